@@ -1,0 +1,14 @@
+//! Leerkring: the facilitator's console, projector whiteboard and report for
+//! a live learning circle (leerkring) of municipalities.
+//!
+//! Dependencies point one way: `ui → app → store / report → model`.
+
+pub mod app;
+pub mod cli;
+pub mod i18n;
+pub mod model;
+pub mod store;
+pub mod ui;
+
+pub use app::{Environment, LeerkringApp, StartWith};
+pub use model::Session;

@@ -1,0 +1,130 @@
+//! The `leerkring` binary: command-line dispatch and the native window.
+
+use std::process::ExitCode;
+
+use leerkring::cli::{self, Cli};
+use leerkring::i18n::{self, Language, T, trf};
+use leerkring::{Environment, LeerkringApp, StartWith, store};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("leerkring: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let lang = i18n::language_from_env(Language::En);
+    let command = match cli::parse(std::env::args_os().skip(1), lang) {
+        Ok(command) => command,
+        Err(usage) => {
+            eprintln!("leerkring: {usage}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    match command {
+        Cli::Help(topic) => {
+            println!("{}", cli::help_text(topic, lang));
+            Ok(ExitCode::SUCCESS)
+        }
+        Cli::Version => {
+            println!("leerkring {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Cli::Schema => {
+            println!("{}", store::json_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+        Cli::Check { files } => {
+            let good = cli::run_check(
+                &files,
+                lang,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            Ok(if good {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Cli::Open { file } => {
+            let start = file.map_or(StartWith::Default, StartWith::File);
+            run_window(start)
+        }
+    }
+}
+
+fn run_window(start: StartWith) -> anyhow::Result<ExitCode> {
+    let app = LeerkringApp::new(start, Environment::system());
+    let lang = app.state.ui_lang;
+    let shutdown = app.shutdown_flag();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(app.window_title())
+            .with_app_id("leerkring")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0]),
+        // Only the bundled fonts: every machine renders the same.
+        system_font_fallback: false,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Leerkring",
+        options,
+        Box::new(move |cc| {
+            watch_for_termination(cc.egui_ctx.clone(), shutdown);
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(
+            error @ (eframe::Error::Glutin(_)
+            | eframe::Error::NoGlutinConfigs(..)
+            | eframe::Error::OpenGL(_)),
+        ) => {
+            let message = trf(lang, T::NoOpenGl, &[("detail", &error.to_string())]);
+            eprintln!("leerkring: {message}");
+            // On Windows there may be no console to read the message in.
+            let _ = rfd::MessageDialog::new()
+                .set_level(rfd::MessageLevel::Error)
+                .set_title(i18n::tr(lang, T::AppName))
+                .set_description(message)
+                .show();
+            Ok(ExitCode::FAILURE)
+        }
+        Err(error) => Err(anyhow::anyhow!("{error}")),
+    }
+}
+
+/// On SIGTERM, SIGINT or SIGHUP: ask the app to save and quit at once,
+/// without any question (Windows sends a close event instead).
+#[cfg(unix)]
+fn watch_for_termination(
+    ctx: egui::Context,
+    shutdown: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                shutdown.store(true, std::sync::atomic::Ordering::SeqCst);
+                ctx.request_repaint();
+            }
+        });
+}
+
+#[cfg(not(unix))]
+fn watch_for_termination(
+    _ctx: egui::Context,
+    _shutdown: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+}

@@ -1,0 +1,17 @@
+//! The session model: pure data and rules. No egui, no disk, no clock reads.
+
+mod ids;
+mod rules;
+mod session;
+
+pub use ids::{
+    ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
+    ParticipantId,
+};
+pub use rules::Problem;
+pub use session::{
+    Action, ActionStatus, AgendaItem, AgendaKind, Attachment, BlockKind, Bullet, BulletBlock,
+    Experiment, FORMAT_VERSION, Header, Keyword, Language, MonthPart, NextMeeting, Note, OrgKind,
+    Organisation, Owner, Participant, PlannedDate, Round, Session, Speaker, SpeakerStatus,
+    Synthesis, Visibility,
+};

@@ -1,0 +1,183 @@
+//! Where Leerkring keeps its own files (settings, recovery copies) and the
+//! small settings file with the recent sessions and the UI language.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{SaveError, save_session, write_atomic};
+use crate::model::{Language, Session};
+
+/// The environment variable that moves all of Leerkring's own files into one
+/// folder (used by tests and CI, and for a portable install on a USB stick).
+pub const HOME_ENV: &str = "LEERKRING_HOME";
+
+/// How many recent sessions the settings remember.
+const RECENT_LIMIT: usize = 10;
+
+/// The folders Leerkring writes its own files into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppDirs {
+    /// Settings (recent sessions, UI language).
+    pub config_dir: PathBuf,
+    /// Recovery copies of untitled sessions and other data.
+    pub data_dir: PathBuf,
+}
+
+impl AppDirs {
+    /// Both folders inside one folder.
+    #[must_use]
+    pub fn in_folder(folder: &Path) -> Self {
+        Self {
+            config_dir: folder.join("config"),
+            data_dir: folder.join("data"),
+        }
+    }
+
+    /// The folders from `LEERKRING_HOME` when set, otherwise the platform's
+    /// usual places (`%APPDATA%` on Windows, `~/Library/Application Support`
+    /// on macOS, XDG folders elsewhere). `None` when no home folder is known.
+    #[must_use]
+    pub fn from_env() -> Option<Self> {
+        if let Some(home) = std::env::var_os(HOME_ENV).filter(|v| !v.is_empty()) {
+            return Some(Self::in_folder(Path::new(&home)));
+        }
+        directories::ProjectDirs::from("nl", "Leerkring", "Leerkring").map(|dirs| Self {
+            config_dir: dirs.config_dir().to_path_buf(),
+            data_dir: dirs.data_dir().to_path_buf(),
+        })
+    }
+
+    /// The folder that holds recovery copies of sessions without a file.
+    #[must_use]
+    pub fn recovery_dir(&self) -> PathBuf {
+        self.data_dir.join("recovery")
+    }
+
+    /// The settings file.
+    #[must_use]
+    pub fn settings_file(&self) -> PathBuf {
+        self.config_dir.join("settings.json")
+    }
+}
+
+/// Leerkring's own settings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The language of the user interface; `None` follows the system.
+    pub ui_language: Option<Language>,
+    /// Recently opened session files, most recent first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Settings {
+    /// Puts `path` at the top of the recent list (once), keeping the list short.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(RECENT_LIMIT);
+    }
+
+    /// The most recent session file that still exists.
+    #[must_use]
+    pub fn most_recent_existing(&self) -> Option<&Path> {
+        self.recent
+            .iter()
+            .map(PathBuf::as_path)
+            .find(|p| p.is_file())
+    }
+}
+
+/// Reads the settings. A missing or unreadable settings file gives the
+/// defaults: settings are a convenience, never a reason not to start.
+#[must_use]
+pub fn load_settings(dirs: &AppDirs) -> Settings {
+    std::fs::read(dirs.settings_file())
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Writes the settings atomically, creating the folder when needed.
+pub fn save_settings(dirs: &AppDirs, settings: &Settings) -> Result<(), SaveError> {
+    let file = dirs.settings_file();
+    std::fs::create_dir_all(&dirs.config_dir).map_err(|source| SaveError::Io {
+        path: dirs.config_dir.clone(),
+        source,
+    })?;
+    let mut bytes = serde_json::to_vec_pretty(settings).unwrap_or_default();
+    bytes.push(b'\n');
+    write_atomic(&file, &bytes)
+}
+
+/// Saves an untitled session into the recovery folder under `file_name`,
+/// creating the folder when needed; returns the file written.
+pub fn save_recovery_copy(
+    dirs: &AppDirs,
+    file_name: &str,
+    session: &Session,
+) -> Result<PathBuf, SaveError> {
+    let folder = dirs.recovery_dir();
+    std::fs::create_dir_all(&folder).map_err(|source| SaveError::Io {
+        path: folder.clone(),
+        source,
+    })?;
+    let file = folder.join(file_name);
+    save_session(&file, session)?;
+    Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_recent_list_stays_unique() {
+        let dir = tempfile::tempdir().unwrap();
+        let dirs = AppDirs::in_folder(dir.path());
+        assert_eq!(load_settings(&dirs), Settings::default());
+
+        let mut settings = Settings::default();
+        settings.remember(Path::new("/a.json"));
+        settings.remember(Path::new("/b.json"));
+        settings.remember(Path::new("/a.json"));
+        assert_eq!(
+            settings.recent,
+            [PathBuf::from("/a.json"), PathBuf::from("/b.json")]
+        );
+        settings.ui_language = Some(Language::En);
+        save_settings(&dirs, &settings).unwrap();
+        assert_eq!(load_settings(&dirs), settings);
+    }
+
+    #[test]
+    fn recovery_copy_creates_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let dirs = AppDirs::in_folder(dir.path());
+        let session = Session::default();
+        let file = save_recovery_copy(&dirs, "untitled-1.json", &session).unwrap();
+        assert!(file.starts_with(dirs.recovery_dir()));
+        assert_eq!(super::super::load_session(&file).unwrap(), session);
+    }
+
+    #[test]
+    fn corrupt_settings_give_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let dirs = AppDirs::in_folder(dir.path());
+        std::fs::create_dir_all(&dirs.config_dir).unwrap();
+        std::fs::write(dirs.settings_file(), b"{ not json").unwrap();
+        assert_eq!(load_settings(&dirs), Settings::default());
+    }
+
+    #[test]
+    fn most_recent_existing_skips_missing_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.json");
+        std::fs::write(&real, b"{}").unwrap();
+        let mut settings = Settings::default();
+        settings.remember(&real);
+        settings.remember(&dir.path().join("gone.json"));
+        assert_eq!(settings.most_recent_existing(), Some(real.as_path()));
+    }
+}

@@ -1,0 +1,9 @@
+//! The one integration test crate (each file directly in `tests/` would link
+//! its own copy of eframe): modules for the sample session, store round
+//! trips, the command line and the UI.
+
+mod cli;
+mod roundtrip;
+mod sample;
+mod support;
+mod ui_window;

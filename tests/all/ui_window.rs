@@ -1,0 +1,134 @@
+//! The first window, through kittest (AccessKit roles and labels).
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use leerkring::app::Screen;
+use leerkring::model::Language;
+use leerkring::{LeerkringApp, StartWith};
+
+use crate::support::{app, sample_path};
+
+fn harness(app: LeerkringApp) -> Harness<'static, LeerkringApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1100.0])
+        .build_ui_state(|ui, app: &mut LeerkringApp| app.ui_content(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn first_window_shows_the_sample_title_and_keywords_with_every_glyph() {
+    let home = tempfile::tempdir().unwrap();
+    // kittest panics on any glyph missing from the fonts: ⊗ → ← Δ must all render.
+    let harness = harness(app(StartWith::Sample, home.path()));
+    harness.get_by_label("Kick-off bijeenkomst Democratische vernieuwing M50");
+    harness.get_by_label("cultuur samen leren");
+    harness.get_by_label("wijrplatform/plaatselijk belang → gebiedsgericht werken - hoe?");
+    harness.get_by_label("vele projecten ← doen + leren");
+    harness.get_by_label("intern Δ- traject - continue...");
+    assert_eq!(harness.get_all_by_label("⊗").count(), 12, "one ⊗ per card");
+    harness.get_by_label("Etten-Leur");
+    harness.get_by_label("Ronde: experimenten en ervaringen");
+    harness.get_by_label_contains("24 deelnemers van 12 gemeenten");
+    harness.get_by_label_contains("4 februari 2020");
+    assert_eq!(
+        harness.state().window_title(),
+        "Leerkring — Kick-off bijeenkomst Democratische vernieuwing M50"
+    );
+}
+
+#[test]
+fn default_fonts_would_show_boxes_for_the_seed_symbols() {
+    // The check above can fail: without the bundled fonts ⊗ and → are missing.
+    let result = std::panic::catch_unwind(|| {
+        let mut harness = Harness::new_ui(|ui| {
+            ui.label("⊗ →");
+        });
+        harness.run();
+    });
+    assert!(result.is_err(), "egui's default font lacks ⊗ and →");
+}
+
+#[test]
+fn language_can_be_switched_from_the_menu() {
+    let home = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(StartWith::Sample, home.path()));
+    harness.get_by_label("Experimenten");
+    harness.get_by_label("Taal").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Experiments");
+    harness.get_by_label_contains("24 participants from 12 municipalities");
+    assert_eq!(harness.state().state.ui_lang, Language::En);
+
+    // The choice is remembered for the next start.
+    let again = app(StartWith::Sample, home.path());
+    assert_eq!(again.state.ui_lang, Language::En);
+}
+
+#[test]
+fn a_bad_file_shows_the_start_screen_and_stays_untouched() {
+    let home = tempfile::tempdir().unwrap();
+    let bad = home.path().join("kapot.json");
+    std::fs::write(&bad, b"{ \"format_version\": 1, ").unwrap();
+    let harness = harness(app(StartWith::File(bad.clone()), home.path()));
+    assert_eq!(harness.state().state.screen, Screen::Start);
+    harness.get_by_label("Kon de sessie niet openen");
+    harness.get_by_label_contains("kapot.json");
+    harness.get_by_label(&leerkring::app::Command::OpenSample.label(Language::Nl));
+    assert_eq!(std::fs::read(&bad).unwrap(), b"{ \"format_version\": 1, ");
+    assert_eq!(harness.state().window_title(), "Leerkring");
+}
+
+#[test]
+fn first_run_opens_the_sample_and_later_runs_the_most_recent_file() {
+    let home = tempfile::tempdir().unwrap();
+    let first = app(StartWith::Default, home.path());
+    assert_eq!(first.state.screen, Screen::Session);
+    assert_eq!(
+        first.state.file, None,
+        "the sample opens as an untitled copy"
+    );
+    assert_eq!(first.state.session.keyword_count(), 66);
+
+    let copy = home.path().join("mijn-sessie.json");
+    std::fs::copy(sample_path(), &copy).unwrap();
+    drop(app(StartWith::File(copy.clone()), home.path()));
+    let later = app(StartWith::Default, home.path());
+    assert_eq!(later.state.file.as_deref(), Some(copy.as_path()));
+}
+
+#[test]
+fn save_writes_the_file_and_shows_the_time() {
+    let home = tempfile::tempdir().unwrap();
+    let copy = home.path().join("sessie.json");
+    std::fs::copy(sample_path(), &copy).unwrap();
+    let mut harness = harness(app(StartWith::File(copy.clone()), home.path()));
+    harness.state_mut().state.session.header.title = "Gewijzigd".into();
+    harness.state_mut().state.dirty = true;
+    harness.run();
+    harness.get_by_label("niet opgeslagen");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    harness.get_by_label("opgeslagen 14:32");
+    let saved = leerkring::store::load_session(&copy).unwrap();
+    assert_eq!(saved.header.title, "Gewijzigd");
+}
+
+#[test]
+fn an_untitled_session_is_saved_into_the_recovery_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = app(StartWith::Sample, home.path());
+    app.state.dirty = true;
+    app.save_now();
+    let recovery = leerkring::store::AppDirs::in_folder(home.path()).recovery_dir();
+    let files: Vec<_> = std::fs::read_dir(&recovery).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    assert!(!app.state.dirty);
+    // Nothing in `sessions/` changed: the sample is a copy.
+    assert_eq!(
+        std::fs::read(sample_path()).unwrap(),
+        leerkring::app::SAMPLE_SESSION_JSON
+    );
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Real-window smoke tests of the release binary under Xvfb (no window manager):
+# the window appears with its title, is not blank, Ctrl+Q quits with exit
+# code 0 within 5 s, SIGTERM saves and exits 0 within 2 s, a bad file shows
+# the start screen and stays byte-for-byte the same.
+#
+# usage: tests/e2e/smoke.sh path/to/leerkring
+# Needs xvfb-run, xdotool and ImageMagick (`.ci/run` installs them).
+set -euo pipefail
+
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+
+if [ -z "${LEERKRING_E2E_INNER:-}" ]; then
+  runtime=$(mktemp -d); chmod 700 "$runtime"
+  LEERKRING_E2E_INNER=1 XDG_RUNTIME_DIR=$runtime \
+    exec xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" bash "$0" "$@"
+fi
+
+work=$(mktemp -d)
+export LEERKRING_HOME="$work/home"
+export LANG=C.UTF-8
+passed=0 failed=0
+pid=""
+
+fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+ok() { echo "ok: $*"; passed=$((passed + 1)); }
+now_ms() { date +%s%3N; }
+
+# Starts the app, waits for a window whose title matches $1; sets pid and wid.
+start_app() {
+  local title=$1; shift
+  "$bin" "$@" >"$work/app.log" 2>&1 &
+  pid=$!
+  wid=$(timeout 20 xdotool search --sync --onlyvisible --name "$title" | head -n1) || wid=""
+  if [ -z "$wid" ]; then
+    fail "no window titled '$title' appeared (log: $(tail -5 "$work/app.log"))"
+    kill -9 "$pid" 2>/dev/null || true
+    return 1
+  fi
+  sleep 1 # let the first frames render
+}
+
+# Waits up to $1 ms for the app to exit; sets code to its exit code, or
+# "timeout" (then kills it). Not run in a subshell: `wait` needs the parent.
+wait_exit() {
+  local limit=$1 start; start=$(now_ms)
+  while kill -0 "$pid" 2>/dev/null && [ -z "$(ps -o stat= -p "$pid" | grep Z)" ]; do
+    if [ $(($(now_ms) - start)) -gt "$limit" ]; then
+      kill -9 "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+      code=timeout; return
+    fi
+    sleep 0.05
+  done
+  code=0; wait "$pid" || code=$?
+}
+
+sample="$root/sessions/2020-02-04-m50-democratische-vernieuwing.json"
+sample_sum=$(sha256sum "$sample" | cut -d' ' -f1)
+
+# 1. The window appears, shows something, and Ctrl+Q quits with exit code 0.
+cp "$sample" "$work/copy.json"
+if start_app "^Leerkring .* Kick-off bijeenkomst Democratische vernieuwing M50$" "$work/copy.json"; then
+  import -window root "$work/window.png"
+  spread=$(convert "$work/window.png" -format "%[fx:standard_deviation]" info:)
+  colours=$(convert "$work/window.png" -format "%k" info:)
+  if awk "BEGIN { exit !($spread > 0.05 && $colours > 50) }"; then
+    ok "window rendered (standard deviation $spread, $colours colours)"
+  else
+    fail "screenshot looks blank (standard deviation $spread, $colours colours)"
+  fi
+  xdotool windowfocus --sync "$wid"
+  xdotool key --window "$wid" ctrl+q
+  wait_exit 5000
+  [ "$code" = 0 ] && ok "Ctrl+Q quits with exit code 0 within 5 s" || fail "Ctrl+Q: exit '$code'"
+fi
+
+# 2. SIGTERM saves and exits 0 within 2 s, never asking.
+if start_app "^Leerkring .* Kick-off" "$work/copy.json"; then
+  t0=$(now_ms)
+  kill -TERM "$pid"
+  wait_exit 2000
+  took=$(($(now_ms) - t0))
+  [ "$code" = 0 ] && ok "SIGTERM exits 0 in ${took} ms" || fail "SIGTERM: exit '$code' after ${took} ms"
+  "$bin" check "$work/copy.json" >/dev/null && ok "session file still valid after SIGTERM" \
+    || fail "session file invalid after SIGTERM"
+fi
+
+# 3. A corrupt file: the app keeps running on its start screen; the file is untouched.
+printf '{ "format_version": 1, "header": ' >"$work/broken.json"
+broken_sum=$(sha256sum "$work/broken.json" | cut -d' ' -f1)
+if start_app "^Leerkring$" "$work/broken.json"; then
+  ok "corrupt file opens the start screen"
+  xdotool windowfocus --sync "$wid"
+  xdotool key --window "$wid" ctrl+q
+  wait_exit 5000
+  [ "$code" = 0 ] && ok "start screen quits with exit code 0" || fail "start screen quit: exit '$code'"
+fi
+[ "$(sha256sum "$work/broken.json" | cut -d' ' -f1)" = "$broken_sum" ] \
+  && ok "corrupt file unchanged" || fail "corrupt file was changed"
+
+# 4. First run without arguments opens the built-in sample; sessions/ is never written.
+rm -rf "$LEERKRING_HOME"
+if start_app "^Leerkring .* Kick-off" ; then
+  ok "first run opens the sample session"
+  kill -TERM "$pid"
+  wait_exit 2000
+  [ "$code" = 0 ] || fail "first run: exit '$code'"
+fi
+[ "$(sha256sum "$sample" | cut -d' ' -f1)" = "$sample_sum" ] \
+  && ok "bundled sample unchanged" || fail "bundled sample was changed"
+
+rm -rf "$work"
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
