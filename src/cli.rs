@@ -1,12 +1,13 @@
 //! The command line: `leerkring [SESSION.json]`, `leerkring check FILE...`,
-//! `leerkring schema`, and `--help` for each.
+//! `leerkring schema`, `leerkring export SESSION.json`, and `--help` for each.
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::{self, Language, T, tr, trf};
 use crate::model::{FORMAT_VERSION, Session};
+use crate::report::{self, ExportOptions, Format};
 use crate::store;
 
 /// Which help text to print.
@@ -18,6 +19,8 @@ pub enum HelpTopic {
     Check,
     /// `leerkring schema`.
     Schema,
+    /// `leerkring export`.
+    Export,
 }
 
 /// What the command line asks for.
@@ -35,6 +38,18 @@ pub enum Cli {
     },
     /// Print the JSON Schema.
     Schema,
+    /// Write the report of a session.
+    Export {
+        /// The session file.
+        file: PathBuf,
+        /// The formats to write, at least one, each once.
+        formats: Vec<Format>,
+        /// The public variant (names replaced by organisations, no photos).
+        public: bool,
+        /// The output file (one format) or folder (several formats, or an
+        /// existing folder); `None`: next to the session file.
+        out: Option<PathBuf>,
+    },
     /// Print help.
     Help(HelpTopic),
     /// Print the version.
@@ -90,6 +105,9 @@ where
             files: rest.iter().map(PathBuf::from).collect(),
         });
     }
+    if first == "export" {
+        return parse_export(rest, lang);
+    }
     if first == "schema" {
         if rest.iter().any(is_help) {
             return Ok(Cli::Help(HelpTopic::Schema));
@@ -115,12 +133,72 @@ where
     Ok(Cli::Open { file })
 }
 
+/// Reads the arguments after `export`.
+fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
+    let usage = |detail: String| UsageError(trf(lang, T::CliUsageError, &[("detail", &detail)]));
+    let keyed = |key: T, detail: &str| usage(trf(lang, key, &[("detail", detail)]));
+    if rest.iter().any(is_help) {
+        return Ok(Cli::Help(HelpTopic::Export));
+    }
+    let mut file = None;
+    let mut formats: Vec<Format> = Vec::new();
+    let mut public = false;
+    let mut out = None;
+    let mut add_formats = |list: &str| -> Result<(), UsageError> {
+        for name in list.split(',') {
+            let format: Format = name
+                .parse()
+                .map_err(|err: report::ReportError| usage(err.message(lang)))?;
+            if !formats.contains(&format) {
+                formats.push(format);
+            }
+        }
+        Ok(())
+    };
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        if text == "--public" {
+            public = true;
+        } else if text == "--format" {
+            let value = args
+                .next()
+                .ok_or_else(|| keyed(T::CliOptionNeedsValue, "--format"))?;
+            add_formats(&value.to_string_lossy())?;
+        } else if let Some(value) = text.strip_prefix("--format=") {
+            add_formats(value)?;
+        } else if text == "-o" || text == "--output" {
+            let value = args
+                .next()
+                .ok_or_else(|| keyed(T::CliOptionNeedsValue, &text))?;
+            out = Some(PathBuf::from(value));
+        } else if let Some(value) = text.strip_prefix("--output=") {
+            out = Some(PathBuf::from(value));
+        } else if text.starts_with('-') && text != "-" {
+            return Err(keyed(T::CliUnknownOption, &text));
+        } else if file.replace(PathBuf::from(arg)).is_some() {
+            return Err(keyed(T::CliExportTooManyFiles, ""));
+        }
+    }
+    let file = file.ok_or_else(|| keyed(T::CliExportNeedsFile, ""))?;
+    if formats.is_empty() {
+        formats = Format::ALL.to_vec();
+    }
+    Ok(Cli::Export {
+        file,
+        formats,
+        public,
+        out,
+    })
+}
+
 /// The help text for a topic.
 #[must_use]
 pub fn help_text(topic: HelpTopic, lang: Language) -> String {
     match topic {
         HelpTopic::Main => tr(lang, T::CliHelpMain).to_owned(),
         HelpTopic::Check => tr(lang, T::CliHelpCheck).to_owned(),
+        HelpTopic::Export => tr(lang, T::CliHelpExport).to_owned(),
         HelpTopic::Schema => trf(
             lang,
             T::CliHelpSchema,
@@ -218,6 +296,98 @@ pub fn run_check(
     all_good
 }
 
+/// Writes the report of `file` in each format: next to the session file,
+/// or to `out` (a file for one format, a folder for several). Prints one
+/// line on `out_w` per file written and each problem on `err`; messages are
+/// in `lang`, the report in the session's own language. Returns whether
+/// every file was written.
+pub fn run_export(
+    file: &Path,
+    formats: &[Format],
+    public: bool,
+    out: Option<&Path>,
+    lang: Language,
+    out_w: &mut dyn Write,
+    err: &mut dyn Write,
+) -> bool {
+    // Output errors (a closed pipe) are not the files' fault: ignore them.
+    let session = match store::load_session(file) {
+        Ok(session) => session,
+        Err(error) => {
+            let _ = writeln!(err, "{}", error.message(lang));
+            return false;
+        }
+    };
+    let folder = match out {
+        Some(out) if out.is_dir() => Some(out),
+        Some(out) if formats.len() > 1 => {
+            let name = out.display().to_string();
+            let _ = writeln!(
+                err,
+                "{}",
+                trf(lang, T::CliExportOutputNotFolder, &[("file", &name)])
+            );
+            return false;
+        }
+        _ => None,
+    };
+    let options = ExportOptions::new(public).next_to(file);
+    let mut all_good = true;
+    for &format in formats {
+        let target = match (folder, out) {
+            (Some(folder), _) => report::output_path_in(folder, file, format),
+            (None, Some(out)) => out.to_path_buf(),
+            (None, None) => report::default_output_path(file, format),
+        };
+        let name = target.display().to_string();
+        if same_file(&target, file) {
+            all_good = false;
+            let _ = writeln!(
+                err,
+                "{}",
+                trf(lang, T::CliExportWouldOverwrite, &[("file", &name)])
+            );
+            continue;
+        }
+        // A save error names the file itself; a report error does not.
+        let written = report::render(&session, format, &options)
+            .map_err(|error| {
+                let detail = error.message(lang);
+                trf(
+                    lang,
+                    T::CliExportFailed,
+                    &[("file", &name), ("detail", &detail)],
+                )
+            })
+            .and_then(|bytes| {
+                store::write_atomic(&target, &bytes).map_err(|error| error.message(lang))
+            });
+        match written {
+            Ok(()) => {
+                let _ = writeln!(
+                    out_w,
+                    "{}",
+                    trf(lang, T::CliExportWrote, &[("file", &name)])
+                );
+            }
+            Err(message) => {
+                all_good = false;
+                let _ = writeln!(err, "{message}");
+            }
+        }
+    }
+    all_good
+}
+
+/// Whether `a` and `b` name the same file (or the same path, when either
+/// does not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +423,56 @@ mod tests {
             Ok(Cli::Help(HelpTopic::Schema))
         );
         assert_eq!(parse(args(&["--version"]), en), Ok(Cli::Version));
+    }
+
+    #[test]
+    fn parses_export_in_each_spelling() {
+        let en = Language::En;
+        let export = |formats: &[Format], public: bool, out: Option<&str>| Cli::Export {
+            file: "s.json".into(),
+            formats: formats.to_vec(),
+            public,
+            out: out.map(PathBuf::from),
+        };
+        assert_eq!(
+            parse(args(&["export", "s.json"]), en),
+            Ok(export(&Format::ALL, false, None))
+        );
+        assert_eq!(
+            parse(
+                args(&["export", "--format", "md,html,md", "s.json", "--public"]),
+                en
+            ),
+            Ok(export(&[Format::Markdown, Format::Html], true, None))
+        );
+        assert_eq!(
+            parse(
+                args(&["export", "s.json", "--format=docx", "-o", "v.docx"]),
+                en
+            ),
+            Ok(export(&[Format::Docx], false, Some("v.docx")))
+        );
+        assert_eq!(
+            parse(args(&["export", "--output=uit", "s.json"]), en),
+            Ok(export(&Format::ALL, false, Some("uit")))
+        );
+        assert_eq!(
+            parse(args(&["export", "s.json", "--help"]), en),
+            Ok(Cli::Help(HelpTopic::Export))
+        );
+    }
+
+    #[test]
+    fn rejects_bad_export_command_lines_with_a_message() {
+        let en = Language::En;
+        let message = |list: &[&str]| parse(args(list), en).unwrap_err().0;
+        assert!(message(&["export"]).contains("needs a session file"));
+        assert!(message(&["export", "a.json", "b.json"]).contains("one session file"));
+        assert!(message(&["export", "a.json", "--format", "pdf"]).contains("'pdf'"));
+        assert!(message(&["export", "a.json", "--format=md,"]).contains("unknown format ''"));
+        assert!(message(&["export", "a.json", "--format"]).contains("'--format' needs a value"));
+        assert!(message(&["export", "a.json", "-o"]).contains("'-o' needs a value"));
+        assert!(message(&["export", "a.json", "--pubic"]).contains("'--pubic'"));
     }
 
     #[test]

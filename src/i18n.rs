@@ -6,6 +6,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::model::{MonthPart, PlannedDate};
+
 pub use crate::model::Language;
 
 macro_rules! texts {
@@ -46,6 +48,170 @@ texts! {
     // --- Commands (menu, buttons, cheat sheet) ---
     MenuFile => "Bestand", "File";
     MenuLanguage => "Taal", "Language";
+    MenuEdit => "Bewerken", "Edit";
+    MenuAgenda => "Agenda", "Agenda";
+    MenuHelp => "Help", "Help";
+    CmdNewFromThis => "Nieuwe sessie op basis van deze", "New session from this one";
+    CmdSaveAs => "Opslaan als…", "Save as…";
+    CmdUndo => "Ongedaan maken", "Undo";
+    CmdRedo => "Opnieuw", "Redo";
+    CmdFind => "Zoeken", "Find";
+    CmdCheatSheet => "Sneltoetsen", "Keyboard shortcuts";
+    CmdShowConsole => "Console", "Console";
+    CmdShowSetup => "Voorbereiding", "Setup";
+    CmdStartPause => "Start / pauze", "Start / pause";
+    CmdNextItem => "Volgend agendapunt", "Next agenda item";
+    CmdPreviousItem => "Vorig agendapunt", "Previous agenda item";
+    CmdGoToItem => "Naar dit agendapunt", "Go to this item";
+    CmdFinishAgenda => "Bijeenkomst afronden", "Finish the meeting";
+    CmdSetPlannedMinutes => "Geplande minuten", "Planned minutes";
+    CmdTakeMinutes => "Minuten lenen van een later punt", "Take minutes from a later item";
+    CmdAddItem => "Agendapunt toevoegen", "Add agenda item";
+    CmdRemoveItem => "Agendapunt verwijderen", "Remove agenda item";
+    CmdMoveUp => "Omhoog", "Move up";
+    CmdMoveDown => "Omlaag", "Move down";
+    CmdSetItemKind => "Soort agendapunt", "Kind of item";
+    CmdSetItemTitle => "Titel agendapunt", "Item title";
+    CmdSetItemBlock => "Vult synthese-blok", "Fills synthesis block";
+    CmdNextSpeaker => "Volgende spreker", "Next speaker";
+    CmdSkipSpeaker => "Spreker overslaan", "Skip speaker";
+    CmdSetSpeaker => "Geef het woord", "Give the floor";
+    CmdSpeakerDone => "Klaar", "Done";
+    CmdSpeakerWaiting => "Wacht nog", "Waiting";
+    CmdSetSpeakerMinutes => "Spreektijd per gemeente (min)", "Speaking time per municipality (min)";
+    CmdNextCard => "Volgende gemeente", "Next municipality";
+    CmdPreviousCard => "Vorige gemeente", "Previous municipality";
+    CmdSelectCard => "Kies gemeente", "Select municipality";
+    CmdFocusKeywords => "Naar het trefwoordveld", "Go to the keyword field";
+    CmdEditTitle => "Titel experiment bewerken", "Edit experiment title";
+    CmdFocusBullets => "Naar het puntenveld", "Go to the bullet field";
+    CmdFocusNotes => "Naar de notities", "Go to the notes";
+    CmdSelectPreviousKeyword => "Trefwoord erboven kiezen", "Select keyword above";
+    CmdSelectNextKeyword => "Trefwoord eronder kiezen", "Select keyword below";
+    CmdEditKeyword => "Trefwoord bewerken", "Edit keyword";
+    CmdDeleteKeyword => "Trefwoord verwijderen", "Delete keyword";
+    CmdMoveKeywordUp => "Trefwoord omhoog", "Move keyword up";
+    CmdMoveKeywordDown => "Trefwoord omlaag", "Move keyword down";
+    CmdToggleHighlight => "Trefwoord markeren", "Highlight keyword";
+    CmdNewExperiment => "Tweede experiment voor deze gemeente", "Another experiment for this municipality";
+    CmdAddKeyword => "Trefwoord toevoegen", "Add keyword";
+    CmdAddBullet => "Punt toevoegen", "Add bullet";
+    CmdDeleteBullet => "Punt verwijderen", "Delete bullet";
+    CmdAddNote => "Notitie toevoegen", "Add note";
+    NewItemTitle => "Nieuw agendapunt", "New agenda item";
+    NextMeetings => "Volgende bijeenkomsten", "Next meetings";
+    CmdAddMeeting => "Bijeenkomst toevoegen", "Add meeting";
+    When => "Wanneer (bv. eind juni 2020)", "When (e.g. end of June 2020)";
+    InvalidPlannedDate => "Onbekend: gebruik bv. 2020-06-30, juni 2020 of eind juni 2020", "Unknown: use e.g. 2020-06-30, June 2020 or end of June 2020";
+    Owner => "Eigenaar", "Owner";
+    Due => "Uiterlijk (JJJJ-MM-DD)", "Due (YYYY-MM-DD)";
+    Status => "Status", "Status";
+    ActionOpen => "open", "open";
+    ActionDone => "gedaan", "done";
+    ActionDropped => "vervallen", "dropped";
+    ActionText => "Actie", "Action";
+    NewAction => "Nieuwe actie", "New action";
+    CmdAddAction => "Actie toevoegen", "Add action";
+
+    // --- Console (placeholders: {org}, {n}, {min}, {time}, {name}) ---
+    Behind => "{min} min achter", "{min} min behind";
+    Ahead => "{min} min voor", "{min} min ahead";
+    OnSchedule => "op schema", "on schedule";
+    NotStarted => "niet gestart", "not started";
+    Paused => "gepauzeerd", "paused";
+    CurrentItem => "Nu", "Now";
+    Municipalities => "Gemeenten", "Municipalities";
+    NoMunicipalities => "Nog geen gemeenten. Voeg ze toe in de voorbereiding (Ctrl+2).", "No municipalities yet. Add them in the setup (Ctrl+2).";
+    KeywordFieldLabel => "Trefwoord voor {org}", "Keyword for {org}";
+    KeywordHint => "Typ een trefwoord en druk op Enter", "Type a keyword and press Enter";
+    EditingKeyword => "Trefwoord bewerken: Enter bewaart, Esc annuleert", "Editing keyword: Enter keeps, Esc cancels";
+    TitleFieldLabel => "Titel van het experiment", "Experiment title";
+    TitleHint => "Titel en Enter", "Title and Enter";
+    NoTitle => "(nog geen titel: Ctrl+E)", "(no title yet: Ctrl+E)";
+    NoKeywords => "Nog geen trefwoorden.", "No keywords yet.";
+    KeywordCount => "{n} trefwoorden", "{n} keywords";
+    ExperimentOf => "Experiment {n} van {org}", "Experiment {n} of {org}";
+    BulletFieldLabel => "Nieuw punt voor: {name}", "New bullet for: {name}";
+    BulletHint => "Punt en Enter · Tab inspringen · ! actie · ? open vraag · @eigenaar · #tag", "Bullet and Enter · Tab indent · ! action · ? open question · @owner · #tag";
+    Level => "niveau {n}", "level {n}";
+    Block => "Blok", "Block";
+    BlockObservations => "Wat valt op?", "What stands out?";
+    BlockOpportunities => "Waar liggen de kansen?", "Where are the opportunities?";
+    BlockFollowUp => "Vervolg", "Follow-up";
+    BlockProposals => "Eerste voorstel", "First proposal";
+    BlockDecisions => "Besluiten", "Decisions";
+    BlockOpenQuestions => "Open vragen", "Open questions";
+    Actions => "Acties", "Actions";
+    NoBullets => "Nog geen punten.", "No bullets yet.";
+    NotesLabel => "Notitie bij dit agendapunt (Ctrl+Enter voegt toe)", "Note on this item (Ctrl+Enter adds)";
+    Notes => "Notities", "Notes";
+    VisibilityPrivate => "privé", "private";
+    VisibilityReport => "verslag", "report";
+    VisibilityProjector => "projector", "projector";
+    Visibility => "Zichtbaar voor", "Visible to";
+    Speakers => "Sprekers", "Speakers";
+    SpeakerNow => "Aan het woord: {name}", "Speaking: {name}";
+    NoSpeaker => "Niemand aan het woord", "Nobody speaking";
+    SpeakerLeft => "Nog {time}", "{time} left";
+    SpeakerOver => "{time} over tijd", "{time} over time";
+    StatusWaiting => "wacht", "waiting";
+    StatusDone => "klaar", "done";
+    StatusSkipped => "overgeslagen", "skipped";
+    Airtime => "spreektijd {time}", "airtime {time}";
+    ItemDetails => "Agendapunt", "Agenda item";
+    Title => "Titel", "Title";
+    Kind => "Soort", "Kind";
+    PlannedMinutes => "Gepland (min)", "Planned (min)";
+    TakeFrom => "Neem", "Take";
+    TakeFromLater => "min van", "min from";
+    TakeButton => "Overnemen", "Take";
+    NoBlock => "geen", "none";
+    Find => "Zoeken", "Find";
+    FindHint => "Zoek in titels, trefwoorden en punten", "Search titles, keywords and bullets";
+    FindResults => "{n} gevonden", "{n} found";
+    CheatSheetTitle => "Sneltoetsen", "Keyboard shortcuts";
+    CheatSheetTyping => "Typen: Enter voegt een trefwoord of punt toe en het veld houdt de cursor. In het puntenveld: Tab en Shift+Tab springen in en uit; '! ' maakt een actie, '? ' een open vraag, @Naam een eigenaar, #tag een tag; \\ voor een teken maakt het gewone tekst.", "Typing: Enter adds a keyword or bullet and the field keeps the cursor. In the bullet field: Tab and Shift+Tab indent and outdent; '! ' makes an action, '? ' an open question, @Name an owner, #tag a tag; \\ before a sign makes it plain text.";
+    Close => "Sluiten", "Close";
+    Clock => "Klok", "Clock";
+
+    // --- Setup ---
+    SetupHeader => "Bijeenkomst", "Meeting";
+    SetupOrganisations => "Organisaties", "Organisations";
+    Participants => "Deelnemers", "Participants";
+    CmdAddMunicipality => "Gemeente toevoegen", "Add municipality";
+    CmdAddGuest => "Gastorganisatie toevoegen", "Add guest organisation";
+    CmdRemove => "Verwijderen", "Remove";
+    CmdPasteParticipants => "Deelnemers toevoegen uit geplakte tekst", "Add participants from pasted text";
+    PasteHint => "Plak regels uit een mail, Word of Excel: 'Naam, Organisatie, Rol' of cellen met tabs", "Paste lines from a mail, Word or Excel: 'Name, Organisation, Role' or tab-separated cells";
+    NewMunicipality => "Nieuwe gemeente", "New municipality";
+    NewGuest => "Nieuwe gast", "New guest";
+    Name => "Naam", "Name";
+    Network => "Netwerk", "Network";
+    Theme => "Thema", "Theme";
+    Date => "Datum (JJJJ-MM-DD)", "Date (YYYY-MM-DD)";
+    StartTime => "Begintijd (UU:MM)", "Start time (HH:MM)";
+    EndTime => "Eindtijd (UU:MM)", "End time (HH:MM)";
+    Location => "Plaats", "Location";
+    Host => "Gastgemeente", "Host";
+    Facilitator => "Gespreksleider", "Facilitator";
+    SessionLanguage => "Taal van de sessie en het verslag", "Language of the session and report";
+    ParticipantCount => "Aantal deelnemers (zonder namen)", "Number of participants (without names)";
+    ReportFinal => "Verslag is definitief (geen 'concept' meer)", "Report is final (no longer 'draft')";
+    Present => "aanwezig", "present";
+    Role => "Rol", "Role";
+    Organisation => "Organisatie", "Organisation";
+    KindMunicipality => "gemeente", "municipality";
+    KindGuest => "gast", "guest";
+    InvalidDate => "Onbekende datum: gebruik JJJJ-MM-DD", "Unknown date: use YYYY-MM-DD";
+    InvalidTime => "Onbekende tijd: gebruik UU:MM", "Unknown time: use HH:MM";
+    NoneChosen => "(geen)", "(none)";
+    CountDerived => "{n} aanwezig (uit de namen)", "{n} present (from the names)";
+    TipNewFromThis => "Kopieert kop, organisaties en agenda, zonder inhoud", "Copies header, organisations and agenda, without content";
+    TipStartPause => "Start de klok van het agendapunt, of zet hem stil", "Starts the item's clock, or pauses it";
+    TipNextSpeaker => "Huidige spreker klaar; de volgende gemeente krijgt het woord", "Current speaker done; the next municipality gets the floor";
+    TipDeleteKeyword => "Verwijdert het gekozen trefwoord (als het trefwoordveld leeg is)", "Deletes the selected keyword (when the keyword field is empty)";
+    TipUndo => "In een veld met tekst: die tekst; anders de laatste wijziging van de sessie", "In a field with text: that text; otherwise the last change to the session";
+    TipEditKeyword => "Zet het gekozen trefwoord in het veld; Enter bewaart, Esc annuleert", "Puts the selected keyword in the field; Enter keeps, Esc cancels";
     CmdOpen => "Sessie openen…", "Open session…";
     CmdOpenSample => "Voorbeeldsessie openen (M50, 4 februari 2020)", "Open the sample session (M50, 4 February 2020)";
     CmdSave => "Opslaan", "Save";
@@ -80,6 +246,12 @@ texts! {
     StartTitle => "Welkom bij Leerkring", "Welcome to Leerkring";
     StartIntro => "Open een sessie om te beginnen.", "Open a session to begin.";
     RecentSessions => "Recente sessies", "Recent sessions";
+    LeaveTitle => "Wijzigingen bewaren?", "Keep your changes?";
+    LeaveUntitled => "Deze sessie heeft nog geen bestand. Een kopie staat in de herstelmap, maar bewaar haar met een naam om haar terug te vinden.", "This session has no file yet. A copy is in the recovery folder, but save it under a name to find it again.";
+    LeaveSaveFailed => "De wijzigingen konden niet worden opgeslagen. Kies een andere plek, of laat ze vallen.", "The changes could not be saved. Choose another place, or drop them.";
+    LeaveDiscard => "Niet bewaren", "Don't keep";
+    LeaveCancel => "Annuleren", "Cancel";
+    SessionsFolder => "Sessies in de map sessions/", "Sessions in the sessions/ folder";
     OpenPathLabel => "Of typ het pad van een sessiebestand", "Or type the path of a session file";
     OpenPathButton => "Openen", "Open";
     CouldNotOpen => "Kon de sessie niet openen", "Could not open the session";
@@ -109,7 +281,7 @@ texts! {
     CliTooManyFiles => "geef één sessiebestand om te openen, niet meer", "give one session file to open, not more";
     CliCheckNeedsFiles => "'leerkring check' heeft minstens één bestand nodig", "'leerkring check' needs at least one file";
     CliSchemaTakesNothing => "'leerkring schema' heeft geen argumenten", "'leerkring schema' takes no arguments";
-    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json]      open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json]     open the app (without a file: the last session, or the sample session)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
+    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json]      open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, html, md); zie leerkring export --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json]     open the app (without a file: the last session, or the sample session)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, html, md); see leerkring export --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
     CliHelpCheck => "Gebruik: leerkring check BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.", "Usage: leerkring check FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.";
     CliHelpSchema => "Gebruik: leerkring schema\n\nDrukt het JSON Schema van het sessieformaat (versie {version}) af.", "Usage: leerkring schema\n\nPrints the JSON Schema of the session format (version {version}).";
 
@@ -144,6 +316,74 @@ texts! {
     StoreDiskFull => "de schijf is vol", "the disk is full";
     StoreFolderMissing => "de map bestaat niet", "the folder does not exist";
     StoreNoFileName => "dit pad is geen bestandsnaam", "the path does not name a file";
+
+    // --- Report (verslag; in the SESSION's language; placeholders: {subject}, {meeting}, {date}, {n}, {participants}, {municipalities}, {file}, {host}, {month}, {year}, {name}, {detail}) ---
+    ReportTitle => "Verslag {subject}", "Report {subject}";
+    ReportTitleBare => "Verslag", "Report";
+    ReportSubtitle => "{meeting}, {date}", "{meeting}, {date}";
+    ReportConcept => "Concept", "Draft";
+    ReportConceptNote => "dit verslag is nog niet definitief.", "this report is not final yet.";
+    ReportNetwork => "Netwerk", "Network";
+    ReportTheme => "Thema", "Theme";
+    ReportDate => "Datum", "Date";
+    ReportTime => "Tijd", "Time";
+    ReportLocation => "Plaats", "Place";
+    ReportHost => "Gastheer", "Host";
+    ReportFacilitator => "Gespreksleider", "Facilitator";
+    ReportParticipants => "Deelnemers", "Participants";
+    ReportMunicipalities => "Gemeenten", "Municipalities";
+    ReportGuests => "Gasten", "Guests";
+    ReportPresent => "Aanwezig", "Present";
+    ReportParticipantCountOne => "{n} deelnemer", "{n} participant";
+    ReportParticipantCountMany => "{n} deelnemers", "{n} participants";
+    ReportMunicipalityCountOne => "{n} gemeente", "{n} municipality";
+    ReportMunicipalityCountMany => "{n} gemeenten", "{n} municipalities";
+    ReportParticipantsFrom => "{participants} van {municipalities}", "{participants} from {municipalities}";
+    ReportParticipantWord => "deelnemer", "participant";
+    ReportAgenda => "Agenda", "Agenda";
+    ReportAgendaPlanned => "Gepland", "Planned";
+    ReportAgendaItem => "Onderdeel", "Item";
+    ReportAgendaActual => "Werkelijk", "Actual";
+    ReportMinutes => "{n} min", "{n} min";
+    ReportItemNumber => "Agendapunt {n}", "Agenda item {n}";
+    ReportExperiments => "De experimenten en ervaringen vanuit de verschillende gemeenten", "The experiments and experiences of the municipalities";
+    ReportObservations => "Wat valt op?", "What stands out?";
+    ReportOpportunities => "Waar liggen de kansen?", "Where are the opportunities?";
+    ReportFollowUp => "Vervolg", "Follow-up";
+    ReportProposals => "Eerste voorstel", "First proposal";
+    ReportDecisions => "Besluiten", "Decisions";
+    ReportOpenQuestions => "Open vragen", "Open questions";
+    ReportPhotos => "Foto's", "Photos";
+    ReportPhoto => "Foto", "Photo";
+    ReportPhotoNotIncluded => "(Foto niet opgenomen: {file})", "(Photo not included: {file})";
+    ReportPhotoMissing => "(Foto ontbreekt of kan niet worden gelezen: {file})", "(Photo missing or unreadable: {file})";
+    ReportPhotoUnsupported => "(Foto niet opgenomen, want het is geen PNG, JPEG of GIF van hooguit 32 MB: {file})", "(Photo not included, as it is not a PNG, JPEG or GIF of at most 32 MB: {file})";
+    ReportActions => "Actiepunten", "Actions";
+    ReportActionWhat => "Wat", "What";
+    ReportActionWho => "Wie", "Who";
+    ReportActionWhen => "Wanneer", "When";
+    ReportActionStatus => "Status", "Status";
+    ReportStatusOpen => "open", "open";
+    ReportStatusDone => "gedaan", "done";
+    ReportStatusDropped => "vervallen", "dropped";
+    ReportNextMeetings => "Volgende bijeenkomsten", "Next meetings";
+    ReportMeetingHost => "gastheer: {host}", "host: {host}";
+    ReportMonthAny => "{month} {year}", "{month} {year}";
+    ReportMonthEarly => "begin {month} {year}", "early {month} {year}";
+    ReportMonthMid => "half {month} {year}", "mid-{month} {year}";
+    ReportMonthLate => "eind {month} {year}", "end of {month} {year}";
+    ReportUnknownFormat => "onbekend formaat '{name}'; kies uit docx, html en md", "unknown format '{name}'; choose from docx, html and md";
+    ReportDocxFailed => "het Word-bestand kon niet worden samengesteld: {detail}", "the Word file could not be put together: {detail}";
+
+    // --- Command line: export (the UI's language; placeholders: {file}, {detail}) ---
+    CliExportWrote => "{file} geschreven", "wrote {file}";
+    CliExportNeedsFile => "'leerkring export' heeft een sessiebestand nodig", "'leerkring export' needs a session file";
+    CliExportTooManyFiles => "geef één sessiebestand om te exporteren, niet meer", "give one session file to export, not more";
+    CliOptionNeedsValue => "de optie '{detail}' heeft een waarde nodig", "the option '{detail}' needs a value";
+    CliExportOutputNotFolder => "met meer dan één formaat moet -o een bestaande map zijn; {file} is dat niet", "with more than one format, -o must be an existing folder; {file} is not";
+    CliExportFailed => "{file}: {detail}", "{file}: {detail}";
+    CliExportWouldOverwrite => "{file} is het sessiebestand zelf; kies met -o een ander bestand", "{file} is the session file itself; choose another file with -o";
+    CliHelpExport => "Gebruik: leerkring export SESSIE.json [--format docx,html,md] [--public] [-o UIT]\n\nMaakt het verslag van een sessie, in de taal van de sessie (niet die van de app),\nen drukt per geschreven bestand één regel af.\n\nOpties:\n  --format LIJST     docx, html en/of md, gescheiden door komma's (standaard: alle drie)\n  --public           de openbare versie: namen van deelnemers vervangen door hun\n                     organisatie, zonder foto's\n  -o, --output UIT   met één formaat: het bestand (of een map); met meer formaten: een map,\n                     die al moet bestaan\n\nZonder -o komen de bestanden naast het sessiebestand, met dezelfde naam:\nsessie.json wordt sessie.docx, sessie.html en sessie.md. Een bestaand bestand wordt\nvervangen. Eindigt met een foutcode als de sessie niet te lezen is of een bestand\nniet geschreven kan worden.", "Usage: leerkring export SESSION.json [--format docx,html,md] [--public] [-o OUT]\n\nWrites the report of a session, in the session's language (not the app's),\nand prints one line per file written.\n\nOptions:\n  --format LIST      docx, html and/or md, separated by commas (default: all three)\n  --public           the public variant: participants' names replaced by their\n                     organisation, without photos\n  -o, --output OUT   with one format: the file (or a folder); with several formats: a folder,\n                     which must exist already\n\nWithout -o the files go next to the session file, named after it:\nsession.json becomes session.docx, session.html and session.md. An existing file is\nreplaced. Exits with an error code when the session cannot be read or a file cannot\nbe written.";
 }
 
 /// The text `key` in `lang`.
@@ -216,6 +456,66 @@ pub fn format_date(lang: Language, date: NaiveDate) -> String {
     )
 }
 
+/// A planned date written out: "4 februari 2020", "eind juni 2020",
+/// "juni 2020" (or in English: "end of June 2020").
+#[must_use]
+pub fn format_planned_date(lang: Language, when: PlannedDate) -> String {
+    match when {
+        PlannedDate::Day(date) => format_date(lang, date),
+        PlannedDate::Month { year, month, part } => {
+            let month_name = month_name(lang, month);
+            let prefix = match (lang, part) {
+                (_, MonthPart::Any) => "",
+                (Language::Nl, MonthPart::Early) => "begin ",
+                (Language::Nl, MonthPart::Mid) => "half ",
+                (Language::Nl, MonthPart::Late) => "eind ",
+                (Language::En, MonthPart::Early) => "early ",
+                (Language::En, MonthPart::Mid) => "mid-",
+                (Language::En, MonthPart::Late) => "end of ",
+            };
+            format!("{prefix}{month_name} {year}")
+        }
+    }
+}
+
+/// Reads a planned date as typed: "2020-06-30", "30-6-2020", "juni 2020",
+/// "eind juni 2020", "end of June 2020", "begin december 2020" (Dutch or
+/// English month names, any case).
+#[must_use]
+pub fn parse_planned_date(text: &str) -> Option<PlannedDate> {
+    let text = text.trim().to_lowercase();
+    for format in ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"] {
+        if let Ok(date) = NaiveDate::parse_from_str(&text, format) {
+            return Some(PlannedDate::Day(date));
+        }
+    }
+    let parts = [
+        ("begin ", MonthPart::Early),
+        ("early ", MonthPart::Early),
+        ("half ", MonthPart::Mid),
+        ("mid-", MonthPart::Mid),
+        ("mid ", MonthPart::Mid),
+        ("eind ", MonthPart::Late),
+        ("end of ", MonthPart::Late),
+        ("late ", MonthPart::Late),
+    ];
+    let (part, rest) = parts
+        .iter()
+        .find_map(|(prefix, part)| text.strip_prefix(prefix).map(|rest| (*part, rest)))
+        .unwrap_or((MonthPart::Any, text.as_str()));
+    let mut words = rest.split_whitespace();
+    let month_word = words.next()?;
+    let year: i32 = words.next()?.parse().ok()?;
+    if words.next().is_some() {
+        return None;
+    }
+    let month = (1..=12u32).find(|&m| {
+        month_name(Language::Nl, m).eq_ignore_ascii_case(month_word)
+            || month_name(Language::En, m).eq_ignore_ascii_case(month_word)
+    })?;
+    Some(PlannedDate::Month { year, month, part })
+}
+
 /// The language the environment's locale asks for (`LC_ALL`, `LC_MESSAGES`,
 /// `LANG`): Dutch for `nl…`, English for `en…`, otherwise `default`.
 #[must_use]
@@ -243,6 +543,38 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2020, 2, 4).expect("valid date");
         assert_eq!(format_date(Language::Nl, date), "4 februari 2020");
         assert_eq!(format_date(Language::En, date), "4 February 2020");
+    }
+
+    #[test]
+    fn planned_dates_read_and_write_both_languages() {
+        let late_june = PlannedDate::Month {
+            year: 2020,
+            month: 6,
+            part: MonthPart::Late,
+        };
+        assert_eq!(parse_planned_date("eind juni 2020"), Some(late_june));
+        assert_eq!(parse_planned_date("End of June 2020"), Some(late_june));
+        assert_eq!(
+            format_planned_date(Language::Nl, late_june),
+            "eind juni 2020"
+        );
+        assert_eq!(
+            format_planned_date(Language::En, late_june),
+            "end of June 2020"
+        );
+        assert_eq!(
+            parse_planned_date("december 2020"),
+            Some(PlannedDate::Month {
+                year: 2020,
+                month: 12,
+                part: MonthPart::Any
+            })
+        );
+        assert_eq!(
+            parse_planned_date("9-6-2020"),
+            NaiveDate::from_ymd_opt(2020, 6, 9).map(PlannedDate::Day)
+        );
+        assert_eq!(parse_planned_date("ooit"), None);
     }
 
     #[test]

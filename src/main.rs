@@ -51,6 +51,27 @@ fn run() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
+        Cli::Export {
+            file,
+            formats,
+            public,
+            out,
+        } => {
+            let good = cli::run_export(
+                &file,
+                &formats,
+                public,
+                out.as_deref(),
+                lang,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            Ok(if good {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Cli::Open { file } => {
             let start = file.map_or(StartWith::Default, StartWith::File);
             run_window(start)

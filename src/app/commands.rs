@@ -1,57 +1,451 @@
-//! Everything the user can ask the app to do. Each command owns its label and
-//! shortcut, so menus, buttons, the cheat sheet and the keys always agree.
+//! Everything the user can ask the app to do. Each command owns its label,
+//! tooltip and shortcut, so menus, buttons, the cheat sheet (F1) and the keys
+//! always agree.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::i18n::{Language, T, tr};
+use crate::model::{
+    Action, ActionId, AgendaKind, BlockKind, BulletId, ExperimentId, Header, ItemId, KeywordId,
+    MeetingId, NextMeeting, OrgId, OrgKind, Participant, ParticipantId, SpeakerStatus, Visibility,
+};
+
+/// Which screen of a session the window shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Running the meeting.
+    #[default]
+    Console,
+    /// Preparing it: header, organisations, participants, agenda.
+    Setup,
+}
 
 /// A request from the UI, carried out by the app after the UI pass.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    // --- Files ---
+    /// A new session with this one's header, organisations and agenda.
+    NewFromThis,
     /// Choose a session file to open.
     Open,
     /// Open the bundled sample session as an untitled copy.
     OpenSample,
-    /// Open a session from the recent list.
-    OpenRecent(PathBuf),
+    /// Open a session file from a list (recent, `sessions/`, typed path).
+    OpenPath(PathBuf),
     /// Save now.
     Save,
+    /// Save under a new name.
+    SaveAs,
     /// Quit the app (saving first).
     Quit,
+    /// Unsaved changes: save them under a name, then go on.
+    LeaveSaveAs,
+    /// Unsaved changes: drop them and go on.
+    LeaveDiscard,
+    /// Unsaved changes: stay with the session.
+    LeaveCancel,
+
+    // --- Edit and view ---
+    /// Undo the last change to the session.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Find text in keywords, titles and bullets.
+    Find,
+    /// Show or hide the keyboard cheat sheet.
+    CheatSheet,
+    /// Show the console.
+    ShowConsole,
+    /// Show the session setup.
+    ShowSetup,
     /// Switch the user interface language.
     SetUiLanguage(Language),
     /// Hide the notice with this index.
     DismissNotice(usize),
+
+    // --- Agenda ---
+    /// Start, pause or resume the agenda clock.
+    StartPause,
+    /// Go to the next agenda item.
+    NextItem,
+    /// Go to the previous agenda item.
+    PreviousItem,
+    /// Go to a chosen agenda item.
+    GoToItem(ItemId),
+    /// End the meeting: the current item gets its end time.
+    FinishAgenda,
+    /// Change an item's planned minutes.
+    SetPlannedMinutes(ItemId, u32),
+    /// Give `minutes` to the current item, taken from a later item.
+    TakeMinutes {
+        /// The later item that gives the time.
+        from: ItemId,
+        /// The item that gets it.
+        to: ItemId,
+        /// How many minutes.
+        minutes: u32,
+    },
+    /// Add an agenda item after the current one.
+    AddItem,
+    /// Remove an agenda item.
+    RemoveItem(ItemId),
+    /// Move an agenda item up (-1) or down (+1).
+    MoveItem(ItemId, isize),
+    /// Change an item's kind.
+    SetItemKind(ItemId, AgendaKind),
+    /// Change an item's title.
+    SetItemTitle(ItemId, String),
+    /// Change which synthesis block an item fills.
+    SetItemBlock(ItemId, Option<BlockKind>),
+
+    // --- Round ---
+    /// The current speaker is done; the next one gets the floor.
+    NextSpeaker,
+    /// Pass over the current speaker.
+    SkipSpeaker,
+    /// Give the floor to a chosen municipality.
+    SetSpeaker(OrgId),
+    /// Move a speaker up (-1) or down (+1) in the queue.
+    MoveSpeaker(OrgId, isize),
+    /// Mark a speaker waiting, done or skipped.
+    SetSpeakerStatus(OrgId, SpeakerStatus),
+    /// Change the default speaking time of the current round.
+    SetSpeakerMinutes(ItemId, u32),
+
+    // --- Capture ---
+    /// Select the next municipality.
+    NextCard,
+    /// Select the previous municipality.
+    PreviousCard,
+    /// Select a municipality card by its position.
+    SelectCard(usize),
+    /// Put the cursor in the keyword field.
+    FocusKeywords,
+    /// Edit the selected experiment's title.
+    EditTitle,
+    /// Put the cursor in the bullet field.
+    FocusBullets,
+    /// Put the cursor in the item notes.
+    FocusNotes,
+    /// Select the keyword above.
+    SelectPreviousKeyword,
+    /// Select the keyword below.
+    SelectNextKeyword,
+    /// Edit the selected keyword.
+    EditKeyword,
+    /// Delete the selected keyword.
+    DeleteKeyword,
+    /// Move the selected keyword up.
+    MoveKeywordUp,
+    /// Move the selected keyword down.
+    MoveKeywordDown,
+    /// Highlight the selected keyword (or remove the highlight).
+    ToggleHighlight,
+    /// Add a second experiment for the selected municipality.
+    NewExperiment,
+    /// Add a keyword to the selected experiment.
+    AddKeyword(String),
+    /// Replace a keyword's text.
+    ReplaceKeyword(KeywordId, String),
+    /// Set an experiment's title (`None`: the selected card's, created if needed).
+    SetExperimentTitle(Option<ExperimentId>, String),
+    /// Add a typed bullet (with markers) at a depth in a block.
+    AddBullet {
+        /// The block.
+        block: BlockKind,
+        /// 0 = top level.
+        depth: usize,
+        /// The text as typed, markers included.
+        text: String,
+    },
+    /// Delete a bullet.
+    DeleteBullet(BulletId),
+    /// Add a note to the current agenda item.
+    AddNote(ItemId, String, Visibility),
+
+    // --- Actions and next meetings ---
+    /// Add an empty action (due: the next meeting).
+    AddAction,
+    /// Replace an action's details.
+    SetAction(Box<Action>),
+    /// Remove an action.
+    RemoveAction(ActionId),
+    /// Add a planned next meeting.
+    AddNextMeeting,
+    /// Replace a planned meeting's details.
+    SetNextMeeting(Box<NextMeeting>),
+    /// Remove a planned meeting.
+    RemoveNextMeeting(MeetingId),
+
+    // --- Setup ---
+    /// Replace the session header (from the setup form).
+    SetHeader(Box<Header>),
+    /// Add a municipality or guest organisation.
+    AddOrganisation(OrgKind),
+    /// Rename an organisation.
+    RenameOrganisation(OrgId, String),
+    /// Make an organisation a municipality or a guest.
+    SetOrganisationKind(OrgId, OrgKind),
+    /// Move an organisation up (-1) or down (+1).
+    MoveOrganisation(OrgId, isize),
+    /// Remove an organisation and what belongs to it.
+    RemoveOrganisation(OrgId),
+    /// Add participants from pasted lines.
+    PasteParticipants(String),
+    /// Replace one participant's details.
+    SetParticipant(Box<Participant>),
+    /// Remove a participant.
+    RemoveParticipant(ParticipantId),
 }
 
 impl Command {
-    /// The commands that have a keyboard shortcut, for key handling.
-    pub const WITH_SHORTCUTS: [Command; 3] = [Command::Open, Command::Save, Command::Quit];
+    /// The commands that have a keyboard shortcut, in cheat-sheet order.
+    pub const WITH_SHORTCUTS: [Command; 30] = [
+        Command::CheatSheet,
+        Command::NewFromThis,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::Find,
+        Command::ShowConsole,
+        Command::ShowSetup,
+        Command::StartPause,
+        Command::NextItem,
+        Command::PreviousItem,
+        Command::NextSpeaker,
+        Command::SkipSpeaker,
+        Command::NextCard,
+        Command::PreviousCard,
+        Command::FocusKeywords,
+        Command::EditTitle,
+        Command::FocusBullets,
+        Command::FocusNotes,
+        Command::SelectPreviousKeyword,
+        Command::SelectNextKeyword,
+        Command::EditKeyword,
+        Command::DeleteKeyword,
+        Command::MoveKeywordUp,
+        Command::MoveKeywordDown,
+        Command::ToggleHighlight,
+        Command::NewExperiment,
+    ];
 
-    /// The label in menus and on buttons.
+    /// The label in menus, on buttons and in the cheat sheet.
     #[must_use]
     pub fn label(&self, lang: Language) -> String {
-        match self {
-            Command::Open => tr(lang, T::CmdOpen).to_owned(),
-            Command::OpenSample => tr(lang, T::CmdOpenSample).to_owned(),
-            Command::OpenRecent(path) => path.display().to_string(),
-            Command::Save => tr(lang, T::CmdSave).to_owned(),
-            Command::Quit => tr(lang, T::CmdQuit).to_owned(),
-            Command::SetUiLanguage(Language::Nl) => tr(lang, T::LanguageNl).to_owned(),
-            Command::SetUiLanguage(Language::En) => tr(lang, T::LanguageEn).to_owned(),
-            Command::DismissNotice(_) => tr(lang, T::Dismiss).to_owned(),
-        }
+        let key = match self {
+            Command::NewFromThis => T::CmdNewFromThis,
+            Command::Open => T::CmdOpen,
+            Command::OpenSample => T::CmdOpenSample,
+            Command::OpenPath(path) => return path.display().to_string(),
+            Command::Save => T::CmdSave,
+            Command::SaveAs => T::CmdSaveAs,
+            Command::Quit => T::CmdQuit,
+            Command::LeaveSaveAs => T::CmdSaveAs,
+            Command::LeaveDiscard => T::LeaveDiscard,
+            Command::LeaveCancel => T::LeaveCancel,
+            Command::Undo => T::CmdUndo,
+            Command::Redo => T::CmdRedo,
+            Command::Find => T::CmdFind,
+            Command::CheatSheet => T::CmdCheatSheet,
+            Command::ShowConsole => T::CmdShowConsole,
+            Command::ShowSetup => T::CmdShowSetup,
+            Command::SetUiLanguage(Language::Nl) => T::LanguageNl,
+            Command::SetUiLanguage(Language::En) => T::LanguageEn,
+            Command::DismissNotice(_) => T::Dismiss,
+            Command::StartPause => T::CmdStartPause,
+            Command::NextItem => T::CmdNextItem,
+            Command::PreviousItem => T::CmdPreviousItem,
+            Command::GoToItem(_) => T::CmdGoToItem,
+            Command::FinishAgenda => T::CmdFinishAgenda,
+            Command::SetPlannedMinutes(..) => T::CmdSetPlannedMinutes,
+            Command::TakeMinutes { .. } => T::CmdTakeMinutes,
+            Command::AddItem => T::CmdAddItem,
+            Command::RemoveItem(_) => T::CmdRemoveItem,
+            Command::MoveItem(_, delta) if *delta < 0 => T::CmdMoveUp,
+            Command::MoveItem(..) => T::CmdMoveDown,
+            Command::SetItemKind(..) => T::CmdSetItemKind,
+            Command::SetItemTitle(..) => T::CmdSetItemTitle,
+            Command::SetItemBlock(..) => T::CmdSetItemBlock,
+            Command::NextSpeaker => T::CmdNextSpeaker,
+            Command::SkipSpeaker => T::CmdSkipSpeaker,
+            Command::SetSpeaker(_) => T::CmdSetSpeaker,
+            Command::MoveSpeaker(_, delta) if *delta < 0 => T::CmdMoveUp,
+            Command::MoveSpeaker(..) => T::CmdMoveDown,
+            Command::SetSpeakerStatus(_, SpeakerStatus::Done) => T::CmdSpeakerDone,
+            Command::SetSpeakerStatus(_, SpeakerStatus::Skipped) => T::CmdSkipSpeaker,
+            Command::SetSpeakerStatus(_, SpeakerStatus::Waiting) => T::CmdSpeakerWaiting,
+            Command::SetSpeakerMinutes(..) => T::CmdSetSpeakerMinutes,
+            Command::NextCard => T::CmdNextCard,
+            Command::PreviousCard => T::CmdPreviousCard,
+            Command::SelectCard(_) => T::CmdSelectCard,
+            Command::FocusKeywords => T::CmdFocusKeywords,
+            Command::EditTitle => T::CmdEditTitle,
+            Command::FocusBullets => T::CmdFocusBullets,
+            Command::FocusNotes => T::CmdFocusNotes,
+            Command::SelectPreviousKeyword => T::CmdSelectPreviousKeyword,
+            Command::SelectNextKeyword => T::CmdSelectNextKeyword,
+            Command::EditKeyword => T::CmdEditKeyword,
+            Command::DeleteKeyword => T::CmdDeleteKeyword,
+            Command::MoveKeywordUp => T::CmdMoveKeywordUp,
+            Command::MoveKeywordDown => T::CmdMoveKeywordDown,
+            Command::ToggleHighlight => T::CmdToggleHighlight,
+            Command::NewExperiment => T::CmdNewExperiment,
+            Command::AddKeyword(_) => T::CmdAddKeyword,
+            Command::ReplaceKeyword(..) => T::CmdEditKeyword,
+            Command::SetExperimentTitle(..) => T::CmdEditTitle,
+            Command::AddBullet { .. } => T::CmdAddBullet,
+            Command::DeleteBullet(_) => T::CmdDeleteBullet,
+            Command::AddNote(..) => T::CmdAddNote,
+            Command::SetHeader(_) => T::SetupHeader,
+            Command::AddAction => T::CmdAddAction,
+            Command::SetAction(_) => T::ActionText,
+            Command::RemoveAction(_) | Command::RemoveNextMeeting(_) => T::CmdRemove,
+            Command::AddNextMeeting => T::CmdAddMeeting,
+            Command::SetNextMeeting(_) => T::NextMeetings,
+            Command::AddOrganisation(OrgKind::Municipality) => T::CmdAddMunicipality,
+            Command::AddOrganisation(OrgKind::Guest) => T::CmdAddGuest,
+            Command::RenameOrganisation(..) => T::Name,
+            Command::SetOrganisationKind(..) => T::Kind,
+            Command::MoveOrganisation(_, delta) if *delta < 0 => T::CmdMoveUp,
+            Command::MoveOrganisation(..) => T::CmdMoveDown,
+            Command::RemoveOrganisation(_) => T::CmdRemove,
+            Command::PasteParticipants(_) => T::CmdPasteParticipants,
+            Command::SetParticipant(_) => T::Participants,
+            Command::RemoveParticipant(_) => T::CmdRemove,
+        };
+        tr(lang, key).to_owned()
     }
 
     /// The keyboard shortcut, if the command has one.
     #[must_use]
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let ctrl = Modifiers::COMMAND;
+        let ctrl_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let alt_shift = Modifiers::ALT | Modifiers::SHIFT;
+        let (modifiers, key) = match self {
+            Command::CheatSheet => (Modifiers::NONE, Key::F1),
+            Command::NewFromThis => (ctrl, Key::N),
+            Command::Open => (ctrl, Key::O),
+            Command::Save => (ctrl, Key::S),
+            Command::SaveAs => (ctrl_shift, Key::S),
+            Command::Quit => (ctrl, Key::Q),
+            Command::Undo => (ctrl, Key::Z),
+            Command::Redo => (ctrl_shift, Key::Z),
+            Command::Find => (ctrl, Key::F),
+            Command::ShowConsole => (ctrl, Key::Num1),
+            Command::ShowSetup => (ctrl, Key::Num2),
+            Command::StartPause => (Modifiers::NONE, Key::F5),
+            Command::NextItem => (ctrl, Key::PageDown),
+            Command::PreviousItem => (ctrl, Key::PageUp),
+            Command::NextSpeaker => (Modifiers::NONE, Key::F6),
+            Command::SkipSpeaker => (Modifiers::SHIFT, Key::F6),
+            Command::NextCard => (ctrl, Key::ArrowDown),
+            Command::PreviousCard => (ctrl, Key::ArrowUp),
+            Command::FocusKeywords => (ctrl, Key::K),
+            Command::EditTitle => (ctrl, Key::E),
+            Command::FocusBullets => (ctrl, Key::B),
+            Command::FocusNotes => (ctrl, Key::M),
+            Command::SelectPreviousKeyword => (Modifiers::ALT, Key::ArrowUp),
+            Command::SelectNextKeyword => (Modifiers::ALT, Key::ArrowDown),
+            Command::EditKeyword => (Modifiers::NONE, Key::F2),
+            Command::DeleteKeyword => (Modifiers::NONE, Key::Delete),
+            Command::MoveKeywordUp => (alt_shift, Key::ArrowUp),
+            Command::MoveKeywordDown => (alt_shift, Key::ArrowDown),
+            Command::ToggleHighlight => (ctrl, Key::H),
+            Command::NewExperiment => (ctrl_shift, Key::N),
+            _ => return None,
+        };
+        Some(KeyboardShortcut::new(modifiers, key))
+    }
+
+    /// A second shortcut for the same command (Ctrl+Y for redo).
+    #[must_use]
+    pub fn alternative_shortcut(&self) -> Option<KeyboardShortcut> {
         match self {
-            Command::Open => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
-            Command::Save => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),
-            Command::Quit => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)),
+            Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
+            _ => None,
+        }
+    }
+
+    /// A one-line explanation for tooltips and the cheat sheet.
+    #[must_use]
+    pub fn tooltip(&self, lang: Language) -> Option<&'static str> {
+        let key = match self {
+            Command::NewFromThis => T::TipNewFromThis,
+            Command::StartPause => T::TipStartPause,
+            Command::NextSpeaker => T::TipNextSpeaker,
+            Command::DeleteKeyword => T::TipDeleteKeyword,
+            Command::Undo => T::TipUndo,
+            Command::EditKeyword => T::TipEditKeyword,
+            _ => return None,
+        };
+        Some(tr(lang, key))
+    }
+
+    /// Whether the command changes the session (and so gets an undo step).
+    #[must_use]
+    pub fn edits_session(&self) -> bool {
+        matches!(
+            self,
+            Command::SetPlannedMinutes(..)
+                | Command::TakeMinutes { .. }
+                | Command::AddItem
+                | Command::RemoveItem(_)
+                | Command::MoveItem(..)
+                | Command::SetItemKind(..)
+                | Command::SetItemTitle(..)
+                | Command::SetItemBlock(..)
+                | Command::MoveSpeaker(..)
+                | Command::SetSpeakerStatus(..)
+                | Command::SetSpeakerMinutes(..)
+                | Command::DeleteKeyword
+                | Command::MoveKeywordUp
+                | Command::MoveKeywordDown
+                | Command::ToggleHighlight
+                | Command::NewExperiment
+                | Command::AddKeyword(_)
+                | Command::ReplaceKeyword(..)
+                | Command::SetExperimentTitle(..)
+                | Command::AddBullet { .. }
+                | Command::DeleteBullet(_)
+                | Command::AddNote(..)
+                | Command::SetHeader(_)
+                | Command::AddAction
+                | Command::SetAction(_)
+                | Command::RemoveAction(_)
+                | Command::AddNextMeeting
+                | Command::SetNextMeeting(_)
+                | Command::RemoveNextMeeting(_)
+                | Command::AddOrganisation(_)
+                | Command::RenameOrganisation(..)
+                | Command::SetOrganisationKind(..)
+                | Command::MoveOrganisation(..)
+                | Command::RemoveOrganisation(_)
+                | Command::PasteParticipants(_)
+                | Command::SetParticipant(_)
+                | Command::RemoveParticipant(_)
+        )
+    }
+
+    /// Edits typed into one form field share this group, so undo takes the
+    /// whole field back at once rather than one letter at a time.
+    #[must_use]
+    pub fn undo_group(&self) -> Option<String> {
+        match self {
+            Command::SetHeader(_) => Some("header".into()),
+            Command::SetItemTitle(id, _) => Some(format!("item-title-{id}")),
+            Command::SetPlannedMinutes(id, _) => Some(format!("item-minutes-{id}")),
+            Command::SetSpeakerMinutes(id, _) => Some(format!("speaker-minutes-{id}")),
+            Command::RenameOrganisation(id, _) => Some(format!("org-name-{id}")),
+            Command::SetParticipant(p) => Some(format!("participant-{}", p.id)),
+            Command::SetAction(a) => Some(format!("action-{}", a.id)),
+            Command::SetNextMeeting(m) => Some(format!("meeting-{}", m.id)),
             _ => None,
         }
     }
@@ -66,8 +460,15 @@ mod tests {
         let mut seen = Vec::new();
         for cmd in Command::WITH_SHORTCUTS {
             let shortcut = cmd.shortcut().expect("listed commands have a shortcut");
-            assert!(!seen.contains(&shortcut), "{cmd:?} repeats a shortcut");
-            seen.push(shortcut);
+            for s in std::iter::once(shortcut).chain(cmd.alternative_shortcut()) {
+                if !seen.contains(&(s, cmd.clone())) {
+                    assert!(
+                        !seen.iter().any(|(other, c)| *other == s && *c != cmd),
+                        "{cmd:?} repeats a shortcut"
+                    );
+                    seen.push((s, cmd.clone()));
+                }
+            }
             for lang in Language::ALL {
                 assert!(!cmd.label(lang).is_empty());
             }

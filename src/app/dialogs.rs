@@ -1,48 +1,87 @@
 //! Native file dialogs behind a small trait, so tests never open one and the
-//! UI thread (and its timers) never blocks on a dialog.
+//! UI thread (and so the timers and the projector) never blocks on a dialog.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
-/// Asks the user for files. Answers arrive on a channel: `None` is Cancel.
-pub trait Dialogs {
-    /// Asks for a session file to open.
-    fn pick_session(&self) -> Receiver<Option<PathBuf>>;
+/// What a file dialog answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogAnswer {
+    /// The user chose this file.
+    Picked(PathBuf),
+    /// The user cancelled (or, without a desktop portal, no dialog appeared).
+    Cancelled,
+    /// No dialog could be shown at all.
+    Unavailable,
 }
 
-/// The operating system's dialogs (through `rfd`), run on their own thread.
+/// Asks the user for files. Answers arrive on a channel, so the UI keeps running.
+pub trait Dialogs {
+    /// Asks for a session file to open.
+    fn pick_session(&self) -> Receiver<DialogAnswer>;
+    /// Asks where to save the session, suggesting a file name.
+    fn save_session_as(&self, suggested_name: &str) -> Receiver<DialogAnswer>;
+}
+
+/// The operating system's dialogs (through `rfd`), each on its own thread.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct NativeDialogs;
 
+fn on_thread(ask: impl FnOnce() -> Option<PathBuf> + Send + 'static) -> Receiver<DialogAnswer> {
+    let (tx, rx) = channel();
+    // When no thread can be started the sender is dropped, and the app sees
+    // a closed channel: "unavailable".
+    let _ = std::thread::Builder::new()
+        .name("file-dialog".into())
+        .spawn(move || {
+            let answer = ask().map_or(DialogAnswer::Cancelled, DialogAnswer::Picked);
+            // The receiver may be gone when the app closed meanwhile.
+            let _ = tx.send(answer);
+        });
+    rx
+}
+
 impl Dialogs for NativeDialogs {
-    fn pick_session(&self) -> Receiver<Option<PathBuf>> {
-        let (tx, rx) = channel();
-        // When no thread can be started the sender is dropped, and the app
-        // sees a closed channel: the same as a system without dialogs.
-        let _ = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .add_filter("Leerkring", &["json"])
-                    .pick_file();
-                // The receiver may be gone when the app closed meanwhile.
-                let _ = tx.send(picked);
-            });
-        rx
+    fn pick_session(&self) -> Receiver<DialogAnswer> {
+        on_thread(|| {
+            rfd::FileDialog::new()
+                .add_filter("Leerkring", &["json"])
+                .pick_file()
+        })
+    }
+
+    fn save_session_as(&self, suggested_name: &str) -> Receiver<DialogAnswer> {
+        let name = suggested_name.to_owned();
+        on_thread(move || {
+            rfd::FileDialog::new()
+                .add_filter("Leerkring", &["json"])
+                .set_file_name(name)
+                .save_file()
+        })
     }
 }
 
 /// Answers every question with a fixed path (or Cancel); for tests.
 #[derive(Debug, Default, Clone)]
 pub struct FixedDialogs {
-    /// What [`Dialogs::pick_session`] answers.
-    pub session: Option<PathBuf>,
+    /// What [`Dialogs::pick_session`] answers (`None`: Cancel).
+    pub open: Option<PathBuf>,
+    /// What [`Dialogs::save_session_as`] answers (`None`: Cancel).
+    pub save_as: Option<PathBuf>,
+}
+
+fn answered(path: Option<PathBuf>) -> Receiver<DialogAnswer> {
+    let (tx, rx) = channel();
+    let _ = tx.send(path.map_or(DialogAnswer::Cancelled, DialogAnswer::Picked));
+    rx
 }
 
 impl Dialogs for FixedDialogs {
-    fn pick_session(&self) -> Receiver<Option<PathBuf>> {
-        let (tx, rx) = channel();
-        let _ = tx.send(self.session.clone());
-        rx
+    fn pick_session(&self) -> Receiver<DialogAnswer> {
+        answered(self.open.clone())
+    }
+
+    fn save_session_as(&self, _suggested_name: &str) -> Receiver<DialogAnswer> {
+        answered(self.save_as.clone())
     }
 }

@@ -1,23 +1,29 @@
 //! eframe glue: owns the session and the app's own state, runs the commands
-//! the UI records, opens and saves sessions (through `store`), and reacts to
-//! the operating system asking the app to quit.
+//! the UI records (with undo), opens and saves sessions (through `store`),
+//! keeps the agenda clock, and reacts to the operating system asking the app
+//! to quit.
 
 mod commands;
 mod dialogs;
+mod handle;
+pub mod runner;
+pub mod undo;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
-pub use commands::Command;
-pub use dialogs::{Dialogs, FixedDialogs, NativeDialogs};
+pub use commands::{Command, View};
+pub use dialogs::{DialogAnswer, Dialogs, FixedDialogs, NativeDialogs};
 
 use crate::i18n::{self, Language, T, tr};
-use crate::model::Session;
+use crate::model::{BlockKind, Card, ExperimentId, KeywordId, Session, Visibility};
 use crate::store::{self, AppDirs, Settings};
+use runner::Runner;
+use undo::History;
 
 /// The sample session (the M50 kick-off of 4 February 2020), built into the
 /// binary so it opens on a first run without any file.
@@ -34,7 +40,7 @@ pub fn sample_session() -> Session {
     store::parse_session(SAMPLE_SESSION_JSON).expect("the bundled sample session is valid")
 }
 
-/// Where the app reads the time: the system clock, or a fixed one in tests.
+/// Where the app reads the time: the system clock, or a manual one in tests.
 pub trait Clock {
     /// The local wall-clock time now.
     fn now(&self) -> NaiveDateTime;
@@ -50,13 +56,28 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock that always says the same time; for tests and snapshots.
-#[derive(Debug, Clone, Copy)]
-pub struct FixedClock(pub NaiveDateTime);
+/// A clock that stands still until a test moves it; clones share the time.
+#[derive(Debug, Clone)]
+pub struct ManualClock(Arc<Mutex<NaiveDateTime>>);
 
-impl Clock for FixedClock {
+impl ManualClock {
+    /// A clock standing at `at`.
+    #[must_use]
+    pub fn new(at: NaiveDateTime) -> Self {
+        Self(Arc::new(Mutex::new(at)))
+    }
+
+    /// Moves the clock forward.
+    pub fn advance(&self, by: TimeDelta) {
+        if let Ok(mut now) = self.0.lock() {
+            *now += by;
+        }
+    }
+}
+
+impl Clock for ManualClock {
     fn now(&self) -> NaiveDateTime {
-        self.0
+        self.0.lock().map_or_else(|p| *p.into_inner(), |now| *now)
     }
 }
 
@@ -68,16 +89,23 @@ pub struct Environment {
     pub clock: Box<dyn Clock>,
     /// File dialogs.
     pub dialogs: Box<dyn Dialogs>,
+    /// The folder of sample and shared sessions listed in the app (`sessions/`).
+    pub sessions_dir: Option<PathBuf>,
 }
 
 impl Environment {
-    /// The real environment: platform folders, system clock, native dialogs.
+    /// The real environment: platform folders, system clock, native dialogs,
+    /// and the `sessions/` folder of the working directory when there is one.
     #[must_use]
     pub fn system() -> Self {
         Self {
             dirs: AppDirs::from_env(),
             clock: Box::new(SystemClock),
             dialogs: Box::new(NativeDialogs),
+            sessions_dir: std::env::current_dir()
+                .ok()
+                .map(|d| d.join("sessions"))
+                .filter(|d| d.is_dir()),
         }
     }
 }
@@ -113,6 +141,21 @@ pub struct Notice {
     pub detail: String,
 }
 
+/// What waits for the user's answer about unsaved changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Leave {
+    /// Quit the app.
+    Quit,
+    /// Open a file chosen in a dialog.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Open the sample.
+    OpenSample,
+    /// Start a new session from this one.
+    NewFromThis,
+}
+
 /// Which screen the window shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -120,6 +163,61 @@ pub enum Screen {
     Session,
     /// No session is open: recent sessions, open a file, the sample.
     Start,
+}
+
+/// A text field the console can put the cursor in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The keyword field of the selected municipality.
+    Keyword,
+    /// The selected experiment's title.
+    Title,
+    /// The synthesis bullet field.
+    Bullet,
+    /// The current item's notes.
+    Notes,
+    /// The find field.
+    Find,
+}
+
+/// What the console's fields hold while the facilitator types: nothing here
+/// is in the session (or on the projector) until it is committed.
+#[derive(Debug, Clone, Default)]
+pub struct Capture {
+    /// The selected card (index into [`Session::cards`]).
+    pub card: usize,
+    /// The keyword being typed.
+    pub keyword: String,
+    /// The keyword being edited, when the field holds an existing one.
+    pub editing_keyword: Option<KeywordId>,
+    /// The keyword selected with Alt+↑/↓.
+    pub selected_keyword: Option<KeywordId>,
+    /// The experiment title being edited.
+    pub title: String,
+    /// Whether the title field is open for editing.
+    pub editing_title: bool,
+    /// The bullet being typed.
+    pub bullet: String,
+    /// The depth of the next bullet (Tab / Shift+Tab).
+    pub bullet_depth: usize,
+    /// The block bullets go into when the current item names none.
+    pub chosen_block: Option<BlockKind>,
+    /// The note being typed.
+    pub note: String,
+    /// The visibility of the next note.
+    pub note_visibility: Visibility,
+    /// The find text.
+    pub find: String,
+    /// Whether the find bar is open.
+    pub find_open: bool,
+    /// The field to put the cursor in at the next frame.
+    pub focus_request: Option<Field>,
+    /// The field that has the cursor (set by the UI each frame).
+    pub focused: Option<Field>,
+    /// Whether the focused field holds text (then Ctrl+Z edits that text).
+    pub focused_has_text: bool,
+    /// Minutes to take from a later item (agenda panel).
+    pub take_minutes: u32,
 }
 
 /// Everything the UI reads, plus the text buffers it edits.
@@ -140,10 +238,53 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Which screen is shown.
     pub screen: Screen,
+    /// Console or setup.
+    pub view: View,
     /// Recently opened sessions, most recent first.
     pub recent: Vec<PathBuf>,
+    /// Session files in the `sessions/` folder.
+    pub listed_sessions: Vec<PathBuf>,
     /// The start screen's "open this path" field.
     pub open_path_buffer: String,
+    /// The agenda clock.
+    pub runner: Runner,
+    /// The time of this frame (read once per frame from the clock).
+    pub now: NaiveDateTime,
+    /// The console's fields.
+    pub capture: Capture,
+    /// Whether the keyboard cheat sheet is shown.
+    pub cheat_sheet_open: bool,
+    /// Waiting for the user's answer: keep the unsaved changes or not.
+    pub pending_leave: Option<Leave>,
+    /// Whether undo / redo are possible (for menus).
+    pub can_undo: bool,
+    /// See [`Self::can_undo`].
+    pub can_redo: bool,
+}
+
+impl AppState {
+    /// The selected card, clamped to the cards there are.
+    #[must_use]
+    pub fn selected_card(&self) -> Option<Card> {
+        self.session.card_at(self.capture.card)
+    }
+
+    /// The selected card's experiment, when it has one.
+    #[must_use]
+    pub fn selected_experiment(&self) -> Option<ExperimentId> {
+        self.selected_card().and_then(|c| c.experiment)
+    }
+
+    /// The synthesis block the bullet field writes into.
+    #[must_use]
+    pub fn active_block(&self) -> BlockKind {
+        self.runner
+            .current_or_first(&self.session)
+            .and_then(|id| self.session.agenda_item(id))
+            .and_then(|item| item.block)
+            .or(self.capture.chosen_block)
+            .unwrap_or(BlockKind::Observations)
+    }
 }
 
 /// The application: state, settings and the world it talks to.
@@ -152,10 +293,18 @@ pub struct LeerkringApp {
     pub state: AppState,
     settings: Settings,
     env: Environment,
-    pending_pick: Option<Receiver<Option<PathBuf>>>,
+    history: History,
+    pending_open: Option<Receiver<DialogAnswer>>,
+    pending_save_as: Option<Receiver<DialogAnswer>>,
     shutdown: Arc<AtomicBool>,
     fonts_installed: bool,
     shown_title: String,
+    /// Set once quitting was decided, so the window's close is not asked again.
+    quitting: bool,
+    /// Quitting was decided outside a frame (after a "save as"); done next frame.
+    quit_requested: bool,
+    /// What to do after a "save as" asked for by the unsaved-changes question.
+    after_save_as: Option<Leave>,
 }
 
 impl LeerkringApp {
@@ -170,6 +319,12 @@ impl LeerkringApp {
         let ui_lang = settings
             .ui_language
             .unwrap_or_else(|| i18n::language_from_env(Language::Nl));
+        let listed_sessions = env
+            .sessions_dir
+            .as_deref()
+            .map(store::list_sessions)
+            .unwrap_or_default();
+        let now = env.clock.now();
         let mut app = Self {
             state: AppState {
                 session: Session::default(),
@@ -180,15 +335,29 @@ impl LeerkringApp {
                 ui_lang,
                 notices: Vec::new(),
                 screen: Screen::Start,
+                view: View::Console,
                 recent: settings.recent.clone(),
+                listed_sessions,
                 open_path_buffer: String::new(),
+                runner: Runner::default(),
+                now,
+                capture: Capture::default(),
+                cheat_sheet_open: false,
+                pending_leave: None,
+                can_undo: false,
+                can_redo: false,
             },
             settings,
             env,
-            pending_pick: None,
+            history: History::default(),
+            pending_open: None,
+            pending_save_as: None,
             shutdown: Arc::new(AtomicBool::new(false)),
             fonts_installed: false,
             shown_title: String::new(),
+            quitting: false,
+            quit_requested: false,
+            after_save_as: None,
         };
         match start {
             StartWith::File(path) => app.open_file(&path),
@@ -210,6 +379,12 @@ impl LeerkringApp {
     #[must_use]
     pub fn shutdown_flag(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.shutdown)
+    }
+
+    /// Whether the app decided to close its window.
+    #[must_use]
+    pub fn is_quitting(&self) -> bool {
+        self.quitting
     }
 
     /// The window title: "Leerkring — <session title>".
@@ -238,19 +413,20 @@ impl LeerkringApp {
             crate::ui::theme::install(&ctx);
             self.fonts_installed = true;
         }
+        self.state.now = self.env.clock.now();
+        self.state.can_undo = self.history.can_undo();
+        self.state.can_redo = self.history.can_redo();
 
         let mut commands = Vec::new();
         if self.shutdown.load(Ordering::SeqCst) {
             commands.push(Command::Quit);
         }
-        for command in Command::WITH_SHORTCUTS {
-            if let Some(shortcut) = command.shortcut()
-                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
-            {
-                commands.push(command);
-            }
+        commands.extend(self.shortcut_commands(&ctx));
+        self.poll_dialogs();
+        if std::mem::take(&mut self.quit_requested) {
+            self.quitting = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        self.poll_dialog();
 
         crate::ui::app_ui(ui, &mut self.state, &mut commands);
 
@@ -258,40 +434,79 @@ impl LeerkringApp {
             self.run(command, &ctx);
         }
 
-        if ctx.input(|i| i.viewport().close_requested()) {
-            self.save_if_dirty();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
+            if self.shutdown.load(Ordering::SeqCst) {
+                self.save_if_dirty();
+            } else if !self.may_leave(Leave::Quit) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            }
         }
         let title = self.window_title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+        self.schedule_repaint(&ctx);
     }
 
-    /// Carries out one command.
-    pub fn run(&mut self, command: Command, ctx: &egui::Context) {
-        match command {
-            Command::Open => {
-                self.pending_pick = Some(self.env.dialogs.pick_session());
-            }
-            Command::OpenSample => self.open_sample(),
-            Command::OpenRecent(path) => self.open_file(&path),
-            Command::Save => self.save_now(),
-            Command::Quit => {
-                self.save_if_dirty();
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Command::SetUiLanguage(lang) => {
-                self.state.ui_lang = lang;
-                self.settings.ui_language = Some(lang);
-                self.store_settings();
-            }
-            Command::DismissNotice(index) => {
-                if index < self.state.notices.len() {
-                    self.state.notices.remove(index);
+    /// Repaints only when something on screen changes by itself: every
+    /// second while a timer runs, otherwise at the next minute for the clock.
+    fn schedule_repaint(&self, ctx: &egui::Context) {
+        if self.state.screen != Screen::Session {
+            return;
+        }
+        let now = self.env.clock.now();
+        let millis_into_second = i64::from(now.nanosecond() / 1_000_000).min(999);
+        let until_next_second = 1000 - millis_into_second;
+        let wait_ms = if self.state.runner.is_running() {
+            until_next_second
+        } else {
+            i64::from(59 - now.second().min(59)) * 1000 + until_next_second
+        };
+        ctx.request_repaint_after(std::time::Duration::from_millis(
+            u64::try_from(wait_ms.max(1)).unwrap_or(1000),
+        ));
+    }
+
+    /// The commands whose shortcut was pressed this frame. More specific
+    /// shortcuts are checked first (Ctrl+Shift+Z before Ctrl+Z).
+    fn shortcut_commands(&self, ctx: &egui::Context) -> Vec<Command> {
+        let mut list: Vec<(egui::KeyboardShortcut, Command)> = Command::WITH_SHORTCUTS
+            .iter()
+            .flat_map(|cmd| {
+                cmd.shortcut()
+                    .into_iter()
+                    .chain(cmd.alternative_shortcut())
+                    .map(move |s| (s, cmd.clone()))
+            })
+            .collect();
+        let weight = |m: egui::Modifiers| {
+            usize::from(m.command || m.ctrl) + usize::from(m.shift) + usize::from(m.alt)
+        };
+        list.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
+
+        let capture = &self.state.capture;
+        let session_open = self.state.screen == Screen::Session;
+        let mut found = Vec::new();
+        for (shortcut, command) in list {
+            let allowed = match command {
+                // In a field with text, Ctrl+Z edits that text (egui does it).
+                Command::Undo | Command::Redo => session_open && !capture.focused_has_text,
+                // Delete removes the selected keyword only from an empty keyword field.
+                Command::DeleteKeyword => {
+                    session_open
+                        && capture.selected_keyword.is_some()
+                        && capture.focused == Some(Field::Keyword)
+                        && capture.keyword.is_empty()
                 }
+                Command::Open | Command::Quit | Command::CheatSheet => true,
+                _ => session_open,
+            };
+            if allowed && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                found.push(command);
             }
         }
+        found
     }
 
     /// Saves when there are unsaved changes; the last step before quitting.
@@ -330,30 +545,84 @@ impl LeerkringApp {
         }
     }
 
-    fn open_sample(&mut self) {
-        self.state.session = sample_session();
-        self.state.file = None;
-        self.state.untitled_name = format!(
-            "untitled-{}.json",
-            self.env.clock.now().format("%Y%m%d-%H%M%S")
-        );
+    /// Whether the session may be left now: unsaved changes are saved
+    /// first; when that is not possible (no file yet, or saving failed) the
+    /// user is asked, and `then` waits for the answer.
+    pub(crate) fn may_leave(&mut self, then: Leave) -> bool {
+        if self.state.screen != Screen::Session || !self.state.dirty {
+            return true;
+        }
+        if self.state.file.is_some() {
+            self.save_now();
+            if !self.state.dirty {
+                return true;
+            }
+        } else {
+            // Keep a recovery copy whatever the answer will be.
+            self.save_now();
+            self.state.dirty = true;
+        }
+        self.state.pending_leave = Some(then);
+        false
+    }
+
+    fn save_as(&mut self, path: &Path) {
+        match store::save_session(path, &self.state.session) {
+            Ok(()) => {
+                self.state.file = Some(path.to_path_buf());
+                self.state.dirty = false;
+                self.state.saved_at = Some(self.env.clock.now());
+                self.remember(path);
+                if let Some(then) = self.after_save_as.take() {
+                    self.state.pending_leave = None;
+                    self.leave_now(then);
+                }
+            }
+            Err(error) => {
+                let lang = self.state.ui_lang;
+                self.notify(
+                    NoticeLevel::Error,
+                    tr(lang, T::SaveFailed),
+                    error.message(lang),
+                );
+            }
+        }
+    }
+
+    /// Replaces the open session (after saving the old one when it changed).
+    fn show_session(&mut self, session: Session, file: Option<PathBuf>) {
+        self.save_if_dirty();
+        self.state.session = session;
+        self.state.file = file;
         self.state.dirty = false;
         self.state.saved_at = None;
         self.state.screen = Screen::Session;
+        self.state.view = View::Console;
+        self.state.runner = Runner::default();
+        self.state.capture = Capture {
+            focus_request: Some(Field::Keyword),
+            ..Capture::default()
+        };
+        self.history.clear();
+    }
+
+    fn new_untitled_name(&self) -> String {
+        format!(
+            "untitled-{}.json",
+            self.env.clock.now().format("%Y%m%d-%H%M%S")
+        )
+    }
+
+    fn open_sample(&mut self) {
+        self.show_session(sample_session(), None);
+        self.state.untitled_name = self.new_untitled_name();
     }
 
     fn open_file(&mut self, path: &Path) {
         match store::load_session(path) {
             Ok(session) => {
-                self.save_if_dirty();
-                self.state.session = session;
-                self.state.file = Some(path.to_path_buf());
-                self.state.dirty = false;
-                self.state.saved_at = None;
-                self.state.screen = Screen::Session;
-                self.settings.remember(path);
-                self.state.recent = self.settings.recent.clone();
-                self.store_settings();
+                self.show_session(session, Some(path.to_path_buf()));
+                self.remember(path);
             }
             Err(error) => {
                 let lang = self.state.ui_lang;
@@ -363,23 +632,35 @@ impl LeerkringApp {
         }
     }
 
-    fn poll_dialog(&mut self) {
-        let Some(receiver) = &self.pending_pick else {
-            return;
-        };
-        match receiver.try_recv() {
-            Ok(Some(path)) => {
-                self.pending_pick = None;
-                self.open_file(&path);
-            }
-            Ok(None) => self.pending_pick = None,
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => {
-                self.pending_pick = None;
-                let lang = self.state.ui_lang;
-                self.notify(NoticeLevel::Info, tr(lang, T::NoFileDialog), String::new());
+    fn remember(&mut self, path: &Path) {
+        self.settings.remember(path);
+        self.state.recent = self.settings.recent.clone();
+        self.store_settings();
+    }
+
+    fn poll_dialogs(&mut self) {
+        if let Some(answer) = poll(&mut self.pending_open) {
+            match answer {
+                DialogAnswer::Picked(path) => self.open_file(&path),
+                DialogAnswer::Cancelled => {}
+                DialogAnswer::Unavailable => self.no_dialog_notice(),
             }
         }
+        if let Some(answer) = poll(&mut self.pending_save_as) {
+            match answer {
+                DialogAnswer::Picked(path) => self.save_as(&path),
+                DialogAnswer::Cancelled => self.after_save_as = None,
+                DialogAnswer::Unavailable => {
+                    self.after_save_as = None;
+                    self.no_dialog_notice();
+                }
+            }
+        }
+    }
+
+    fn no_dialog_notice(&mut self) {
+        let lang = self.state.ui_lang;
+        self.notify(NoticeLevel::Info, tr(lang, T::NoFileDialog), String::new());
     }
 
     fn store_settings(&mut self) {
@@ -401,6 +682,17 @@ impl LeerkringApp {
             self.state.notices.push(notice);
         }
     }
+}
+
+/// Takes a dialog's answer once it arrived.
+fn poll(pending: &mut Option<Receiver<DialogAnswer>>) -> Option<DialogAnswer> {
+    let answer = match pending.as_ref()?.try_recv() {
+        Ok(answer) => answer,
+        Err(TryRecvError::Empty) => return None,
+        Err(TryRecvError::Disconnected) => DialogAnswer::Unavailable,
+    };
+    *pending = None;
+    Some(answer)
 }
 
 impl eframe::App for LeerkringApp {

@@ -1,9 +1,14 @@
 //! The session model: pure data and rules. No egui, no disk, no clock reads.
 
+mod edit;
 mod ids;
+pub mod limits;
+pub mod markers;
+pub mod people;
 mod rules;
 mod session;
 
+pub use edit::Card;
 pub use ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
     ParticipantId,

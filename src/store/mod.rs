@@ -11,4 +11,6 @@ pub use error::{LoadError, ParseError, SaveError};
 pub use format::{
     MAX_FILE_SIZE, json_schema, load_session, parse_session, save_session, session_to_json,
 };
-pub use settings::{AppDirs, HOME_ENV, Settings, load_settings, save_recovery_copy, save_settings};
+pub use settings::{
+    AppDirs, HOME_ENV, Settings, list_sessions, load_settings, save_recovery_copy, save_settings,
+};

@@ -128,6 +128,26 @@ pub fn save_recovery_copy(
     Ok(file)
 }
 
+/// The session files (`*.json`) in a folder, sorted by name; empty when the
+/// folder cannot be read.
+#[must_use]
+pub fn list_sessions(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +179,21 @@ mod tests {
         let file = save_recovery_copy(&dirs, "untitled-1.json", &session).unwrap();
         assert!(file.starts_with(dirs.recovery_dir()));
         assert_eq!(super::super::load_session(&file).unwrap(), session);
+    }
+
+    #[test]
+    fn list_sessions_finds_json_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("b.json"), b"{}").unwrap();
+        std::fs::write(dir.path().join("a.JSON"), b"{}").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), b"").unwrap();
+        std::fs::create_dir(dir.path().join("sub.json")).unwrap();
+        let names: Vec<_> = list_sessions(dir.path())
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.JSON", "b.json"]);
+        assert!(list_sessions(&dir.path().join("missing")).is_empty());
     }
 
     #[test]

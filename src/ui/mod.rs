@@ -1,16 +1,21 @@
 //! Immediate-mode views. They read the app state, edit text buffers and
 //! record [`Command`]s; they never touch the disk.
 
+pub mod console;
+mod lists;
 mod overview;
+mod setup;
 mod start;
 pub mod theme;
+mod widgets;
 
 use egui::{Color32, RichText};
 
-use crate::app::{AppState, Command, NoticeLevel, Screen};
+use crate::app::{AppState, Command, NoticeLevel, Screen, View};
 use crate::i18n::{Language, T, tr, trf};
+use crate::model::{AgendaKind, BlockKind, Visibility};
 
-pub use overview::{experiment_card_ui, session_overview_ui};
+pub use overview::experiment_card_ui;
 
 /// The whole window: menu bar, notices, then the screen's content.
 pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
@@ -22,24 +27,88 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
             notices_ui(ui, state, commands);
         });
     }
-    match state.screen {
-        Screen::Session => session_overview_ui(ui, &state.session, state.ui_lang),
-        Screen::Start => start::start_ui(ui, state, commands),
+    if state.cheat_sheet_open {
+        cheat_sheet_ui(ui.ctx(), state, commands);
+    }
+    if state.pending_leave.is_some() {
+        leave_question_ui(ui.ctx(), state, commands);
+    }
+    match (state.screen, state.view) {
+        (Screen::Session, View::Console) => console::console_ui(ui, state, commands),
+        (Screen::Session, View::Setup) => setup::setup_ui(ui, state, commands),
+        (Screen::Start, _) => start::start_ui(ui, state, commands),
     }
 }
 
 fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let lang = state.ui_lang;
+    let session_open = state.screen == Screen::Session;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr(lang, T::MenuFile), |ui| {
-            command_button(ui, lang, Command::Open, commands);
-            command_button(ui, lang, Command::OpenSample, commands);
-            if state.screen == Screen::Session {
-                command_button(ui, lang, Command::Save, commands);
+            if session_open {
+                command_entry(ui, lang, Command::NewFromThis, commands);
+            }
+            command_entry(ui, lang, Command::Open, commands);
+            command_entry(ui, lang, Command::OpenSample, commands);
+            let lists: Vec<_> = state
+                .recent
+                .iter()
+                .chain(state.listed_sessions.iter())
+                .collect();
+            if !lists.is_empty() {
+                ui.menu_button(tr(lang, T::RecentSessions), |ui| {
+                    for path in lists {
+                        command_entry(ui, lang, Command::OpenPath(path.clone()), commands);
+                    }
+                });
+            }
+            if session_open {
+                command_entry(ui, lang, Command::Save, commands);
+                command_entry(ui, lang, Command::SaveAs, commands);
             }
             ui.separator();
-            command_button(ui, lang, Command::Quit, commands);
+            command_entry(ui, lang, Command::Quit, commands);
         });
+        if session_open {
+            ui.menu_button(tr(lang, T::MenuEdit), |ui| {
+                ui.add_enabled_ui(state.can_undo, |ui| {
+                    command_entry(ui, lang, Command::Undo, commands);
+                });
+                ui.add_enabled_ui(state.can_redo, |ui| {
+                    command_entry(ui, lang, Command::Redo, commands);
+                });
+                ui.separator();
+                command_entry(ui, lang, Command::Find, commands);
+            });
+            ui.menu_button(tr(lang, T::MenuAgenda), |ui| {
+                for command in [
+                    Command::StartPause,
+                    Command::NextItem,
+                    Command::PreviousItem,
+                    Command::NextSpeaker,
+                    Command::SkipSpeaker,
+                    Command::FinishAgenda,
+                ] {
+                    command_entry(ui, lang, command, commands);
+                }
+            });
+            for (view, command) in [
+                (View::Console, Command::ShowConsole),
+                (View::Setup, Command::ShowSetup),
+            ] {
+                let shortcut = command
+                    .shortcut()
+                    .map(|s| ui.ctx().format_shortcut(&s))
+                    .unwrap_or_default();
+                if ui
+                    .selectable_label(state.view == view, command.label(lang))
+                    .on_hover_text(shortcut)
+                    .clicked()
+                {
+                    commands.push(command);
+                }
+            }
+        }
         ui.menu_button(tr(lang, T::MenuLanguage), |ui| {
             for choice in Language::ALL {
                 let command = Command::SetUiLanguage(choice);
@@ -51,11 +120,9 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 }
             }
         });
-        if state.screen == Screen::Session {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(save_state_text(state));
-            });
-        }
+        ui.menu_button(tr(lang, T::MenuHelp), |ui| {
+            command_entry(ui, lang, Command::CheatSheet, commands);
+        });
     });
 }
 
@@ -80,20 +147,128 @@ pub fn save_state_text(state: &AppState) -> String {
     }
 }
 
-/// A button (or menu entry) for a command, with its shortcut shown beside it.
-fn command_button(
-    ui: &mut egui::Ui,
-    lang: Language,
-    command: Command,
-    commands: &mut Vec<Command>,
-) {
+/// A menu entry for a command, with its shortcut shown beside it.
+fn command_entry(ui: &mut egui::Ui, lang: Language, command: Command, commands: &mut Vec<Command>) {
     let mut button = egui::Button::new(command.label(lang));
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    if ui.add(button).clicked() {
+    let mut response = ui.add(button);
+    if let Some(tip) = command.tooltip(lang) {
+        response = response.on_hover_text(tip);
+    }
+    if response.clicked() {
         commands.push(command);
     }
+}
+
+/// The name of an agenda item kind in the UI language.
+#[must_use]
+pub fn kind_label(lang: Language, kind: AgendaKind) -> &'static str {
+    tr(
+        lang,
+        match kind {
+            AgendaKind::Opening => T::KindOpening,
+            AgendaKind::Round => T::KindRound,
+            AgendaKind::Presentation => T::KindPresentation,
+            AgendaKind::Discussion => T::KindDiscussion,
+            AgendaKind::Synthesis => T::KindSynthesis,
+            AgendaKind::Break => T::KindBreak,
+            AgendaKind::Closing => T::KindClosing,
+        },
+    )
+}
+
+/// The standard heading of a synthesis block in `lang`.
+#[must_use]
+pub fn block_label(lang: Language, block: BlockKind) -> String {
+    tr(
+        lang,
+        match block {
+            BlockKind::Observations => T::BlockObservations,
+            BlockKind::Opportunities => T::BlockOpportunities,
+            BlockKind::FollowUp => T::BlockFollowUp,
+            BlockKind::Proposals => T::BlockProposals,
+            BlockKind::Decisions => T::BlockDecisions,
+            BlockKind::OpenQuestions => T::BlockOpenQuestions,
+        },
+    )
+    .to_owned()
+}
+
+/// "private", "report" or "projector" in `lang`.
+#[must_use]
+pub fn visibility_label(lang: Language, visibility: Visibility) -> &'static str {
+    tr(
+        lang,
+        match visibility {
+            Visibility::Private => T::VisibilityPrivate,
+            Visibility::Report => T::VisibilityReport,
+            Visibility::Projector => T::VisibilityProjector,
+        },
+    )
+}
+
+fn cheat_sheet_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    let lang = state.ui_lang;
+    let mut open = true;
+    egui::Window::new(tr(lang, T::CheatSheetTitle))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(560.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            egui::Grid::new("cheat_sheet")
+                .num_columns(2)
+                .striped(true)
+                .spacing([24.0, 4.0])
+                .show(ui, |ui| {
+                    for command in Command::WITH_SHORTCUTS {
+                        let keys: Vec<String> = command
+                            .shortcut()
+                            .into_iter()
+                            .chain(command.alternative_shortcut())
+                            .map(|s| ctx.format_shortcut(&s))
+                            .collect();
+                        ui.label(RichText::new(keys.join(" / ")).monospace());
+                        ui.label(command.label(lang));
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(8.0);
+            ui.add(egui::Label::new(tr(lang, T::CheatSheetTyping)).wrap());
+        });
+    if !open {
+        commands.push(Command::CheatSheet);
+    }
+}
+
+/// Asks what to do with unsaved changes before leaving the session.
+fn leave_question_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    let lang = state.ui_lang;
+    egui::Modal::new(egui::Id::unique("leave_question")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading(tr(lang, T::LeaveTitle));
+        let explanation = if state.file.is_none() {
+            T::LeaveUntitled
+        } else {
+            T::LeaveSaveFailed
+        };
+        ui.add(egui::Label::new(tr(lang, explanation)).wrap());
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            for command in [
+                Command::LeaveSaveAs,
+                Command::LeaveDiscard,
+                Command::LeaveCancel,
+            ] {
+                if ui.button(command.label(lang)).clicked() {
+                    commands.push(command);
+                }
+            }
+        });
+    });
 }
 
 fn notices_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -124,8 +299,8 @@ fn notices_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                         }
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
-                        // Buttons never take focus from the keyword field: the
-                        // user dismisses with the mouse when it suits them.
+                        // The banner never takes the keyword field's focus: it
+                        // is dismissed with the mouse when it suits the user.
                         if ui.button(tr(lang, T::Dismiss)).clicked() {
                             commands.push(Command::DismissNotice(index));
                         }

@@ -40,16 +40,22 @@ pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comm
                 let path = state.open_path_buffer.trim();
                 if (ui.button(tr(lang, T::OpenPathButton)).clicked() || entered) && !path.is_empty()
                 {
-                    commands.push(Command::OpenRecent(PathBuf::from(path)));
+                    commands.push(Command::OpenPath(PathBuf::from(path)));
                 }
             });
 
-            if !state.recent.is_empty() {
+            for (heading, list) in [
+                (T::RecentSessions, &state.recent),
+                (T::SessionsFolder, &state.listed_sessions),
+            ] {
+                if list.is_empty() {
+                    continue;
+                }
                 ui.add_space(16.0);
-                ui.label(RichText::new(tr(lang, T::RecentSessions)).strong());
-                for path in &state.recent {
+                ui.label(RichText::new(tr(lang, heading)).strong());
+                for path in list {
                     if ui.link(path.display().to_string()).clicked() {
-                        commands.push(Command::OpenRecent(path.clone()));
+                        commands.push(Command::OpenPath(path.clone()));
                     }
                 }
             }

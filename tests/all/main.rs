@@ -3,6 +3,8 @@
 //! trips, the command line and the UI.
 
 mod cli;
+mod console;
+mod report;
 mod roundtrip;
 mod sample;
 mod support;

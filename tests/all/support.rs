@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use leerkring::app::{Environment, FixedClock, FixedDialogs};
+use leerkring::app::{Environment, FixedDialogs, ManualClock};
 use leerkring::store::AppDirs;
 use leerkring::{LeerkringApp, StartWith};
 
@@ -13,23 +13,29 @@ pub fn sample_path() -> PathBuf {
         .join("sessions/2020-02-04-m50-democratische-vernieuwing.json")
 }
 
-/// 4 February 2020, 14:32: the clock every UI test sees.
-pub fn fixed_clock() -> FixedClock {
-    FixedClock(
+/// 4 February 2020, 14:32: where every UI test's clock starts.
+pub fn test_clock() -> ManualClock {
+    ManualClock::new(
         NaiveDate::from_ymd_opt(2020, 2, 4)
             .and_then(|d| d.and_hms_opt(14, 32, 0))
             .expect("valid time"),
     )
 }
 
-/// The app with its own folders in `home`, a fixed clock and no dialogs.
+/// The app with its own folders in `home`, a clock standing at 14:32 and no dialogs.
 pub fn app(start: StartWith, home: &Path) -> LeerkringApp {
+    app_with_clock(start, home, test_clock())
+}
+
+/// The app with a clock the test moves itself.
+pub fn app_with_clock(start: StartWith, home: &Path, clock: ManualClock) -> LeerkringApp {
     LeerkringApp::new(
         start,
         Environment {
             dirs: Some(AppDirs::in_folder(home)),
-            clock: Box::new(fixed_clock()),
+            clock: Box::new(clock),
             dialogs: Box::new(FixedDialogs::default()),
+            sessions_dir: None,
         },
     )
 }

@@ -1,0 +1,11 @@
+//! Size limits that keep the console responsive with huge input (a 1 MB
+//! paste into a keyword field): fields stop accepting text at these lengths.
+
+/// The longest keyword, in characters (a keyword is a few words on a card).
+pub const KEYWORD_MAX_CHARS: usize = 500;
+
+/// The longest experiment title, in characters.
+pub const TITLE_MAX_CHARS: usize = 300;
+
+/// The longest synthesis bullet, in characters (several sentences).
+pub const BULLET_MAX_CHARS: usize = 4000;

@@ -1,0 +1,224 @@
+//! The report (verslag): a session turned into DOCX, HTML or Markdown bytes.
+//!
+//! [`render`] first builds one intermediate document ([`doc::Document`]) from
+//! the session and the [`ExportOptions`]: private notes are dropped and the
+//! public variant is applied there, so the three writers only lay out what
+//! they are given and the three formats always say the same. The report
+//! never writes files; the caller hands the bytes to the store.
+
+pub mod doc;
+mod docx;
+mod html;
+mod images;
+mod markdown;
+mod redact;
+mod text;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::i18n::{Language, T, trf};
+use crate::model::Session;
+
+pub use images::ImageData;
+pub use redact::Redactor;
+
+/// A file format the report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A Word document (`.docx`), with real styles so it can be edited normally.
+    Docx,
+    /// One self-contained, print-ready HTML page (`.html`).
+    Html,
+    /// Markdown (`CommonMark`, `.md`), for wikis and mail.
+    Markdown,
+}
+
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Format; 3] = [Format::Docx, Format::Html, Format::Markdown];
+
+    /// The file extension without the dot: "docx", "html" or "md".
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+impl FromStr for Format {
+    type Err = ReportError;
+
+    /// Reads "docx", "html" or "md" (also "htm" and "markdown"; any case).
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "docx" => Ok(Format::Docx),
+            "html" | "htm" => Ok(Format::Html),
+            "md" | "markdown" => Ok(Format::Markdown),
+            _ => Err(ReportError::UnknownFormat {
+                name: name.to_owned(),
+            }),
+        }
+    }
+}
+
+/// How to write the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The public variant (for publication under open-government rules):
+    /// personal names are replaced by the organisation the person represents.
+    pub public: bool,
+    /// Whether photos (attachments) are included. By default they are,
+    /// except in the public variant.
+    pub include_photos: bool,
+    /// The folder of the session file, to find attachments for inlining.
+    /// `None`: photos are left out, each with a note saying so.
+    pub session_dir: Option<PathBuf>,
+}
+
+impl ExportOptions {
+    /// The options for the full report (`public == false`) or the public
+    /// variant, with photos only in the full report and no session folder.
+    #[must_use]
+    pub fn new(public: bool) -> Self {
+        Self {
+            public,
+            include_photos: !public,
+            session_dir: None,
+        }
+    }
+
+    /// The same options, finding attachments next to `session_file`.
+    #[must_use]
+    pub fn next_to(mut self, session_file: &Path) -> Self {
+        self.session_dir = Some(
+            session_file
+                .parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        );
+        self
+    }
+}
+
+impl Default for ExportOptions {
+    /// The full report with photos, without a session folder.
+    fn default() -> Self {
+        Self::new(false)
+    }
+}
+
+/// Why a report could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    /// A format name that is not "docx", "html" or "md".
+    UnknownFormat {
+        /// The name as given.
+        name: String,
+    },
+    /// The Word package could not be assembled (the ZIP writer failed).
+    Docx {
+        /// What the ZIP writer reported, in English.
+        detail: String,
+    },
+}
+
+impl ReportError {
+    /// The whole message in `lang`, for the facilitator.
+    #[must_use]
+    pub fn message(&self, lang: Language) -> String {
+        match self {
+            ReportError::UnknownFormat { name } => {
+                trf(lang, T::ReportUnknownFormat, &[("name", name)])
+            }
+            ReportError::Docx { detail } => trf(lang, T::ReportDocxFailed, &[("detail", detail)]),
+        }
+    }
+}
+
+impl fmt::Display for ReportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Language::En))
+    }
+}
+
+/// The report of `session` in `format`, in the session's language (not the
+/// interface's). Private notes never appear in it.
+pub fn render(
+    session: &Session,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ReportError> {
+    let document = doc::build(session, options);
+    match format {
+        Format::Docx => docx::write(&document),
+        Format::Html => Ok(html::write(&document).into_bytes()),
+        Format::Markdown => Ok(markdown::write(&document).into_bytes()),
+    }
+}
+
+/// Where the report of `session_file` goes by default: next to it, named
+/// after it (`x.json` → `x.docx`).
+#[must_use]
+pub fn default_output_path(session_file: &Path, format: Format) -> PathBuf {
+    session_file.with_extension(format.extension())
+}
+
+/// The file name for the report of `session_file` in a chosen folder.
+#[must_use]
+pub fn output_path_in(folder: &Path, session_file: &Path, format: Format) -> PathBuf {
+    let stem = session_file
+        .file_stem()
+        .map_or_else(|| "verslag".into(), std::ffi::OsStr::to_os_string);
+    let mut name = stem;
+    name.push(".");
+    name.push(format.extension());
+    folder.join(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_and_name_their_extension() {
+        for format in Format::ALL {
+            assert_eq!(format.extension().parse::<Format>(), Ok(format));
+        }
+        assert_eq!(" HTML ".parse::<Format>(), Ok(Format::Html));
+        let err = "pdf".parse::<Format>().unwrap_err();
+        assert!(err.message(Language::En).contains("'pdf'"), "{err}");
+        assert!(err.message(Language::Nl).contains("'pdf'"), "{err}");
+        assert_ne!(err.message(Language::Nl), err.message(Language::En));
+    }
+
+    #[test]
+    fn output_files_are_named_after_the_session() {
+        let file = Path::new("sessies/m50.json");
+        assert_eq!(
+            default_output_path(file, Format::Markdown),
+            Path::new("sessies/m50.md")
+        );
+        assert_eq!(
+            output_path_in(Path::new("uit"), file, Format::Docx),
+            Path::new("uit/m50.docx")
+        );
+    }
+
+    #[test]
+    fn public_options_leave_photos_out_by_default() {
+        assert!(ExportOptions::default().include_photos);
+        assert!(!ExportOptions::new(true).include_photos);
+        let options = ExportOptions::new(false).next_to(Path::new("a/b.json"));
+        assert_eq!(options.session_dir.as_deref(), Some(Path::new("a")));
+    }
+}

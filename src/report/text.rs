@@ -1,0 +1,67 @@
+//! Small text helpers shared by the writers: cleaning user text and base64.
+
+/// `text` without the characters no report format can hold: control
+/// characters U+0000–U+001F except line feed and tab, U+007F, and the
+/// non-characters U+FFFE and U+FFFF (XML 1.0 refuses them, so a DOCX with
+/// them would not open). A carriage return goes too: line breaks are `\n`.
+#[must_use]
+pub fn clean(text: &str) -> String {
+    text.chars().filter(|&c| is_allowed(c)).collect()
+}
+
+fn is_allowed(c: char) -> bool {
+    match c {
+        '\n' | '\t' => true,
+        '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}' => false,
+        _ => true,
+    }
+}
+
+/// `bytes` in standard base64 with padding (RFC 4648), for `data:` URLs.
+#[must_use]
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b0 = chunk[0];
+        let b1 = chunk.get(1).copied().unwrap_or(0);
+        let b2 = chunk.get(2).copied().unwrap_or(0);
+        let n = (u32::from(b0) << 16) | (u32::from(b1) << 8) | u32::from(b2);
+        let symbol = |shift: u32| char::from(ALPHABET[((n >> shift) & 0x3f) as usize]);
+        out.push(symbol(18));
+        out.push(symbol(12));
+        out.push(if chunk.len() > 1 { symbol(6) } else { '=' });
+        out.push(if chunk.len() > 2 { symbol(0) } else { '=' });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_removed_but_line_breaks_and_tabs_kept() {
+        let all: String = (0u8..0x20).map(char::from).collect();
+        assert_eq!(clean(&all), "\t\n");
+        assert_eq!(clean("a\r\nb\u{7f}c\u{fffe}"), "a\nbc");
+        assert_eq!(clean("שלום 👋 & <b>"), "שלום 👋 & <b>");
+    }
+
+    #[test]
+    fn base64_matches_the_rfc_examples() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in cases {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+        assert_eq!(base64(&[0xff, 0xfe, 0xfd]), "//79");
+    }
+}
