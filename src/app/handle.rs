@@ -21,7 +21,7 @@ impl LeerkringApp {
             self.edit(command);
             if self.state.session != before {
                 self.history.record(before, group);
-                self.state.dirty = true;
+                self.changed();
             }
             return;
         }
@@ -96,7 +96,7 @@ impl LeerkringApp {
             Command::StartPause => {
                 self.state.runner.toggle(&mut self.state.session, now);
                 self.follow_speaker();
-                self.state.dirty = true;
+                self.changed();
             }
             Command::NextItem | Command::PreviousItem => {
                 let delta = if command == Command::NextItem { 1 } else { -1 };
@@ -109,24 +109,24 @@ impl LeerkringApp {
             }
             Command::FinishAgenda => {
                 self.state.runner.finish(&mut self.state.session, now);
-                self.state.dirty = true;
+                self.changed();
             }
             Command::NextSpeaker => {
                 self.state.runner.next_speaker(&mut self.state.session, now);
                 self.follow_speaker();
-                self.state.dirty = true;
+                self.changed();
             }
             Command::SkipSpeaker => {
                 self.state.runner.skip_speaker(&mut self.state.session, now);
                 self.follow_speaker();
-                self.state.dirty = true;
+                self.changed();
             }
             Command::SetSpeaker(org) => {
                 self.state
                     .runner
                     .set_speaker(&mut self.state.session, &org, now);
                 self.follow_speaker();
-                self.state.dirty = true;
+                self.changed();
             }
             Command::NextCard | Command::PreviousCard => {
                 let count = self.state.session.cards().len();
@@ -533,7 +533,7 @@ impl LeerkringApp {
                 let skeleton = self.state.session.skeleton();
                 self.show_session(skeleton, None);
                 self.state.untitled_name = self.new_untitled_name();
-                self.state.dirty = true;
+                self.changed();
             }
         }
     }
@@ -544,7 +544,7 @@ impl LeerkringApp {
     }
 
     fn after_undo(&mut self) {
-        self.state.dirty = true;
+        self.changed();
         let capture = &mut self.state.capture;
         capture.editing_keyword = None;
         if let Some(id) = &capture.selected_keyword
@@ -561,7 +561,7 @@ impl LeerkringApp {
 
     /// After moving in the agenda: the cursor goes where the new item is captured.
     fn after_item_change(&mut self) {
-        self.state.dirty = true;
+        self.changed();
         self.state.capture.bullet_depth = 0;
         let item = self
             .state

@@ -21,7 +21,7 @@ pub use dialogs::{DialogAnswer, Dialogs, FixedDialogs, NativeDialogs};
 
 use crate::i18n::{self, Language, T, tr};
 use crate::model::{BlockKind, Card, ExperimentId, KeywordId, Session, Visibility};
-use crate::store::{self, AppDirs, Settings};
+use crate::store::{self, AppDirs, Autosaver, SaveJob, SaveTarget, Settings};
 use runner::Runner;
 use undo::History;
 
@@ -305,7 +305,26 @@ pub struct LeerkringApp {
     quit_requested: bool,
     /// What to do after a "save as" asked for by the unsaved-changes question.
     after_save_as: Option<Leave>,
+    /// The autosave thread (started at the first frame).
+    autosaver: Option<Autosaver>,
+    /// Counts the session's changes; a save confirms one generation.
+    generation: u64,
+    /// The generation last handed to the autosave thread.
+    submitted: u64,
+    /// When the first change not yet on disk was made.
+    first_unsaved: Option<std::time::Instant>,
+    /// When the last change was made.
+    last_change: Option<std::time::Instant>,
+    /// After a failed save, when to try again.
+    retry_at: Option<std::time::Instant>,
 }
+
+/// Autosave waits this long after the last change (typing goes on)...
+const AUTOSAVE_QUIET: std::time::Duration = std::time::Duration::from_millis(400);
+/// ...but never longer than this after the first unsaved change.
+const AUTOSAVE_AT_MOST: std::time::Duration = std::time::Duration::from_millis(1200);
+/// After a failed save, try again after this long.
+const AUTOSAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl LeerkringApp {
     /// Builds the app and opens the session to start with.
@@ -358,6 +377,12 @@ impl LeerkringApp {
             quitting: false,
             quit_requested: false,
             after_save_as: None,
+            autosaver: None,
+            generation: 0,
+            submitted: 0,
+            first_unsaved: None,
+            last_change: None,
+            retry_at: None,
         };
         match start {
             StartWith::File(path) => app.open_file(&path),
@@ -434,6 +459,7 @@ impl LeerkringApp {
             self.run(command, &ctx);
         }
 
+        self.autosave_tick(&ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
             if self.shutdown.load(Ordering::SeqCst) {
                 self.save_if_dirty();
@@ -509,6 +535,15 @@ impl LeerkringApp {
         found
     }
 
+    /// Records that the session changed: it is saved within two seconds.
+    pub(crate) fn changed(&mut self) {
+        let now = std::time::Instant::now();
+        self.state.dirty = true;
+        self.generation += 1;
+        self.last_change = Some(now);
+        self.first_unsaved.get_or_insert(now);
+    }
+
     /// Saves when there are unsaved changes; the last step before quitting.
     pub fn save_if_dirty(&mut self) {
         if self.state.dirty {
@@ -516,32 +551,123 @@ impl LeerkringApp {
         }
     }
 
-    /// Writes the session to its file (or, untitled, to the recovery folder).
+    /// Where the session is saved: its file, or the recovery folder.
+    fn save_target(&self) -> Option<SaveTarget> {
+        match (&self.state.file, &self.env.dirs) {
+            (Some(file), _) => Some(SaveTarget::File(file.clone())),
+            (None, Some(dirs)) => Some(SaveTarget::Recovery {
+                dirs: dirs.clone(),
+                name: self.state.untitled_name.clone(),
+            }),
+            (None, None) => None,
+        }
+    }
+
+    /// Writes the session now and waits for it (Ctrl+S, quitting).
     pub fn save_now(&mut self) {
         if self.state.screen != Screen::Session {
             return;
         }
-        let result = match (&self.state.file, &self.env.dirs) {
-            (Some(file), _) => store::save_session(file, &self.state.session),
-            (None, Some(dirs)) => {
-                store::save_recovery_copy(dirs, &self.state.untitled_name, &self.state.session)
-                    .map(|_| ())
-            }
-            (None, None) => Ok(()),
+        let Some(target) = self.save_target() else {
+            return;
         };
-        match result {
-            Ok(()) => {
-                self.state.dirty = false;
+        let job = SaveJob {
+            generation: self.generation,
+            target,
+            session: self.state.session.clone(),
+        };
+        self.submitted = self.generation;
+        let outcome = match self.autosaver.as_mut() {
+            Some(saver) => saver.save_blocking(&job),
+            None => store::write_job(&job),
+        };
+        let mut outcomes = self
+            .autosaver
+            .as_mut()
+            .map(Autosaver::poll)
+            .unwrap_or_default();
+        outcomes.push(outcome);
+        for outcome in outcomes {
+            self.take_outcome(outcome);
+        }
+    }
+
+    /// Applies how a save went.
+    fn take_outcome(&mut self, outcome: store::SaveOutcome) {
+        match outcome.result {
+            Ok(_) => {
+                if outcome.generation == self.generation {
+                    self.state.dirty = false;
+                    self.first_unsaved = None;
+                }
+                self.retry_at = None;
                 self.state.saved_at = Some(self.env.clock.now());
+                let failed = tr(self.state.ui_lang, T::SaveFailed);
+                self.state.notices.retain(|n| n.title != failed);
             }
             Err(error) => {
                 let lang = self.state.ui_lang;
+                self.retry_at = Some(std::time::Instant::now() + AUTOSAVE_RETRY);
+                // The change is not on disk: it is submitted again later.
+                self.submitted = self.submitted.min(outcome.generation.saturating_sub(1));
                 self.notify(
                     NoticeLevel::Error,
                     tr(lang, T::SaveFailed),
                     error.message(lang),
                 );
             }
+        }
+    }
+
+    /// Hands unsaved changes to the autosave thread once typing pauses (at
+    /// most [`AUTOSAVE_AT_MOST`] after the first change), and collects results.
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if self.autosaver.is_none() {
+            let repaint = ctx.clone();
+            self.autosaver = Autosaver::start(Box::new(move || repaint.request_repaint())).ok();
+        }
+        let outcomes = self
+            .autosaver
+            .as_mut()
+            .map(Autosaver::poll)
+            .unwrap_or_default();
+        for outcome in outcomes {
+            self.take_outcome(outcome);
+        }
+        if !self.state.dirty
+            || self.submitted >= self.generation
+            || self.state.screen != Screen::Session
+        {
+            return;
+        }
+        let now = std::time::Instant::now();
+        if let Some(at) = self.retry_at.filter(|at| now < *at) {
+            ctx.request_repaint_after(at - now);
+            return;
+        }
+        let quiet_until = self.last_change.map_or(now, |t| t + AUTOSAVE_QUIET);
+        let deadline = self.first_unsaved.map_or(now, |t| t + AUTOSAVE_AT_MOST);
+        let due = quiet_until.min(deadline);
+        if now < due {
+            ctx.request_repaint_after(due - now);
+            return;
+        }
+        let Some(target) = self.save_target() else {
+            return;
+        };
+        let job = SaveJob {
+            generation: self.generation,
+            target,
+            session: self.state.session.clone(),
+        };
+        self.submitted = self.generation;
+        let sent = self
+            .autosaver
+            .as_ref()
+            .is_some_and(|saver| saver.submit(job.clone()));
+        if !sent {
+            let outcome = store::write_job(&job);
+            self.take_outcome(outcome);
         }
     }
 
@@ -596,6 +722,10 @@ impl LeerkringApp {
         self.state.file = file;
         self.state.dirty = false;
         self.state.saved_at = None;
+        self.generation += 1;
+        self.submitted = self.generation;
+        self.first_unsaved = None;
+        self.last_change = None;
         self.state.screen = Screen::Session;
         self.state.view = View::Console;
         self.state.runner = Runner::default();

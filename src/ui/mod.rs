@@ -4,6 +4,7 @@
 pub mod console;
 mod lists;
 mod overview;
+pub mod projector;
 mod setup;
 mod start;
 pub mod theme;

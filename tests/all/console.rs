@@ -587,3 +587,28 @@ fn actions_get_owner_due_date_and_status_and_meetings_are_planned() {
     );
     assert_eq!(action.due, chrono::NaiveDate::from_ymd_opt(2020, 6, 30));
 }
+
+#[test]
+fn every_change_is_on_disk_within_two_seconds_without_ctrl_s() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("sessie.json");
+    std::fs::copy(crate::support::sample_path(), &file).unwrap();
+    let mut h = harness(app(StartWith::File(file.clone()), home.path()));
+    let start = std::time::Instant::now();
+    type_text(&mut h, "autosave");
+    press(&mut h, Key::Enter);
+    h.get_by_label("niet opgeslagen");
+    // The app asked to be woken for the autosave; run frames as time passes.
+    while start.elapsed() < std::time::Duration::from_secs(2) {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.run_steps(1);
+        if !h.state().state.dirty {
+            break;
+        }
+    }
+    assert!(!h.state().state.dirty, "saved within 2 s");
+    let saved = leerkring::store::load_session(&file).unwrap();
+    assert_eq!(saved.keyword_count(), 67);
+    h.run_steps(2);
+    h.get_by_label("opgeslagen 14:32");
+}

@@ -87,6 +87,28 @@ if start_app "^Leerkring .* Kick-off" "$work/copy.json"; then
     || fail "session file invalid after SIGTERM"
 fi
 
+# 2b. Autosave: 20 keywords typed, 3 s later kill -9: all 20 are in the file.
+cp "$sample" "$work/kill.json"
+if start_app "^Leerkring .* Kick-off" "$work/kill.json"; then
+  xdotool windowfocus --sync "$wid"
+  t0=$(now_ms)
+  for i in $(seq -w 1 20); do
+    xdotool type --window "$wid" --delay 15 "kill-test-$i"
+    xdotool key --window "$wid" Return
+  done
+  typed=$(($(now_ms) - t0))
+  sleep 3
+  kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+  if "$bin" check "$work/kill.json" | grep -q "86 keywords"; then
+    ok "after kill -9 the file holds all 20 new keywords (typed in ${typed} ms)"
+  else
+    fail "after kill -9: $("$bin" check "$work/kill.json" 2>&1)"
+  fi
+  found=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print(sum(k["text"].startswith("kill-test-") for e in s["experiments"] for k in e["keywords"]))' "$work/kill.json")
+  [ "$found" = 20 ] && ok "a JSON parser finds the 20 keywords" || fail "a JSON parser finds $found of 20 keywords"
+  ls "$work" | grep -q '\.tmp$' && fail "a temp file was left behind" || ok "no temp file left behind"
+fi
+
 # 3. A corrupt file: the app keeps running on its start screen; the file is untouched.
 printf '{ "format_version": 1, "header": ' >"$work/broken.json"
 broken_sum=$(sha256sum "$work/broken.json" | cut -d' ' -f1)
