@@ -99,6 +99,35 @@ texts! {
     CmdDeleteBullet => "Punt verwijderen", "Delete bullet";
     CmdAddNote => "Notitie toevoegen", "Add note";
     NewItemTitle => "Nieuw agendapunt", "New agenda item";
+
+    // --- Projector commands (console side) ---
+    MenuProjector => "Projector", "Projector";
+    CmdToggleProjector => "Projector aan/uit", "Projector on/off";
+    CmdProjectorBlack => "Zwart scherm", "Black screen";
+    CmdProjectorWhite => "Wit scherm", "White screen";
+    CmdProjectorFreeze => "Beeld bevriezen", "Freeze picture";
+    CmdProjectorFullscreen => "Volledig scherm op de beamer", "Fullscreen on the beamer";
+    CmdProjectorHome => "Projector terug als venster", "Projector back as a window";
+    CmdProjectorNextMonitor => "Projector naar volgend scherm", "Projector to next screen";
+    CmdToggleProjectorHeader => "Kopregel op de projector", "Header strip on the projector";
+    CmdToggleTitleMarker => "⊗ voor de titels", "⊗ before titles";
+    CmdNextProjectorPage => "Volgende pagina kaarten", "Next page of cards";
+    ModeAuto => "Volgt de agenda", "Follows the agenda";
+    ModeWhiteboard => "Whiteboard", "Whiteboard";
+    ModeFocus => "Spreker groot", "Speaker large";
+    ModeAgenda => "Agenda", "Agenda";
+    ModeSynthesis => "Synthese", "Synthesis";
+    ModeTimer => "Timer", "Timer";
+    ThemeLight => "Licht", "Light";
+    ThemeDark => "Donker", "Dark";
+    ThemeHighContrast => "Hoog contrast", "High contrast";
+    ProjectorClosed => "Projector is uit (F7)", "Projector is off (F7)";
+    ProjectorFrozen => "BEVROREN: de zaal ziet het oude beeld (F9)", "FROZEN: the room sees the old picture (F9)";
+    ProjectorBlackNow => "ZWART: de zaal ziet niets (F8)", "BLACK: the room sees nothing (F8)";
+    ProjectorWhiteNow => "WIT: de zaal ziet een wit scherm (Shift+F8)", "WHITE: the room sees a white screen (Shift+F8)";
+    ProjectorTooFull => "Niet alles past leesbaar op de beamer: pagina {page} van {pages}. Kies 'Spreker groot' (Alt+2) of blader (Alt+PageDown).", "Not everything fits readably on the beamer: page {page} of {pages}. Choose 'Speaker large' (Alt+2) or page on (Alt+PageDown).";
+    ProjectorSameScreen => "Let op: de projector staat op hetzelfde scherm als de console. De zaal kan meelezen wat u typt.", "Careful: the projector is on the same screen as the console. The room can read what you type.";
+    ProjectorThumbnail => "Wat de zaal ziet", "What the room sees";
     NextMeetings => "Volgende bijeenkomsten", "Next meetings";
     CmdAddMeeting => "Bijeenkomst toevoegen", "Add meeting";
     When => "Wanneer (bv. eind juni 2020)", "When (e.g. end of June 2020)";

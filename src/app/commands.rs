@@ -11,6 +11,7 @@ use crate::model::{
     Action, ActionId, AgendaKind, BlockKind, BulletId, ExperimentId, Header, ItemId, KeywordId,
     MeetingId, NextMeeting, OrgId, OrgKind, Participant, ParticipantId, SpeakerStatus, Visibility,
 };
+use crate::ui::projector::{BeamerTheme, ProjectorMode};
 
 /// Which screen of a session the window shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -114,6 +115,32 @@ pub enum Command {
     /// Change the default speaking time of the current round.
     SetSpeakerMinutes(ItemId, u32),
 
+    // --- Projector ---
+    /// Open or close the projector window.
+    ToggleProjector,
+    /// Black screen on the projector (or back).
+    ProjectorBlack,
+    /// White screen on the projector (or back).
+    ProjectorWhite,
+    /// Freeze the projector's picture (or unfreeze).
+    ProjectorFreeze,
+    /// Projector fullscreen on the chosen monitor (or back).
+    ProjectorFullscreen,
+    /// Bring the projector back as a window on the console's screen.
+    ProjectorHome,
+    /// Send the projector to the next monitor.
+    ProjectorNextMonitor,
+    /// Choose the projector's mode (`None`: follow the agenda).
+    SetProjectorMode(Option<ProjectorMode>),
+    /// Choose the beamer colours.
+    SetBeamerTheme(BeamerTheme),
+    /// Show or hide the header strip on the projector.
+    ToggleProjectorHeader,
+    /// Show or hide the ⊗ mark on card titles.
+    ToggleTitleMarker,
+    /// Show the next page of cards (when not all fit).
+    NextProjectorPage,
+
     // --- Capture ---
     /// Select the next municipality.
     NextCard,
@@ -202,7 +229,7 @@ pub enum Command {
 
 impl Command {
     /// The commands that have a keyboard shortcut, in cheat-sheet order.
-    pub const WITH_SHORTCUTS: [Command; 30] = [
+    pub const WITH_SHORTCUTS: [Command; 44] = [
         Command::CheatSheet,
         Command::NewFromThis,
         Command::Open,
@@ -219,6 +246,20 @@ impl Command {
         Command::PreviousItem,
         Command::NextSpeaker,
         Command::SkipSpeaker,
+        Command::ToggleProjector,
+        Command::ProjectorBlack,
+        Command::ProjectorWhite,
+        Command::ProjectorFreeze,
+        Command::ProjectorFullscreen,
+        Command::ProjectorHome,
+        Command::ProjectorNextMonitor,
+        Command::SetProjectorMode(None),
+        Command::SetProjectorMode(Some(ProjectorMode::Whiteboard)),
+        Command::SetProjectorMode(Some(ProjectorMode::Focus)),
+        Command::SetProjectorMode(Some(ProjectorMode::Agenda)),
+        Command::SetProjectorMode(Some(ProjectorMode::Synthesis)),
+        Command::SetProjectorMode(Some(ProjectorMode::Timer)),
+        Command::NextProjectorPage,
         Command::NextCard,
         Command::PreviousCard,
         Command::FocusKeywords,
@@ -281,6 +322,25 @@ impl Command {
             Command::SetSpeakerStatus(_, SpeakerStatus::Skipped) => T::CmdSkipSpeaker,
             Command::SetSpeakerStatus(_, SpeakerStatus::Waiting) => T::CmdSpeakerWaiting,
             Command::SetSpeakerMinutes(..) => T::CmdSetSpeakerMinutes,
+            Command::ToggleProjector => T::CmdToggleProjector,
+            Command::ProjectorBlack => T::CmdProjectorBlack,
+            Command::ProjectorWhite => T::CmdProjectorWhite,
+            Command::ProjectorFreeze => T::CmdProjectorFreeze,
+            Command::ProjectorFullscreen => T::CmdProjectorFullscreen,
+            Command::ProjectorHome => T::CmdProjectorHome,
+            Command::ProjectorNextMonitor => T::CmdProjectorNextMonitor,
+            Command::SetProjectorMode(None) => T::ModeAuto,
+            Command::SetProjectorMode(Some(ProjectorMode::Whiteboard)) => T::ModeWhiteboard,
+            Command::SetProjectorMode(Some(ProjectorMode::Focus)) => T::ModeFocus,
+            Command::SetProjectorMode(Some(ProjectorMode::Agenda)) => T::ModeAgenda,
+            Command::SetProjectorMode(Some(ProjectorMode::Synthesis)) => T::ModeSynthesis,
+            Command::SetProjectorMode(Some(ProjectorMode::Timer)) => T::ModeTimer,
+            Command::SetBeamerTheme(BeamerTheme::Light) => T::ThemeLight,
+            Command::SetBeamerTheme(BeamerTheme::Dark) => T::ThemeDark,
+            Command::SetBeamerTheme(BeamerTheme::HighContrast) => T::ThemeHighContrast,
+            Command::ToggleProjectorHeader => T::CmdToggleProjectorHeader,
+            Command::ToggleTitleMarker => T::CmdToggleTitleMarker,
+            Command::NextProjectorPage => T::CmdNextProjectorPage,
             Command::NextCard => T::CmdNextCard,
             Command::PreviousCard => T::CmdPreviousCard,
             Command::SelectCard(_) => T::CmdSelectCard,
@@ -345,6 +405,23 @@ impl Command {
             Command::PreviousItem => (ctrl, Key::PageUp),
             Command::NextSpeaker => (Modifiers::NONE, Key::F6),
             Command::SkipSpeaker => (Modifiers::SHIFT, Key::F6),
+            Command::ToggleProjector => (Modifiers::NONE, Key::F7),
+            Command::ProjectorBlack => (Modifiers::NONE, Key::F8),
+            Command::ProjectorWhite => (Modifiers::SHIFT, Key::F8),
+            Command::ProjectorFreeze => (Modifiers::NONE, Key::F9),
+            Command::ProjectorFullscreen => (Modifiers::NONE, Key::F11),
+            Command::ProjectorHome => (Modifiers::SHIFT, Key::F11),
+            Command::ProjectorNextMonitor => (ctrl, Key::F11),
+            Command::SetProjectorMode(None) => (Modifiers::ALT, Key::Num0),
+            Command::SetProjectorMode(Some(ProjectorMode::Whiteboard)) => {
+                (Modifiers::ALT, Key::Num1)
+            }
+            Command::SetProjectorMode(Some(ProjectorMode::Focus)) => (Modifiers::ALT, Key::Num2),
+            Command::SetProjectorMode(Some(ProjectorMode::Agenda)) => (Modifiers::ALT, Key::Num3),
+            Command::SetProjectorMode(Some(ProjectorMode::Synthesis)) => {
+                (Modifiers::ALT, Key::Num4)
+            }
+            Command::SetProjectorMode(Some(ProjectorMode::Timer)) => (Modifiers::ALT, Key::Num5),
             Command::NextCard => (ctrl, Key::ArrowDown),
             Command::PreviousCard => (ctrl, Key::ArrowUp),
             Command::FocusKeywords => (ctrl, Key::K),
@@ -359,6 +436,7 @@ impl Command {
             Command::MoveKeywordDown => (alt_shift, Key::ArrowDown),
             Command::ToggleHighlight => (ctrl, Key::H),
             Command::NewExperiment => (ctrl_shift, Key::N),
+            Command::NextProjectorPage => (Modifiers::ALT, Key::PageDown),
             _ => return None,
         };
         Some(KeyboardShortcut::new(modifiers, key))

@@ -128,6 +128,66 @@ impl LeerkringApp {
                 self.follow_speaker();
                 self.changed();
             }
+            Command::ToggleProjector => {
+                let p = &mut self.state.projector;
+                p.open = !p.open;
+            }
+            Command::ProjectorBlack | Command::ProjectorWhite => {
+                use crate::ui::projector::Blank;
+                let wanted = if command == Command::ProjectorBlack {
+                    Blank::Black
+                } else {
+                    Blank::White
+                };
+                let p = &mut self.state.projector;
+                p.blank = if p.blank == wanted {
+                    Blank::Off
+                } else {
+                    wanted
+                };
+            }
+            Command::ProjectorFreeze => {
+                if self.state.projector.frozen.is_some() {
+                    self.state.projector.frozen = None;
+                } else {
+                    self.state.projector.frozen = Some(Box::new(self.state.freeze_now()));
+                }
+            }
+            Command::ProjectorFullscreen => {
+                let p = &mut self.state.projector;
+                p.open = true;
+                p.fullscreen = !p.fullscreen;
+            }
+            Command::ProjectorHome => {
+                let p = &mut self.state.projector;
+                p.open = true;
+                p.fullscreen = false;
+                p.monitor = 0;
+            }
+            Command::ProjectorNextMonitor => {
+                let p = &mut self.state.projector;
+                p.open = true;
+                p.monitor = (p.monitor + 1) % 4;
+                p.fullscreen = true;
+            }
+            Command::SetProjectorMode(mode) => {
+                self.state.projector.mode_override = mode;
+                self.state.projector.page = 0;
+            }
+            Command::SetBeamerTheme(theme) => self.state.projector.theme = theme,
+            Command::ToggleProjectorHeader => {
+                let p = &mut self.state.projector;
+                p.show_header = !p.show_header;
+            }
+            Command::ToggleTitleMarker => {
+                let p = &mut self.state.projector;
+                p.title_marker = !p.title_marker;
+            }
+            Command::NextProjectorPage => {
+                let p = &mut self.state.projector;
+                let pages = p.report.map_or(1, |r| r.pages.max(1));
+                p.page = (p.page + 1) % pages;
+            }
             Command::NextCard | Command::PreviousCard => {
                 let count = self.state.session.cards().len();
                 if count > 0 {

@@ -6,6 +6,7 @@
 mod commands;
 mod dialogs;
 mod handle;
+pub mod projector;
 pub mod runner;
 pub mod undo;
 
@@ -256,6 +257,8 @@ pub struct AppState {
     pub cheat_sheet_open: bool,
     /// Waiting for the user's answer: keep the unsaved changes or not.
     pub pending_leave: Option<Leave>,
+    /// The projector window.
+    pub projector: projector::ProjectorState,
     /// Whether undo / redo are possible (for menus).
     pub can_undo: bool,
     /// See [`Self::can_undo`].
@@ -363,6 +366,7 @@ impl LeerkringApp {
                 capture: Capture::default(),
                 cheat_sheet_open: false,
                 pending_leave: None,
+                projector: projector::ProjectorState::default(),
                 can_undo: false,
                 can_redo: false,
             },
@@ -825,9 +829,53 @@ fn poll(pending: &mut Option<Receiver<DialogAnswer>>) -> Option<DialogAnswer> {
     Some(answer)
 }
 
+impl LeerkringApp {
+    /// After a panic in the UI: writes the session into the recovery folder
+    /// (never over its own file, which may be fine) so the next start can
+    /// offer it. Returns the file written.
+    #[must_use]
+    pub fn emergency_save(&self) -> Option<PathBuf> {
+        if self.state.screen != Screen::Session {
+            return None;
+        }
+        let dirs = self.env.dirs.as_ref()?;
+        let stem = self
+            .state
+            .file
+            .as_ref()
+            .and_then(|f| f.file_stem())
+            .map_or_else(
+                || {
+                    self.state
+                        .untitled_name
+                        .trim_end_matches(".json")
+                        .to_owned()
+                },
+                |s| s.to_string_lossy().into_owned(),
+            );
+        let name = format!(
+            "{stem}-crash-{}.json",
+            self.env.clock.now().format("%Y%m%d-%H%M%S")
+        );
+        store::save_recovery_copy(dirs, &name, &self.state.session).ok()
+    }
+}
+
 impl eframe::App for LeerkringApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.ui_content(ui);
+        let frame = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.ui_content(ui);
+        }));
+        if let Err(panic) = frame {
+            // Save the notes before the process dies, then die as before.
+            if let Some(file) = self.emergency_save() {
+                eprintln!(
+                    "leerkring: saved the session to {} before stopping",
+                    file.display()
+                );
+            }
+            std::panic::resume_unwind(panic);
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

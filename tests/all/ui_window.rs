@@ -137,3 +137,14 @@ fn an_untitled_session_is_saved_into_the_recovery_folder() {
         leerkring::app::SAMPLE_SESSION_JSON
     );
 }
+
+#[test]
+fn a_panic_in_the_ui_saves_the_session_first() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = app(StartWith::Sample, home.path());
+    app.state.session.header.title = "Na een crash".into();
+    let file = app.emergency_save().expect("written");
+    assert!(file.starts_with(leerkring::store::AppDirs::in_folder(home.path()).recovery_dir()));
+    let saved = leerkring::store::load_session(&file).unwrap();
+    assert_eq!(saved.header.title, "Na een crash");
+}
