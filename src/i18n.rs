@@ -100,6 +100,21 @@ texts! {
     CmdAddNote => "Notitie toevoegen", "Add note";
     NewItemTitle => "Nieuw agendapunt", "New agenda item";
 
+    // --- Recovery, history, read-only (placeholders: {title}, {detail}, {time}, {file}) ---
+    RecoveryTitle => "Leerkring werd de vorige keer niet netjes afgesloten", "Leerkring did not close properly last time";
+    RecoveryOffer => "Er is een nieuwere kopie van '{title}': {detail}.", "There is a newer copy of '{title}': {detail}.";
+    CmdRecover => "Kopie openen", "Open the copy";
+    CmdWorkInCopy => "Verder werken in een kopie", "Work on in a copy";
+    CmdShowHistory => "Eerdere versies…", "Earlier versions…";
+    CmdRestoreVersion => "Deze versie terugzetten", "Restore this version";
+    HistoryTitle => "Eerdere versies", "Earlier versions";
+    HistoryEmpty => "Nog geen eerdere versies: Leerkring bewaart er een per vijf minuten werk.", "No earlier versions yet: Leerkring keeps one per five minutes of work.";
+    HistoryRestored => "Versie van {time} teruggezet (Ctrl+Z maakt dit ongedaan)", "Version of {time} restored (Ctrl+Z undoes this)";
+    ReadOnlyTitle => "Alleen lezen", "Read-only";
+    ReadOnlyInUse => "{file} is open in een ander Leerkring-venster. U kijkt mee zonder te wijzigen; werk verder in een kopie om zelf aan te vullen.", "{file} is open in another Leerkring window. You are looking without changing it; work on in a copy to add to it yourself.";
+    ReadOnlyRefused => "Deze sessie is alleen-lezen. Kies 'Verder werken in een kopie' om te wijzigen.", "This session is read-only. Choose 'Work on in a copy' to change it.";
+    CopyFailed => "De kopie kon niet worden gemaakt", "The copy could not be made";
+
     // --- Projector commands (console side) ---
     MenuProjector => "Projector", "Projector";
     CmdToggleProjector => "Projector aan/uit", "Projector on/off";
@@ -346,6 +361,26 @@ texts! {
     StoreFolderMissing => "de map bestaat niet", "the folder does not exist";
     StoreNoFileName => "dit pad is geen bestandsnaam", "the path does not name a file";
 
+    // --- Store: recovery and history (placeholders: {file}, {detail}, {n}, {keywords}, {bullets}, {copy}) ---
+    // How a recovered copy differs from the session's file; texts start lower-case, joined by "; ".
+    StoreMoreKeywordsOne => "{n} trefwoord meer dan het bestand", "{n} more keyword than the file";
+    StoreMoreKeywords => "{n} meer trefwoorden dan het bestand", "{n} more keywords than the file";
+    StoreFewerKeywordsOne => "{n} trefwoord minder dan het bestand", "{n} fewer keyword than the file";
+    StoreFewerKeywords => "{n} minder trefwoorden dan het bestand", "{n} fewer keywords than the file";
+    StoreMoreBulletsOne => "{n} punt meer dan het bestand", "{n} more bullet than the file";
+    StoreMoreBullets => "{n} meer punten dan het bestand", "{n} more bullets than the file";
+    StoreFewerBulletsOne => "{n} punt minder dan het bestand", "{n} fewer bullet than the file";
+    StoreFewerBullets => "{n} minder punten dan het bestand", "{n} fewer bullets than the file";
+    StoreTitleChanged => "titel \"{copy}\" in plaats van \"{file}\"", "title \"{copy}\" instead of \"{file}\"";
+    StoreOtherChanges => "andere tekst dan het bestand", "text that differs from the file";
+    StoreCopyFileMissing => "het bestand bestaat niet meer", "the file no longer exists";
+    StoreCopyFileUnreadable => "het bestand kan niet meer worden gelezen", "the file can no longer be read";
+    StoreNeverSaved => "nooit onder een naam opgeslagen", "never saved under a name";
+    StoreSnapshotSummary => "{keywords} trefwoorden, {bullets} punten", "{keywords} keywords, {bullets} bullets";
+    StoreSessionInUse => "{file} is al geopend in een ander Leerkring-venster", "{file} is already open in another Leerkring window";
+    StoreLockFailedHeadline => "Kon niet nagaan of {file} al in een ander Leerkring-venster open is", "Could not check whether {file} is already open in another Leerkring window";
+    StoreLockFailed => "Kon niet nagaan of {file} al in een ander Leerkring-venster open is: {detail}", "Could not check whether {file} is already open in another Leerkring window: {detail}";
+
     // --- Report (verslag; in the SESSION's language; placeholders: {subject}, {meeting}, {date}, {n}, {participants}, {municipalities}, {file}, {host}, {month}, {year}, {name}, {detail}) ---
     ReportTitle => "Verslag {subject}", "Report {subject}";
     ReportTitleBare => "Verslag", "Report";
@@ -403,6 +438,14 @@ texts! {
     ReportMonthLate => "eind {month} {year}", "end of {month} {year}";
     ReportUnknownFormat => "onbekend formaat '{name}'; kies uit docx, html en md", "unknown format '{name}'; choose from docx, html and md";
     ReportDocxFailed => "het Word-bestand kon niet worden samengesteld: {detail}", "the Word file could not be put together: {detail}";
+
+    // --- Projector (what the room reads, in the SESSION's language; placeholders: {time}, {page}, {pages}) ---
+    ProjectorContinued => "(vervolg)", "(continued)";
+    ProjectorNoCards => "Nog geen gemeenten", "No municipalities yet";
+    ProjectorTimeLeft => "nog {time}", "{time} left";
+    ProjectorTimeOver => "{time} over tijd", "{time} over time";
+    ProjectorOverTime => "over tijd", "over time";
+    ProjectorPage => "{page}/{pages}", "{page}/{pages}";
 
     // --- Command line: export (the UI's language; placeholders: {file}, {detail}) ---
     CliExportWrote => "{file} geschreven", "wrote {file}";

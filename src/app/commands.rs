@@ -48,6 +48,18 @@ pub enum Command {
     /// Unsaved changes: stay with the session.
     LeaveCancel,
 
+    // --- Recovery, history, other windows ---
+    /// Open the recovered copy offered at start (by its index).
+    Recover(usize),
+    /// Ignore a recovered copy offered at start.
+    DismissRecovery(usize),
+    /// Read-only session: continue in a copy of the file.
+    WorkInCopy,
+    /// Show or hide the version history.
+    ShowHistory,
+    /// Restore an earlier version (an undoable change).
+    RestoreVersion(PathBuf),
+
     // --- Edit and view ---
     /// Undo the last change to the session.
     Undo,
@@ -288,6 +300,11 @@ impl Command {
             Command::SaveAs => T::CmdSaveAs,
             Command::Quit => T::CmdQuit,
             Command::LeaveSaveAs => T::CmdSaveAs,
+            Command::Recover(_) => T::CmdRecover,
+            Command::DismissRecovery(_) => T::Dismiss,
+            Command::WorkInCopy => T::CmdWorkInCopy,
+            Command::ShowHistory => T::CmdShowHistory,
+            Command::RestoreVersion(_) => T::CmdRestoreVersion,
             Command::LeaveDiscard => T::LeaveDiscard,
             Command::LeaveCancel => T::LeaveCancel,
             Command::Undo => T::CmdUndo,

@@ -16,6 +16,15 @@ impl LeerkringApp {
             if self.state.screen != Screen::Session {
                 return;
             }
+            if self.state.read_only {
+                let lang = self.state.ui_lang;
+                self.notify(
+                    super::NoticeLevel::Info,
+                    crate::i18n::tr(lang, crate::i18n::T::ReadOnlyTitle),
+                    crate::i18n::tr(lang, crate::i18n::T::ReadOnlyRefused).to_owned(),
+                );
+                return;
+            }
             let before = self.state.session.clone();
             let group = command.undo_group();
             self.edit(command);
@@ -64,6 +73,26 @@ impl LeerkringApp {
                 }
             }
             Command::LeaveCancel => self.state.pending_leave = None,
+            Command::Recover(index) => self.recover(index),
+            Command::DismissRecovery(index) if index < self.state.recovery.len() => {
+                self.state.recovery.remove(index);
+            }
+            Command::WorkInCopy => self.work_in_copy(),
+            Command::ShowHistory => {
+                self.state.history_open = !self.state.history_open;
+                if self.state.history_open {
+                    self.state.snapshots = self.env.dirs.as_ref().map_or_else(Vec::new, |dirs| {
+                        crate::store::list_snapshots(
+                            dirs,
+                            &crate::store::session_key(
+                                self.state.file.as_deref(),
+                                &self.state.untitled_name,
+                            ),
+                        )
+                    });
+                }
+            }
+            Command::RestoreVersion(path) => self.restore_version(&path),
             Command::Undo => {
                 if let Some(mut previous) = self.history.undo(&self.state.session) {
                     carry_timing(&self.state.session, &mut previous);
@@ -563,6 +592,120 @@ impl LeerkringApp {
             }
             Command::RemoveParticipant(id) => session.participants.retain(|p| p.id != id),
             _ => {}
+        }
+    }
+
+    /// Opens a recovered copy offered at start. The session's file (when it
+    /// has one) is opened first and its content kept in the history, then the
+    /// copy replaces it as an undoable change, saved like any other.
+    fn recover(&mut self, index: usize) {
+        if index >= self.state.recovery.len() {
+            return;
+        }
+        let candidate = self.state.recovery.remove(index);
+        let copy = match crate::store::load_snapshot(&candidate.copy) {
+            Ok(copy) => copy,
+            Err(error) => {
+                let lang = self.state.ui_lang;
+                self.notify(
+                    super::NoticeLevel::Error,
+                    crate::i18n::tr(lang, crate::i18n::T::CouldNotOpen),
+                    error.message(lang),
+                );
+                return;
+            }
+        };
+        if let Some(file) = &candidate.file {
+            self.open_file(file);
+            let opened = self.state.file.as_deref() == Some(file.as_path());
+            if opened && !self.state.read_only {
+                if let Some(dirs) = &self.env.dirs {
+                    let key = crate::store::session_key(Some(file), "");
+                    let _ = crate::store::snapshot_now(
+                        dirs,
+                        &key,
+                        &self.state.session,
+                        self.env.clock.now(),
+                        50,
+                    );
+                }
+                let before = std::mem::replace(&mut self.state.session, copy);
+                self.history.record(before, None);
+            } else if !opened {
+                // The file is gone or unreadable: the copy takes its place.
+                self.show_session(copy, Some(file.clone()));
+            }
+            self.changed();
+        } else {
+            self.show_session(copy, None);
+            self.state.untitled_name = candidate
+                .untitled_name
+                .clone()
+                .unwrap_or_else(|| self.new_untitled_name());
+            self.update_marker();
+        }
+    }
+
+    /// A read-only session (open in another window): continue in a copy of
+    /// it next to the file (or in the recovery folder when that folder is
+    /// not writable).
+    fn work_in_copy(&mut self) {
+        let Some(file) = self.state.file.clone() else {
+            self.state.read_only = false;
+            return;
+        };
+        let copy = crate::store::free_copy_path(&file);
+        let written = crate::store::save_session(&copy, &self.state.session)
+            .map(|()| copy.clone())
+            .or_else(|error| {
+                let dirs = self.env.dirs.as_ref().ok_or(error)?;
+                let name = copy.file_name().map_or_else(
+                    || "kopie.json".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                crate::store::save_recovery_copy(dirs, &name, &self.state.session)
+            });
+        match written {
+            Ok(path) => self.open_file(&path),
+            Err(error) => {
+                let lang = self.state.ui_lang;
+                self.notify(
+                    super::NoticeLevel::Error,
+                    crate::i18n::tr(lang, crate::i18n::T::CopyFailed),
+                    error.message(lang),
+                );
+            }
+        }
+    }
+
+    /// Puts an earlier version back as one undoable change.
+    fn restore_version(&mut self, path: &std::path::Path) {
+        let lang = self.state.ui_lang;
+        match crate::store::load_snapshot(path) {
+            Ok(mut restored) => {
+                carry_timing(&self.state.session, &mut restored);
+                let before = std::mem::replace(&mut self.state.session, restored);
+                self.history.record(before, None);
+                self.changed();
+                let time = self
+                    .state
+                    .snapshots
+                    .iter()
+                    .find(|s| s.path == path)
+                    .map(|s| s.taken_at.format("%H:%M").to_string())
+                    .unwrap_or_default();
+                self.notify(
+                    super::NoticeLevel::Info,
+                    &crate::i18n::trf(lang, crate::i18n::T::HistoryRestored, &[("time", &time)]),
+                    String::new(),
+                );
+                self.state.history_open = false;
+            }
+            Err(error) => self.notify(
+                super::NoticeLevel::Error,
+                crate::i18n::tr(lang, crate::i18n::T::CouldNotOpen),
+                error.message(lang),
+            ),
         }
     }
 

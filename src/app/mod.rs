@@ -259,6 +259,14 @@ pub struct AppState {
     pub pending_leave: Option<Leave>,
     /// The projector window.
     pub projector: projector::ProjectorState,
+    /// Newer copies found after an unclean exit, offered at start.
+    pub recovery: Vec<store::RecoveryCandidate>,
+    /// Whether the session is open read-only (another window has it).
+    pub read_only: bool,
+    /// Whether the version history window is shown.
+    pub history_open: bool,
+    /// The versions listed in the history window (read when it opens).
+    pub snapshots: Vec<store::SnapshotInfo>,
     /// Whether undo / redo are possible (for menus).
     pub can_undo: bool,
     /// See [`Self::can_undo`].
@@ -310,6 +318,10 @@ pub struct LeerkringApp {
     after_save_as: Option<Leave>,
     /// The autosave thread (started at the first frame).
     autosaver: Option<Autosaver>,
+    /// Tells the next start whether this run ended cleanly.
+    marker: Option<store::RunMarker>,
+    /// The operating-system lock on the open session's file.
+    lock: Option<store::SessionLock>,
     /// Counts the session's changes; a save confirms one generation.
     generation: u64,
     /// The generation last handed to the autosave thread.
@@ -367,6 +379,10 @@ impl LeerkringApp {
                 cheat_sheet_open: false,
                 pending_leave: None,
                 projector: projector::ProjectorState::default(),
+                recovery: Vec::new(),
+                read_only: false,
+                history_open: false,
+                snapshots: Vec::new(),
                 can_undo: false,
                 can_redo: false,
             },
@@ -382,12 +398,15 @@ impl LeerkringApp {
             quit_requested: false,
             after_save_as: None,
             autosaver: None,
+            marker: None,
+            lock: None,
             generation: 0,
             submitted: 0,
             first_unsaved: None,
             last_change: None,
             retry_at: None,
         };
+        app.check_last_run();
         match start {
             StartWith::File(path) => app.open_file(&path),
             StartWith::Sample => app.open_sample(),
@@ -555,8 +574,21 @@ impl LeerkringApp {
         }
     }
 
+    /// The history snapshot to take with a save.
+    fn history_request(&self) -> Option<store::HistoryRequest> {
+        let dirs = self.env.dirs.clone()?;
+        Some(store::HistoryRequest {
+            key: store::session_key(self.state.file.as_deref(), &self.state.untitled_name),
+            dirs,
+            now: self.env.clock.now(),
+        })
+    }
+
     /// Where the session is saved: its file, or the recovery folder.
     fn save_target(&self) -> Option<SaveTarget> {
+        if self.state.read_only {
+            return None;
+        }
         match (&self.state.file, &self.env.dirs) {
             (Some(file), _) => Some(SaveTarget::File(file.clone())),
             (None, Some(dirs)) => Some(SaveTarget::Recovery {
@@ -579,6 +611,7 @@ impl LeerkringApp {
             generation: self.generation,
             target,
             session: self.state.session.clone(),
+            history: self.history_request(),
         };
         self.submitted = self.generation;
         let outcome = match self.autosaver.as_mut() {
@@ -611,6 +644,11 @@ impl LeerkringApp {
             }
             Err(error) => {
                 let lang = self.state.ui_lang;
+                // The file cannot be written: keep the notes in the recovery
+                // folder meanwhile (the next start offers them if need be).
+                if self.state.file.is_some() {
+                    let _ = self.emergency_save();
+                }
                 self.retry_at = Some(std::time::Instant::now() + AUTOSAVE_RETRY);
                 // The change is not on disk: it is submitted again later.
                 self.submitted = self.submitted.min(outcome.generation.saturating_sub(1));
@@ -663,6 +701,7 @@ impl LeerkringApp {
             generation: self.generation,
             target,
             session: self.state.session.clone(),
+            history: self.history_request(),
         };
         self.submitted = self.generation;
         let sent = self
@@ -701,8 +740,15 @@ impl LeerkringApp {
             Ok(()) => {
                 self.state.file = Some(path.to_path_buf());
                 self.state.dirty = false;
+                self.state.read_only = false;
                 self.state.saved_at = Some(self.env.clock.now());
+                self.lock = self
+                    .env
+                    .dirs
+                    .as_ref()
+                    .and_then(|dirs| store::SessionLock::try_acquire(dirs, path).ok());
                 self.remember(path);
+                self.update_marker();
                 if let Some(then) = self.after_save_as.take() {
                     self.state.pending_leave = None;
                     self.leave_now(then);
@@ -724,6 +770,8 @@ impl LeerkringApp {
         self.save_if_dirty();
         self.state.session = session;
         self.state.file = file;
+        self.state.read_only = false;
+        self.state.history_open = false;
         self.state.dirty = false;
         self.state.saved_at = None;
         self.generation += 1;
@@ -748,15 +796,80 @@ impl LeerkringApp {
     }
 
     fn open_sample(&mut self) {
+        self.lock = None;
         self.show_session(sample_session(), None);
         self.state.untitled_name = self.new_untitled_name();
+        self.update_marker();
+    }
+
+    /// Reads the run marker: after an unclean exit, newer copies of that
+    /// run's session are offered (non-modal banners).
+    fn check_last_run(&mut self) {
+        let Some(dirs) = self.env.dirs.clone() else {
+            return;
+        };
+        match store::RunMarker::acquire(&dirs, None, None) {
+            Ok((marker, unclean)) => {
+                self.marker = Some(marker);
+                for exit in unclean {
+                    for candidate in store::recovery_candidates(&dirs, &exit) {
+                        eprintln!(
+                            "leerkring: the last run ended uncleanly; a newer copy of '{}' was found: {}",
+                            candidate.title,
+                            candidate.summary(crate::i18n::Language::En)
+                        );
+                        self.state.recovery.push(candidate);
+                    }
+                }
+            }
+            Err(error) => {
+                let lang = self.state.ui_lang;
+                self.notify(
+                    NoticeLevel::Info,
+                    tr(lang, T::SaveFailed),
+                    error.message(lang),
+                );
+            }
+        }
+    }
+
+    /// Tells the run marker which session is open now.
+    fn update_marker(&mut self) {
+        let file = self.state.file.clone();
+        let untitled = (file.is_none()).then(|| self.state.untitled_name.clone());
+        if let Some(marker) = self.marker.as_mut() {
+            let _ = marker.set_session(file.as_deref(), untitled.as_deref());
+        }
     }
 
     fn open_file(&mut self, path: &Path) {
         match store::load_session(path) {
             Ok(session) => {
+                // Another Leerkring with this file open? Then read-only.
+                self.lock = None;
+                let (lock, in_use) = match self.env.dirs.as_ref() {
+                    Some(dirs) => match store::SessionLock::try_acquire(dirs, path) {
+                        Ok(lock) => (Some(lock), false),
+                        Err(store::LockError::InUse { .. }) => (None, true),
+                        // Nobody can tell: open it normally.
+                        Err(store::LockError::Io { .. }) => (None, false),
+                    },
+                    None => (None, false),
+                };
                 self.show_session(session, Some(path.to_path_buf()));
+                self.lock = lock;
+                self.state.read_only = in_use;
+                if in_use {
+                    let lang = self.state.ui_lang;
+                    let detail = crate::i18n::trf(
+                        lang,
+                        T::ReadOnlyInUse,
+                        &[("file", &path.display().to_string())],
+                    );
+                    self.notify(NoticeLevel::Info, tr(lang, T::ReadOnlyTitle), detail);
+                }
                 self.remember(path);
+                self.update_marker();
             }
             Err(error) => {
                 let lang = self.state.ui_lang;

@@ -32,7 +32,25 @@ pub struct SaveJob {
     pub target: SaveTarget,
     /// The session as it was at that version.
     pub session: Session,
+    /// After a successful save: take a history snapshot when one is due.
+    pub history: Option<HistoryRequest>,
 }
+
+/// A history snapshot to take after a save (see [`super::snapshot_if_due`]).
+#[derive(Debug, Clone)]
+pub struct HistoryRequest {
+    /// Leerkring's folders.
+    pub dirs: AppDirs,
+    /// The session's history key ([`super::session_key`]).
+    pub key: String,
+    /// The time of the save (the app's clock).
+    pub now: chrono::NaiveDateTime,
+}
+
+/// One snapshot per five minutes of activity...
+const SNAPSHOT_INTERVAL_MINUTES: i64 = 5;
+/// ...and the newest fifty are kept.
+const SNAPSHOTS_KEPT: usize = 50;
 
 /// How a save went.
 #[derive(Debug)]
@@ -50,6 +68,20 @@ pub fn write_job(job: &SaveJob) -> SaveOutcome {
         SaveTarget::File(path) => save_session(path, &job.session).map(|()| path.clone()),
         SaveTarget::Recovery { dirs, name } => save_recovery_copy(dirs, name, &job.session),
     };
+    if result.is_ok()
+        && let Some(history) = &job.history
+    {
+        // A snapshot that cannot be written does not make the save fail:
+        // the session itself is on disk.
+        let _ = super::snapshot_if_due(
+            &history.dirs,
+            &history.key,
+            &job.session,
+            history.now,
+            chrono::TimeDelta::minutes(SNAPSHOT_INTERVAL_MINUTES),
+            SNAPSHOTS_KEPT,
+        );
+    }
     SaveOutcome {
         generation: job.generation,
         result,
@@ -159,12 +191,14 @@ mod tests {
                 generation,
                 target: SaveTarget::File(file.clone()),
                 session: session(&format!("v{generation}")),
+                history: None,
             }));
         }
         let last = saver.save_blocking(&SaveJob {
             generation: 21,
             target: SaveTarget::File(file.clone()),
             session: session("v21"),
+            history: None,
         });
         assert_eq!(last.generation, 21);
         assert!(last.result.is_ok());
@@ -185,6 +219,7 @@ mod tests {
             generation: 1,
             target: SaveTarget::File(dir.path().join("missing/s.json")),
             session: session("x"),
+            history: None,
         });
         assert!(matches!(
             outcome.result,

@@ -1,9 +1,22 @@
 //! The session file format: reading a file (checks, migrations from older
 //! format versions, consistency), writing one, and its JSON Schema.
+//!
+//! A file in an older format is migrated in memory, one version at a time.
+//! Before [`load_session`] hands such a session to the app (which will save
+//! it in the new format), it copies the original file, byte for byte, to
+//! `<name>.v<old>.bak` next to it, or `<name>.v<old>.bak.1`, `.2`, … when
+//! that name is taken by a different file. A backup is never overwritten or
+//! moved, and the original is never touched by loading.
+//!
+//! Limits: a file over [`MAX_FILE_SIZE`] is not read at all; JSON nested
+//! deeper than 128 levels is refused as not JSON (so a hostile file cannot
+//! overflow the stack); a session of 10 000 keywords (about 1 MB) loads and
+//! saves normally. The console limits the length of single fields
+//! (`model::limits`).
 
 use std::fs;
-use std::io::{self, Read};
-use std::path::Path;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -19,6 +32,9 @@ pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
 /// The name of the version field at the top of every session file.
 const VERSION_FIELD: &str = "format_version";
+
+/// How many numbered backups (`.bak.1`, `.bak.2`, …) of one version may exist.
+const MAX_BACKUPS: u32 = 1000;
 
 /// One migration step: turns a file of format version `n` into version `n + 1`.
 type Migration = fn(Value) -> Result<Value, ParseError>;
@@ -36,12 +52,26 @@ const _: () = assert!(MIGRATIONS.len() + 1 == FORMAT_VERSION as usize);
 /// Files of an older format version are migrated; files of a newer one, and
 /// sessions whose ids do not hold together, are refused.
 pub fn parse_session(bytes: &[u8]) -> Result<Session, ParseError> {
+    parse_with(bytes, MIGRATIONS).map(|parsed| parsed.session)
+}
+
+/// A session read from a file, and the format version it was migrated from.
+#[derive(Debug)]
+struct Parsed {
+    session: Session,
+    /// The file's own format version when it was older than the current one.
+    migrated_from: Option<u64>,
+}
+
+/// [`parse_session`] with the migration table given, so tests can add
+/// migrations: the current version is then `migrations.len() + 1`.
+fn parse_with(bytes: &[u8], migrations: &[Migration]) -> Result<Parsed, ParseError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
     }
     let value: Value = serde_json::from_slice(bytes).map_err(|err| not_json(&err))?;
-    let value = migrate_to_current(value)?;
+    let (value, migrated_from) = migrate_to_current(value, migrations)?;
     let session: Session = serde_path_to_error::deserialize(value).map_err(|err| {
         let field = err.path().to_string();
         ParseError::WrongShape {
@@ -52,15 +82,55 @@ pub fn parse_session(bytes: &[u8]) -> Result<Session, ParseError> {
     })?;
     let problems = session.problems();
     if problems.is_empty() {
-        Ok(session)
+        Ok(Parsed {
+            session,
+            migrated_from,
+        })
     } else {
         Err(ParseError::Inconsistent { problems })
     }
 }
 
-/// Reads the session file at `path`. Never writes to, renames or creates any
+/// Reads the session file at `path`. Never writes to, renames or removes the
 /// file: an unusable file stays exactly as it is.
+///
+/// A file in an older format version is migrated, and first copied to a
+/// backup next to it (see the module's documentation); when that copy cannot
+/// be made, the file is not opened ([`LoadError::Unreadable`] with the
+/// system's reason), so a later save can never replace the only original.
 pub fn load_session(path: &Path) -> Result<Session, LoadError> {
+    load_with(path, MIGRATIONS)
+}
+
+/// [`load_session`] with the migration table given.
+fn load_with(path: &Path, migrations: &[Migration]) -> Result<Session, LoadError> {
+    let bytes = read_file(path)?;
+    let parsed = parse_with(&bytes, migrations).map_err(|source| LoadError::Parse {
+        path: path.to_owned(),
+        source,
+    })?;
+    if let Some(old_version) = parsed.migrated_from {
+        keep_backup(path, &bytes, old_version).map_err(|source| LoadError::Unreadable {
+            path: path.to_owned(),
+            source,
+        })?;
+    }
+    Ok(parsed.session)
+}
+
+/// Reads a copy of a session (a history snapshot, a recovery copy) without
+/// writing anything: an older format is migrated in memory only.
+pub(super) fn read_session_copy(path: &Path) -> Result<Session, LoadError> {
+    let bytes = read_file(path)?;
+    parse_session(&bytes).map_err(|source| LoadError::Parse {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// The bytes of the file at `path`, after checking that it is an ordinary
+/// file of at most [`MAX_FILE_SIZE`].
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let unreadable = |source: io::Error| LoadError::Unreadable {
         path: path.to_owned(),
         source,
@@ -104,11 +174,66 @@ pub fn load_session(path: &Path) -> Result<Session, LoadError> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large(bytes.len() as u64));
     }
+    Ok(bytes)
+}
 
-    parse_session(&bytes).map_err(|source| LoadError::Parse {
-        path: path.to_owned(),
-        source,
-    })
+/// Copies `original` (the bytes of the file at `path`, format version
+/// `old_version`) to a new backup file next to it and returns the backup's
+/// path. An existing backup with exactly these bytes is used as it is; one
+/// with other bytes is never touched, the next free number is taken instead.
+///
+/// The backup is created with `create_new`, which never replaces a file
+/// (so not through the atomic helper, which does); a backup left half-written
+/// by a crash is therefore never mistaken for a complete one, as its bytes differ.
+fn keep_backup(path: &Path, original: &[u8], old_version: u64) -> io::Result<PathBuf> {
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| own_io_error(io::ErrorKind::InvalidInput, T::StoreNoFileName))?;
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut base = file_name.to_owned();
+    base.push(format!(".v{old_version}.bak"));
+    for number in 0..MAX_BACKUPS {
+        let mut name = base.clone();
+        if number > 0 {
+            name.push(format!(".{number}"));
+        }
+        let backup = folder.join(name);
+        match fs::File::options()
+            .write(true)
+            .create_new(true)
+            .open(&backup)
+        {
+            Ok(mut file) => {
+                let written = file.write_all(original).and_then(|()| file.sync_all());
+                if let Err(err) = written {
+                    drop(file);
+                    let _ = fs::remove_file(&backup);
+                    return Err(err);
+                }
+                #[cfg(unix)]
+                {
+                    // Make the new name durable; the content already is.
+                    let _ = fs::File::open(folder).and_then(|f| f.sync_all());
+                }
+                return Ok(backup);
+            }
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+                let same_size =
+                    fs::metadata(&backup).is_ok_and(|m| m.len() == original.len() as u64);
+                if same_size && fs::read(&backup).is_ok_and(|bytes| bytes == original) {
+                    return Ok(backup);
+                }
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("{MAX_BACKUPS} backups of {} exist already", path.display()),
+    ))
 }
 
 /// The session as a session file: pretty JSON ending in a line break, with
@@ -160,8 +285,14 @@ fn not_json(err: &serde_json::Error) -> ParseError {
 }
 
 /// Checks the format version of a parsed file and migrates it, one version
-/// at a time, to [`FORMAT_VERSION`].
-fn migrate_to_current(mut value: Value) -> Result<Value, ParseError> {
+/// at a time, to the current version (`migrations.len() + 1`, which is
+/// [`FORMAT_VERSION`] for [`MIGRATIONS`]). Also returns the file's own
+/// version when it was older.
+fn migrate_to_current(
+    mut value: Value,
+    migrations: &[Migration],
+) -> Result<(Value, Option<u64>), ParseError> {
+    let current = migrations.len() as u64 + 1;
     let wrong_version = |text: T| ParseError::WrongShape {
         field: VERSION_FIELD.to_owned(),
         message: tr(Language::En, text).to_owned(),
@@ -178,28 +309,29 @@ fn migrate_to_current(mut value: Value) -> Result<Value, ParseError> {
             .as_u64()
             .ok_or_else(|| wrong_version(T::StoreVersionNotNumber))?,
     };
-    if version > u64::from(FORMAT_VERSION) {
+    if version > current {
         return Err(ParseError::NewerFormat {
             found: version,
-            supported: FORMAT_VERSION,
+            supported: u32::try_from(current).unwrap_or(u32::MAX),
         });
     }
-    while version < u64::from(FORMAT_VERSION) {
-        value = migrate(value, version)?;
+    let original = version;
+    while version < current {
+        value = migrate(value, version, migrations)?;
         version += 1;
         if let Value::Object(map) = &mut value {
             map.insert(VERSION_FIELD.to_owned(), Value::from(version));
         }
     }
-    Ok(value)
+    Ok((value, (original < current).then_some(original)))
 }
 
 /// Turns a file of format version `from` into version `from + 1`.
-fn migrate(value: Value, from: u64) -> Result<Value, ParseError> {
+fn migrate(value: Value, from: u64, migrations: &[Migration]) -> Result<Value, ParseError> {
     let step = from
         .checked_sub(1)
         .and_then(|index| usize::try_from(index).ok())
-        .and_then(|index| MIGRATIONS.get(index))
+        .and_then(|index| migrations.get(index))
         .ok_or_else(|| ParseError::WrongShape {
             field: VERSION_FIELD.to_owned(),
             message: tr(Language::En, T::StoreVersionUnknown).to_owned(),
@@ -480,6 +612,193 @@ mod tests {
         let err = save_session(&path, &sample()).unwrap_err();
         assert!(matches!(err, SaveError::FolderMissing { .. }), "{err:?}");
         assert!(listing(dir.path()).is_empty());
+    }
+
+    /// Fake migration 1 → 2: the header used to be called `kop`.
+    #[allow(clippy::unnecessary_wraps)] // The signature of every migration.
+    fn rename_kop(mut value: Value) -> Result<Value, ParseError> {
+        if let Value::Object(map) = &mut value
+            && let Some(kop) = map.remove("kop")
+        {
+            map.insert("header".into(), kop);
+        }
+        Ok(value)
+    }
+
+    /// Fake migration 2 → 3: the title used to be called `naam`. Needs the
+    /// header under its version-2 name, so it fails when run before `rename_kop`.
+    fn rename_naam(mut value: Value) -> Result<Value, ParseError> {
+        let header = value
+            .get_mut("header")
+            .and_then(Value::as_object_mut)
+            .ok_or_else(|| ParseError::WrongShape {
+                field: "header".into(),
+                message: "missing".into(),
+            })?;
+        if let Some(naam) = header.remove("naam") {
+            header.insert("title".into(), naam);
+        }
+        Ok(value)
+    }
+
+    const FAKE_MIGRATIONS: &[Migration] = &[rename_kop, rename_naam];
+
+    /// A version-1 file for [`FAKE_MIGRATIONS`], with a byte order mark and
+    /// odd spacing, so a re-serialised copy would not be byte-identical.
+    const OLD_FILE: &[u8] =
+        b"\xEF\xBB\xBF{ \"format_version\":1,\r\n  \"kop\": {\"naam\": \"Oude leerkring \xE2\x8A\x97\"} }";
+
+    #[test]
+    fn old_file_is_migrated_step_by_step() {
+        let parsed = parse_with(OLD_FILE, FAKE_MIGRATIONS).unwrap();
+        assert_eq!(parsed.migrated_from, Some(1));
+        assert_eq!(parsed.session.header.title, "Oude leerkring ⊗");
+        assert_eq!(parsed.session.format_version, 3);
+
+        let version_2 = br#"{"format_version": 2, "header": {"naam": "Twee"}}"#;
+        let parsed = parse_with(version_2, FAKE_MIGRATIONS).unwrap();
+        assert_eq!(parsed.migrated_from, Some(2));
+        assert_eq!(parsed.session.header.title, "Twee");
+
+        let current = br#"{"format_version": 3, "header": {"title": "Drie"}}"#;
+        let parsed = parse_with(current, FAKE_MIGRATIONS).unwrap();
+        assert_eq!(parsed.migrated_from, None);
+
+        let newer = br#"{"format_version": 4}"#;
+        assert_eq!(
+            parse_with(newer, FAKE_MIGRATIONS).unwrap_err(),
+            ParseError::NewerFormat {
+                found: 4,
+                supported: 3
+            }
+        );
+        // With the real table, version 3 is newer than this build reads.
+        assert_eq!(
+            parse_with(current, MIGRATIONS).unwrap_err(),
+            ParseError::NewerFormat {
+                found: 3,
+                supported: FORMAT_VERSION
+            }
+        );
+    }
+
+    #[test]
+    fn migrated_file_is_backed_up_byte_identical_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sessie.json");
+        fs::write(&path, OLD_FILE).unwrap();
+
+        let session = load_with(&path, FAKE_MIGRATIONS).unwrap();
+        assert_eq!(session.header.title, "Oude leerkring ⊗");
+        assert_eq!(listing(dir.path()), ["sessie.json", "sessie.json.v1.bak"]);
+        assert_eq!(
+            fs::read(dir.path().join("sessie.json.v1.bak")).unwrap(),
+            OLD_FILE
+        );
+        assert_eq!(fs::read(&path).unwrap(), OLD_FILE);
+
+        // Loading the unchanged file again makes no second copy.
+        load_with(&path, FAKE_MIGRATIONS).unwrap();
+        assert_eq!(listing(dir.path()), ["sessie.json", "sessie.json.v1.bak"]);
+    }
+
+    #[test]
+    fn existing_backup_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sessie.json");
+        fs::write(&path, OLD_FILE).unwrap();
+        fs::write(dir.path().join("sessie.json.v1.bak"), b"an older original").unwrap();
+        fs::create_dir(dir.path().join("sessie.json.v1.bak.1")).unwrap();
+
+        load_with(&path, FAKE_MIGRATIONS).unwrap();
+        assert_eq!(
+            listing(dir.path()),
+            [
+                "sessie.json",
+                "sessie.json.v1.bak",
+                "sessie.json.v1.bak.1",
+                "sessie.json.v1.bak.2"
+            ]
+        );
+        assert_eq!(
+            fs::read(dir.path().join("sessie.json.v1.bak")).unwrap(),
+            b"an older original"
+        );
+        assert_eq!(
+            fs::read(dir.path().join("sessie.json.v1.bak.2")).unwrap(),
+            OLD_FILE
+        );
+    }
+
+    #[test]
+    fn current_or_unusable_files_get_no_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sessie.json");
+        fs::write(&path, session_to_json(&sample())).unwrap();
+        load_with(&path, MIGRATIONS).unwrap();
+        assert_eq!(listing(dir.path()), ["sessie.json"]);
+
+        // Migrated, but then not a usable session: nothing is written.
+        fs::write(&path, br#"{"format_version": 1, "kop": {"naam": 5}}"#).unwrap();
+        let err = load_with(&path, FAKE_MIGRATIONS).unwrap_err();
+        assert!(matches!(err, LoadError::Parse { .. }), "{err:?}");
+        assert_eq!(listing(dir.path()), ["sessie.json"]);
+    }
+
+    #[test]
+    fn copies_are_read_without_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("20200204-143200.json");
+        fs::write(&path, session_to_json(&sample())).unwrap();
+        assert_eq!(read_session_copy(&path).unwrap(), sample());
+        assert_eq!(listing(dir.path()), ["20200204-143200.json"]);
+    }
+
+    #[test]
+    fn ten_thousand_keywords_load_and_save() {
+        let session = crate::store::history::tests::session_with("Groot", 10_000, 1_000);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("groot.json");
+        save_session(&path, &session).unwrap();
+        let size = fs::metadata(&path).unwrap().len();
+        assert!(size < MAX_FILE_SIZE / 10, "{size} bytes");
+        let loaded = load_session(&path).unwrap();
+        assert_eq!(loaded.keyword_count(), 10_000);
+        assert_eq!(loaded.bullet_count(), 1_000);
+        assert_eq!(loaded, session);
+    }
+
+    #[test]
+    fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
+        let depth = 100_000;
+        let mut text = "[".repeat(depth);
+        text.push_str(&"]".repeat(depth));
+        let err = parse_session(text.as_bytes()).unwrap_err();
+        assert!(matches!(err, ParseError::NotJson { .. }), "{err:?}");
+
+        let mut text = String::from(r#"{"format_version": 1, "x": "#);
+        text.push_str(&r#"{"a": "#.repeat(depth));
+        let err = parse_session(text.as_bytes()).unwrap_err();
+        assert!(matches!(err, ParseError::NotJson { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn deep_but_allowed_bullet_nesting_reads() {
+        // Each bullet level is two JSON levels (object and list), so this is
+        // near the reader's limit of 128.
+        let mut bullets = Vec::new();
+        for level in (0..55).rev() {
+            bullets = vec![crate::model::Bullet {
+                id: crate::model::BulletId::new(format!("b-{level}")),
+                text: format!("niveau {level}"),
+                tags: Vec::new(),
+                children: bullets,
+            }];
+        }
+        let mut session = sample();
+        session.synthesis.observations.bullets = bullets;
+        let back = parse_session(&session_to_json(&session)).unwrap();
+        assert_eq!(back.bullet_count(), 55);
     }
 
     #[test]

@@ -5,14 +5,24 @@ mod atomic;
 mod autosave;
 mod error;
 mod format;
+mod history;
+mod lock;
+mod recovery;
 mod settings;
 
 pub use atomic::{write_atomic, write_atomic_with};
-pub use autosave::{Autosaver, SaveJob, SaveOutcome, SaveTarget, write_job};
+pub use autosave::{Autosaver, HistoryRequest, SaveJob, SaveOutcome, SaveTarget, write_job};
 pub use error::{LoadError, ParseError, SaveError};
 pub use format::{
     MAX_FILE_SIZE, json_schema, load_session, parse_session, save_session, session_to_json,
 };
+pub use history::{
+    SnapshotInfo, history_dir, list_snapshots, load_snapshot, session_key, snapshot_if_due,
+    snapshot_now,
+};
+pub use lock::{LockError, SessionLock};
+pub use recovery::{Difference, RecoveryCandidate, RunMarker, UncleanExit, recovery_candidates};
 pub use settings::{
-    AppDirs, HOME_ENV, Settings, list_sessions, load_settings, save_recovery_copy, save_settings,
+    AppDirs, HOME_ENV, Settings, free_copy_path, list_sessions, load_settings, save_recovery_copy,
+    save_settings,
 };

@@ -128,6 +128,29 @@ pub fn save_recovery_copy(
     Ok(file)
 }
 
+/// A free name for a copy of `file` next to it: `x-kopie.json`, then
+/// `x-kopie-2.json` and so on.
+#[must_use]
+pub fn free_copy_path(file: &Path) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map_or_else(|| "sessie".to_owned(), |s| s.to_string_lossy().into_owned());
+    let folder = file.parent().unwrap_or_else(|| Path::new("."));
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}-kopie.json")
+        } else {
+            format!("{stem}-kopie-{n}.json")
+        };
+        let candidate = folder.join(name);
+        if !candidate.exists() {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
 /// The session files (`*.json`) in a folder, sorted by name; empty when the
 /// folder cannot be read.
 #[must_use]

@@ -23,10 +23,14 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
     egui::Panel::top("menu_bar").show(ui, |ui| {
         menu_bar_ui(ui, state, commands);
     });
-    if !state.notices.is_empty() {
+    if !state.notices.is_empty() || !state.recovery.is_empty() || state.read_only {
         egui::Panel::top("notices").show(ui, |ui| {
+            recovery_ui(ui, state, commands);
             notices_ui(ui, state, commands);
         });
+    }
+    if state.history_open {
+        history_ui(ui.ctx(), state, commands);
     }
     if state.cheat_sheet_open {
         cheat_sheet_ui(ui.ctx(), state, commands);
@@ -66,6 +70,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             if session_open {
                 command_entry(ui, lang, Command::Save, commands);
                 command_entry(ui, lang, Command::SaveAs, commands);
+                command_entry(ui, lang, Command::ShowHistory, commands);
             }
             ui.separator();
             command_entry(ui, lang, Command::Quit, commands);
@@ -270,6 +275,127 @@ fn leave_question_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<C
             }
         });
     });
+}
+
+/// A banner in the notices strip: never takes the keyboard focus.
+fn banner(ui: &mut egui::Ui, level: NoticeLevel, content: impl FnOnce(&mut egui::Ui)) {
+    let (fill, stroke) = match level {
+        NoticeLevel::Info => (
+            Color32::from_rgb(0xE8, 0xF0, 0xFB),
+            Color32::from_rgb(0x4A, 0x78, 0xC2),
+        ),
+        NoticeLevel::Error => (
+            Color32::from_rgb(0xFD, 0xEC, 0xEA),
+            Color32::from_rgb(0xC0, 0x39, 0x2B),
+        ),
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(1.0, stroke))
+        .corner_radius(4.0)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            content(ui);
+        });
+}
+
+/// Newer copies found after an unclean exit, and the read-only offer.
+fn recovery_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let lang = state.ui_lang;
+    for (index, candidate) in state.recovery.iter().enumerate() {
+        banner(ui, NoticeLevel::Info, |ui| {
+            ui.label(
+                RichText::new(tr(lang, T::RecoveryTitle))
+                    .strong()
+                    .color(Color32::BLACK),
+            );
+            ui.label(
+                RichText::new(trf(
+                    lang,
+                    T::RecoveryOffer,
+                    &[
+                        ("title", &candidate.title),
+                        ("detail", &candidate.summary(lang)),
+                    ],
+                ))
+                .color(Color32::BLACK),
+            );
+            ui.horizontal(|ui| {
+                if ui.button(Command::Recover(index).label(lang)).clicked() {
+                    commands.push(Command::Recover(index));
+                }
+                if ui
+                    .button(Command::DismissRecovery(index).label(lang))
+                    .clicked()
+                {
+                    commands.push(Command::DismissRecovery(index));
+                }
+            });
+        });
+    }
+    if state.read_only && state.screen == Screen::Session {
+        banner(ui, NoticeLevel::Info, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(tr(lang, T::ReadOnlyTitle))
+                        .strong()
+                        .color(Color32::BLACK),
+                );
+                if ui.button(Command::WorkInCopy.label(lang)).clicked() {
+                    commands.push(Command::WorkInCopy);
+                }
+            });
+        });
+    }
+}
+
+/// The version history: restore an earlier version as an undoable change.
+fn history_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    let lang = state.ui_lang;
+    let mut open = true;
+    egui::Window::new(tr(lang, T::HistoryTitle))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(560.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            if state.snapshots.is_empty() {
+                ui.label(tr(lang, T::HistoryEmpty));
+                return;
+            }
+            egui::ScrollArea::vertical()
+                .max_height(480.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("history_grid")
+                        .num_columns(3)
+                        .striped(true)
+                        .spacing([16.0, 6.0])
+                        .show(ui, |ui| {
+                            for snapshot in &state.snapshots {
+                                let time =
+                                    snapshot.taken_at.format("%d-%m-%Y %H:%M:%S").to_string();
+                                ui.label(RichText::new(&time).monospace());
+                                ui.label(format!(
+                                    "{} · {}",
+                                    snapshot.title,
+                                    snapshot.summary(lang)
+                                ));
+                                let command = Command::RestoreVersion(snapshot.path.clone());
+                                if ui
+                                    .button(format!("{} ({time})", command.label(lang)))
+                                    .clicked()
+                                {
+                                    commands.push(command);
+                                }
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
+    if !open {
+        commands.push(Command::ShowHistory);
+    }
 }
 
 fn notices_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {

@@ -4,6 +4,7 @@
 
 mod cli;
 mod console;
+mod fuzz;
 mod report;
 mod roundtrip;
 mod sample;

@@ -148,3 +148,105 @@ fn a_panic_in_the_ui_saves_the_session_first() {
     let saved = leerkring::store::load_session(&file).unwrap();
     assert_eq!(saved.header.title, "Na een crash");
 }
+
+#[test]
+fn after_an_unclean_exit_a_newer_copy_is_offered_and_opened_as_an_undoable_change() {
+    use leerkring::store::{self, AppDirs, RunMarker};
+    let home = tempfile::tempdir().unwrap();
+    let dirs = AppDirs::in_folder(home.path());
+    let file = home.path().join("sessie.json");
+    std::fs::copy(sample_path(), &file).unwrap();
+
+    // A run that had the file open and was killed: its marker stays behind, unlocked.
+    let (marker, _) = RunMarker::acquire(&dirs, Some(&file), None).unwrap();
+    let marker_path = marker.path().to_path_buf();
+    let content = std::fs::read(&marker_path).unwrap();
+    drop(marker);
+    std::fs::write(&marker_path, content).unwrap();
+    // Its history holds notes the file lacks.
+    let mut newer = store::load_session(&file).unwrap();
+    let exp = newer.experiments[0].id.clone();
+    newer.add_keyword(&exp, "alleen in de kopie");
+    let key = store::session_key(Some(&file), "");
+    store::snapshot_now(
+        &dirs,
+        &key,
+        &newer,
+        leerkring::app::Clock::now(&crate::support::test_clock()),
+        50,
+    )
+    .unwrap();
+
+    let mut harness = harness(app(StartWith::File(file.clone()), home.path()));
+    harness.get_by_label("Leerkring werd de vorige keer niet netjes afgesloten");
+    harness.get_by_label_contains("1 trefwoord meer dan het bestand");
+    harness.get_by_label("Kopie openen").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.session.keyword_count(), 67);
+    assert!(harness.state().state.recovery.is_empty());
+    // The file's own version is one Ctrl+Z away.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.session.keyword_count(), 66);
+}
+
+#[test]
+fn a_file_open_in_another_window_opens_read_only_with_the_offer_of_a_copy() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("sessie.json");
+    std::fs::copy(sample_path(), &file).unwrap();
+    let first = app(StartWith::File(file.clone()), home.path());
+    assert!(!first.state.read_only);
+    let mut harness = harness(app(StartWith::File(file.clone()), home.path()));
+    assert!(harness.state().state.read_only);
+    harness.get_by_label_contains("is open in een ander Leerkring-venster");
+    // Typing changes nothing.
+    harness.event(egui::Event::Text("poging".into()));
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.session.keyword_count(), 66);
+    harness.get_by_label("Verder werken in een kopie").click();
+    harness.run_steps(3);
+    let copy = home.path().join("sessie-kopie.json");
+    assert_eq!(harness.state().state.file.as_deref(), Some(copy.as_path()));
+    assert!(!harness.state().state.read_only);
+    drop(first);
+}
+
+#[test]
+fn an_earlier_version_is_restored_as_one_undoable_change() {
+    use leerkring::store::{self, AppDirs};
+    let home = tempfile::tempdir().unwrap();
+    let dirs = AppDirs::in_folder(home.path());
+    let file = home.path().join("sessie.json");
+    std::fs::copy(sample_path(), &file).unwrap();
+    let mut older = store::load_session(&file).unwrap();
+    older.header.title = "Oudere versie".into();
+    let key = store::session_key(Some(&file), "");
+    store::snapshot_now(
+        &dirs,
+        &key,
+        &older,
+        leerkring::app::Clock::now(&crate::support::test_clock()),
+        50,
+    )
+    .unwrap();
+
+    let mut harness = harness(app(StartWith::File(file.clone()), home.path()));
+    harness.get_by_label("Bestand").click();
+    harness.run_steps(2);
+    harness.get_by_label("Eerdere versies…").click();
+    harness.run_steps(2);
+    harness.run_steps(2);
+    harness
+        .get_by_label_contains("Deze versie terugzetten (04-02-2020 14:32:00)")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.session.header.title, "Oudere versie");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().state.session.header.title,
+        "Kick-off bijeenkomst Democratische vernieuwing M50"
+    );
+}
