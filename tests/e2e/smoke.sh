@@ -109,6 +109,18 @@ if start_app "^Leerkring .* Kick-off" "$work/kill.json"; then
   ls "$work" | grep -q '\.tmp$' && fail "a temp file was left behind" || ok "no temp file left behind"
 fi
 
+# 2c. Restart after the kill, with the file behind (an old copy put back over
+# it, with its old time): the app offers the newer copy it kept.
+cp -p "$sample" "$work/kill.json"
+if start_app "^Leerkring .* Kick-off" "$work/kill.json"; then
+  if grep -q "newer copy of 'Kick-off bijeenkomst Democratische vernieuwing M50' was found: [0-9]* more keyword" "$work/app.log"; then
+    ok "after the kill, a restart offers the newer copy ($(grep -o 'found: .*' "$work/app.log" | head -1))"
+  else
+    fail "no recovery offered after the kill (log: $(tail -3 "$work/app.log"))"
+  fi
+  kill -TERM "$pid"; wait_exit 2000
+fi
+
 # 3. A corrupt file: the app keeps running on its start screen; the file is untouched.
 printf '{ "format_version": 1, "header": ' >"$work/broken.json"
 broken_sum=$(sha256sum "$work/broken.json" | cut -d' ' -f1)
