@@ -121,6 +121,52 @@ if start_app "^Leerkring .* Kick-off" "$work/kill.json"; then
   kill -TERM "$pid"; wait_exit 2000
 fi
 
+# 2d. A read-only folder and a full disk (real tmpfs mounts; root ignores
+# folder permissions): saving fails with a message, the app keeps running,
+# and nothing typed is lost: it is in the recovery folder.
+unwritable_test() {
+  local what=$1 dir=$2
+  if start_app "^Leerkring .* Kick-off" "$dir/session.json"; then
+    xdotool windowfocus --sync "$wid"
+    for i in 1 2 3; do
+      xdotool type --window "$wid" --delay 15 "$what-$i"
+      xdotool key --window "$wid" Return
+    done
+    sleep 3
+    if kill -0 "$pid" 2>/dev/null; then ok "$what: the app keeps running"; else fail "$what: the app stopped"; fi
+    kill -TERM "$pid"; wait_exit 2000
+    found=$(python3 - "$LEERKRING_HOME/data/recovery" "$what" <<'PY'
+import json, os, sys
+folder, word = sys.argv[1], sys.argv[2]
+best = 0
+for name in os.listdir(folder) if os.path.isdir(folder) else []:
+    try:
+        s = json.load(open(os.path.join(folder, name)))
+    except Exception:
+        continue
+    best = max(best, sum(k["text"].startswith(word + "-") for e in s["experiments"] for k in e["keywords"]))
+print(best)
+PY
+)
+    [ "$found" = 3 ] && ok "$what: all 3 keywords are in the recovery folder" || fail "$what: $found of 3 keywords in the recovery folder"
+    cmp -s "$sample" "$dir/session.json" && ok "$what: the file on the mount is intact" || fail "$what: the file on the mount changed"
+  fi
+}
+if mkdir -p "$work/ro" && mount -t tmpfs -o size=1m tmpfs "$work/ro" 2>/dev/null; then
+  cp "$sample" "$work/ro/session.json"
+  mount -o remount,ro "$work/ro"
+  unwritable_test readonly "$work/ro"
+  umount "$work/ro"
+  mkdir -p "$work/full" && mount -t tmpfs -o size=64k tmpfs "$work/full"
+  cp "$sample" "$work/full/session.json"
+  # Leave less room than one more copy of the session needs.
+  dd if=/dev/zero of="$work/full/filler" bs=1k count=$((64 - 20 - 8)) 2>/dev/null || true
+  unwritable_test diskfull "$work/full"
+  umount "$work/full"
+else
+  echo "note: cannot mount tmpfs here (not root?); read-only and full-disk tests skipped"
+fi
+
 # 3. A corrupt file: the app keeps running on its start screen; the file is untouched.
 printf '{ "format_version": 1, "header": ' >"$work/broken.json"
 broken_sum=$(sha256sum "$work/broken.json" | cut -d' ' -f1)
