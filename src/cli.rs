@@ -30,6 +30,8 @@ pub enum Cli {
     Open {
         /// The session file to open.
         file: Option<PathBuf>,
+        /// Whether to open the projector window at start.
+        projector: bool,
     },
     /// Check session files.
     Check {
@@ -79,7 +81,10 @@ where
         ))
     };
     let Some(first) = args.first() else {
-        return Ok(Cli::Open { file: None });
+        return Ok(Cli::Open {
+            file: None,
+            projector: false,
+        });
     };
     if is_help(first) || first == "help" {
         return Ok(Cli::Help(HelpTopic::Main));
@@ -119,9 +124,14 @@ where
     }
 
     let mut file = None;
+    let mut projector = false;
     for arg in &args {
         if is_help(arg) {
             return Ok(Cli::Help(HelpTopic::Main));
+        }
+        if arg == "--projector" {
+            projector = true;
+            continue;
         }
         if arg.to_string_lossy().starts_with('-') {
             return Err(usage(T::CliUnknownOption, &arg.to_string_lossy()));
@@ -130,7 +140,7 @@ where
             return Err(usage(T::CliTooManyFiles, ""));
         }
     }
-    Ok(Cli::Open { file })
+    Ok(Cli::Open { file, projector })
 }
 
 /// Reads the arguments after `export`.
@@ -399,11 +409,25 @@ mod tests {
     #[test]
     fn parses_each_form() {
         let en = Language::En;
-        assert_eq!(parse(args(&[]), en), Ok(Cli::Open { file: None }));
+        assert_eq!(
+            parse(args(&[]), en),
+            Ok(Cli::Open {
+                file: None,
+                projector: false
+            })
+        );
+        assert_eq!(
+            parse(args(&["a.json", "--projector"]), en),
+            Ok(Cli::Open {
+                file: Some("a.json".into()),
+                projector: true
+            })
+        );
         assert_eq!(
             parse(args(&["a.json"]), en),
             Ok(Cli::Open {
-                file: Some("a.json".into())
+                file: Some("a.json".into()),
+                projector: false
             })
         );
         assert_eq!(

@@ -100,6 +100,27 @@ texts! {
     CmdAddNote => "Notitie toevoegen", "Add note";
     NewItemTitle => "Nieuw agendapunt", "New agenda item";
 
+    // --- Export dialog (placeholders: {file}, {n}) ---
+    CmdShowExport => "Verslag exporteren…", "Export report…";
+    CmdExportNow => "Exporteren", "Export";
+    CmdPickFolder => "Kies map…", "Choose folder…";
+    CmdOpenReport => "Verslag openen", "Open report";
+    CmdShowInFolder => "Toon in map", "Show in folder";
+    ExportTitle => "Verslag exporteren", "Export report";
+    ExportFormats => "Formaten", "Formats";
+    ExportDocx => "Word (.docx)", "Word (.docx)";
+    ExportHtml => "Webpagina (.html, printklaar op A4)", "Web page (.html, print-ready on A4)";
+    ExportMarkdown => "Markdown (.md, voor wiki en mail)", "Markdown (.md, for wikis and mail)";
+    ExportPublic => "Openbare versie: namen vervangen door hun organisatie", "Public version: names replaced by their organisation";
+    ExportPhotos => "Foto's toch opnemen", "Include photos anyway";
+    ExportFolder => "Map", "Folder";
+    ExportRunning => "Bezig met exporteren…", "Exporting…";
+    ExportDone => "{n} bestand(en) geschreven", "{n} file(s) written";
+    ExportFailed => "Niet gelukt", "Failed";
+    ExportNoFormat => "Kies minstens één formaat", "Choose at least one format";
+    ExportSessionLanguage => "Koppen en data volgen de taal van de sessie.", "Headings and dates follow the session's language.";
+    NoViewer => "Er kon geen programma worden gestart om dit te openen", "No program could be started to open this";
+
     // --- Recovery, history, read-only (placeholders: {title}, {detail}, {time}, {file}) ---
     RecoveryTitle => "Leerkring werd de vorige keer niet netjes afgesloten", "Leerkring did not close properly last time";
     RecoveryOffer => "Er is een nieuwere kopie van '{title}': {detail}.", "There is a newer copy of '{title}': {detail}.";
@@ -325,7 +346,7 @@ texts! {
     CliTooManyFiles => "geef één sessiebestand om te openen, niet meer", "give one session file to open, not more";
     CliCheckNeedsFiles => "'leerkring check' heeft minstens één bestand nodig", "'leerkring check' needs at least one file";
     CliSchemaTakesNothing => "'leerkring schema' heeft geen argumenten", "'leerkring schema' takes no arguments";
-    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json]      open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, html, md); zie leerkring export --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json]     open the app (without a file: the last session, or the sample session)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, html, md); see leerkring export --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
+    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector]  open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, html, md); zie leerkring export --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector]  open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, html, md); see leerkring export --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
     CliHelpCheck => "Gebruik: leerkring check BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.", "Usage: leerkring check FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.";
     CliHelpSchema => "Gebruik: leerkring schema\n\nDrukt het JSON Schema van het sessieformaat (versie {version}) af.", "Usage: leerkring schema\n\nPrints the JSON Schema of the session format (version {version}).";
 

@@ -72,15 +72,16 @@ fn run() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
-        Cli::Open { file } => {
+        Cli::Open { file, projector } => {
             let start = file.map_or(StartWith::Default, StartWith::File);
-            run_window(start)
+            run_window(start, projector)
         }
     }
 }
 
-fn run_window(start: StartWith) -> anyhow::Result<ExitCode> {
-    let app = LeerkringApp::new(start, Environment::system());
+fn run_window(start: StartWith, projector: bool) -> anyhow::Result<ExitCode> {
+    let mut app = LeerkringApp::new(start, Environment::system());
+    app.state.projector.open = projector;
     let lang = app.state.ui_lang;
     let shutdown = app.shutdown_flag();
     let options = eframe::NativeOptions {

@@ -48,6 +48,18 @@ pub enum Command {
     /// Unsaved changes: stay with the session.
     LeaveCancel,
 
+    // --- Report ---
+    /// Show the export dialog.
+    ShowExport,
+    /// Write the report in the chosen formats.
+    ExportNow,
+    /// Choose the folder for the report.
+    PickExportFolder,
+    /// Open a written report with the system's viewer.
+    OpenReport(PathBuf),
+    /// Show a written report in the file manager.
+    ShowInFolder(PathBuf),
+
     // --- Recovery, history, other windows ---
     /// Open the recovered copy offered at start (by its index).
     Recover(usize),
@@ -241,12 +253,13 @@ pub enum Command {
 
 impl Command {
     /// The commands that have a keyboard shortcut, in cheat-sheet order.
-    pub const WITH_SHORTCUTS: [Command; 44] = [
+    pub const WITH_SHORTCUTS: [Command; 45] = [
         Command::CheatSheet,
         Command::NewFromThis,
         Command::Open,
         Command::Save,
         Command::SaveAs,
+        Command::ShowExport,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -300,6 +313,11 @@ impl Command {
             Command::SaveAs => T::CmdSaveAs,
             Command::Quit => T::CmdQuit,
             Command::LeaveSaveAs => T::CmdSaveAs,
+            Command::ShowExport => T::CmdShowExport,
+            Command::ExportNow => T::CmdExportNow,
+            Command::PickExportFolder => T::CmdPickFolder,
+            Command::OpenReport(_) => T::CmdOpenReport,
+            Command::ShowInFolder(_) => T::CmdShowInFolder,
             Command::Recover(_) => T::CmdRecover,
             Command::DismissRecovery(_) => T::Dismiss,
             Command::WorkInCopy => T::CmdWorkInCopy,
@@ -453,6 +471,7 @@ impl Command {
             Command::MoveKeywordDown => (alt_shift, Key::ArrowDown),
             Command::ToggleHighlight => (ctrl, Key::H),
             Command::NewExperiment => (ctrl_shift, Key::N),
+            Command::ShowExport => (ctrl_shift, Key::E),
             Command::NextProjectorPage => (Modifiers::ALT, Key::PageDown),
             _ => return None,
         };

@@ -21,6 +21,8 @@ pub trait Dialogs {
     fn pick_session(&self) -> Receiver<DialogAnswer>;
     /// Asks where to save the session, suggesting a file name.
     fn save_session_as(&self, suggested_name: &str) -> Receiver<DialogAnswer>;
+    /// Asks for a folder (where reports go).
+    fn pick_folder(&self) -> Receiver<DialogAnswer>;
 }
 
 /// The operating system's dialogs (through `rfd`), each on its own thread.
@@ -59,6 +61,10 @@ impl Dialogs for NativeDialogs {
                 .save_file()
         })
     }
+
+    fn pick_folder(&self) -> Receiver<DialogAnswer> {
+        on_thread(|| rfd::FileDialog::new().pick_folder())
+    }
 }
 
 /// Answers every question with a fixed path (or Cancel); for tests.
@@ -68,6 +74,8 @@ pub struct FixedDialogs {
     pub open: Option<PathBuf>,
     /// What [`Dialogs::save_session_as`] answers (`None`: Cancel).
     pub save_as: Option<PathBuf>,
+    /// What [`Dialogs::pick_folder`] answers (`None`: Cancel).
+    pub folder: Option<PathBuf>,
 }
 
 fn answered(path: Option<PathBuf>) -> Receiver<DialogAnswer> {
@@ -83,5 +91,9 @@ impl Dialogs for FixedDialogs {
 
     fn save_session_as(&self, _suggested_name: &str) -> Receiver<DialogAnswer> {
         answered(self.save_as.clone())
+    }
+
+    fn pick_folder(&self) -> Receiver<DialogAnswer> {
+        answered(self.folder.clone())
     }
 }

@@ -73,6 +73,28 @@ impl LeerkringApp {
                 }
             }
             Command::LeaveCancel => self.state.pending_leave = None,
+            Command::ShowExport => {
+                if self.state.export.open {
+                    self.state.export.open = false;
+                } else {
+                    self.state.export =
+                        super::export::ExportState::opened(&self.default_export_folder());
+                }
+            }
+            Command::ExportNow => self.export_now(),
+            Command::PickExportFolder => {
+                self.pending_folder = Some(self.env.dialogs.pick_folder());
+            }
+            Command::OpenReport(path) | Command::ShowInFolder(path)
+                if !super::export::open_with_system(&path) =>
+            {
+                let lang = self.state.ui_lang;
+                self.notify(
+                    super::NoticeLevel::Error,
+                    crate::i18n::tr(lang, crate::i18n::T::NoViewer),
+                    path.display().to_string(),
+                );
+            }
             Command::Recover(index) => self.recover(index),
             Command::DismissRecovery(index) if index < self.state.recovery.len() => {
                 self.state.recovery.remove(index);
@@ -676,6 +698,38 @@ impl LeerkringApp {
                 );
             }
         }
+    }
+
+    /// Starts writing the report in the chosen formats (on a thread).
+    fn export_now(&mut self) {
+        let export = &mut self.state.export;
+        let formats = export.chosen();
+        if formats.is_empty() || export.running.is_some() {
+            return;
+        }
+        let folder = std::path::PathBuf::from(export.folder.trim());
+        let mut options = crate::report::ExportOptions::new(export.public);
+        if export.public {
+            options.include_photos = export.photos_in_public;
+        }
+        let name_source = match &self.state.file {
+            Some(file) => {
+                options = options.next_to(file);
+                file.clone()
+            }
+            None => {
+                std::path::PathBuf::from(format!("{}.json", slug(&self.state.session.header.title)))
+            }
+        };
+        export.result = None;
+        export.running = Some(super::export::start_export(
+            self.state.session.clone(),
+            formats,
+            options,
+            folder,
+            name_source,
+            self.state.ui_lang,
+        ));
     }
 
     /// Puts an earlier version back as one undoable change.

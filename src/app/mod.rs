@@ -5,6 +5,7 @@
 
 mod commands;
 mod dialogs;
+pub mod export;
 mod handle;
 pub mod projector;
 pub mod runner;
@@ -265,6 +266,8 @@ pub struct AppState {
     pub read_only: bool,
     /// Whether the version history window is shown.
     pub history_open: bool,
+    /// The export dialog.
+    pub export: export::ExportState,
     /// The versions listed in the history window (read when it opens).
     pub snapshots: Vec<store::SnapshotInfo>,
     /// Whether undo / redo are possible (for menus).
@@ -307,6 +310,7 @@ pub struct LeerkringApp {
     history: History,
     pending_open: Option<Receiver<DialogAnswer>>,
     pending_save_as: Option<Receiver<DialogAnswer>>,
+    pending_folder: Option<Receiver<DialogAnswer>>,
     shutdown: Arc<AtomicBool>,
     fonts_installed: bool,
     shown_title: String,
@@ -382,6 +386,7 @@ impl LeerkringApp {
                 recovery: Vec::new(),
                 read_only: false,
                 history_open: false,
+                export: export::ExportState::default(),
                 snapshots: Vec::new(),
                 can_undo: false,
                 can_redo: false,
@@ -391,6 +396,7 @@ impl LeerkringApp {
             history: History::default(),
             pending_open: None,
             pending_save_as: None,
+            pending_folder: None,
             shutdown: Arc::new(AtomicBool::new(false)),
             fonts_installed: false,
             shown_title: String::new(),
@@ -471,6 +477,7 @@ impl LeerkringApp {
         }
         commands.extend(self.shortcut_commands(&ctx));
         self.poll_dialogs();
+        self.poll_export();
         if std::mem::take(&mut self.quit_requested) {
             self.quitting = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -482,6 +489,7 @@ impl LeerkringApp {
             self.run(command, &ctx);
         }
 
+        self.show_projector(&ctx);
         self.autosave_tick(&ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
             if self.shutdown.load(Ordering::SeqCst) {
@@ -556,6 +564,69 @@ impl LeerkringApp {
             }
         }
         found
+    }
+
+    /// Shows the projector window (an immediate viewport) while it is open.
+    fn show_projector(&mut self, ctx: &egui::Context) {
+        if !self.state.projector.open || self.state.screen != Screen::Session {
+            return;
+        }
+        let id = egui::ViewportId::from_hash_of("leerkring-projector");
+        let p = &mut self.state.projector;
+        if p.applied_fullscreen != Some((p.fullscreen, p.monitor)) {
+            if p.applied_fullscreen.is_some() {
+                if p.fullscreen {
+                    ctx.send_viewport_cmd_to(id, egui::ViewportCommand::SetMonitor(p.monitor));
+                } else {
+                    ctx.send_viewport_cmd_to(id, egui::ViewportCommand::Fullscreen(false));
+                }
+            }
+            p.applied_fullscreen = Some((p.fullscreen, p.monitor));
+        }
+        let mut builder = egui::ViewportBuilder::default()
+            .with_title(projector::PROJECTOR_TITLE)
+            .with_app_id("leerkring-projector")
+            .with_inner_size(p.size.unwrap_or([1280.0, 720.0]));
+        if p.fullscreen {
+            builder = builder.with_monitor(p.monitor);
+        }
+        let console = ctx.input(|i| (i.viewport().outer_rect, i.viewport().monitor_size));
+        let mut commands = Vec::new();
+        let mut closed = false;
+        let mut report = None;
+        let mut placement = None;
+        let state = &self.state;
+        ctx.show_viewport_immediate(id, builder, |ui, _class| {
+            let rect = ui.max_rect();
+            report = Some(state.with_projector_view(|view| {
+                crate::ui::projector::projector_ui(ui, rect, view, true)
+            }));
+            let ctx = ui.ctx().clone();
+            commands.extend(projector_window_shortcuts(&ctx));
+            ctx.input(|i| {
+                closed = i.viewport().close_requested();
+                placement = Some((i.viewport().outer_rect, i.viewport().inner_rect));
+            });
+        });
+        let p = &mut self.state.projector;
+        p.report = report;
+        if let Some((outer, inner)) = placement {
+            p.same_screen = projector::same_screen(console.0, console.1, outer);
+            if let Some(inner) = inner
+                && !p.fullscreen
+            {
+                p.size = Some([inner.width(), inner.height()]);
+            }
+        }
+        if closed {
+            // Closing the projector never closes the app.
+            p.open = false;
+            p.fullscreen = false;
+            p.applied_fullscreen = None;
+        }
+        for command in commands {
+            self.run(command, ctx);
+        }
     }
 
     /// Records that the session changed: it is saved within two seconds.
@@ -893,6 +964,15 @@ impl LeerkringApp {
                 DialogAnswer::Unavailable => self.no_dialog_notice(),
             }
         }
+        if let Some(answer) = poll(&mut self.pending_folder) {
+            match answer {
+                DialogAnswer::Picked(folder) => {
+                    self.state.export.folder = folder.display().to_string();
+                }
+                DialogAnswer::Cancelled => {}
+                DialogAnswer::Unavailable => self.no_dialog_notice(),
+            }
+        }
         if let Some(answer) = poll(&mut self.pending_save_as) {
             match answer {
                 DialogAnswer::Picked(path) => self.save_as(&path),
@@ -903,6 +983,36 @@ impl LeerkringApp {
                 }
             }
         }
+    }
+
+    fn poll_export(&mut self) {
+        let Some(receiver) = &self.state.export.running else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(result) => {
+                self.state.export.running = None;
+                self.state.export.result = Some(result);
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => self.state.export.running = None,
+        }
+    }
+
+    /// The folder reports go to by default: next to the session file, or
+    /// the user's documents folder for a session without a file.
+    fn default_export_folder(&self) -> PathBuf {
+        self.state
+            .file
+            .as_ref()
+            .and_then(|f| f.parent())
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(|| {
+                directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
+            })
+            .or_else(|| self.env.dirs.as_ref().map(|d| d.data_dir.join("exports")))
+            .unwrap_or_else(|| PathBuf::from("."))
     }
 
     fn no_dialog_notice(&mut self) {
@@ -929,6 +1039,47 @@ impl LeerkringApp {
             self.state.notices.push(notice);
         }
     }
+}
+
+/// The projector commands pressed while the projector window has the
+/// keyboard (the facilitator clicked it): black, white, freeze, fullscreen,
+/// modes, the agenda clock; Esc brings it back as a window.
+fn projector_window_shortcuts(ctx: &egui::Context) -> Vec<Command> {
+    let mut list: Vec<(egui::KeyboardShortcut, Command)> = Command::WITH_SHORTCUTS
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                Command::ToggleProjector
+                    | Command::ProjectorBlack
+                    | Command::ProjectorWhite
+                    | Command::ProjectorFreeze
+                    | Command::ProjectorFullscreen
+                    | Command::ProjectorHome
+                    | Command::ProjectorNextMonitor
+                    | Command::SetProjectorMode(_)
+                    | Command::NextProjectorPage
+                    | Command::StartPause
+                    | Command::NextItem
+                    | Command::PreviousItem
+                    | Command::NextSpeaker
+                    | Command::SkipSpeaker
+            )
+        })
+        .filter_map(|c| c.shortcut().map(|s| (s, c.clone())))
+        .collect();
+    list.push((
+        egui::KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::Escape),
+        Command::ProjectorHome,
+    ));
+    let weight = |m: egui::Modifiers| {
+        usize::from(m.command || m.ctrl) + usize::from(m.shift) + usize::from(m.alt)
+    };
+    list.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
+    list.into_iter()
+        .filter(|(shortcut, _)| ctx.input_mut(|i| i.consume_shortcut(shortcut)))
+        .map(|(_, command)| command)
+        .collect()
 }
 
 /// Takes a dialog's answer once it arrived.

@@ -54,6 +54,38 @@ pub struct ProjectorState {
     pub report: Option<ProjectorReport>,
     /// Whether the projector window seems to be on the console's screen.
     pub same_screen: bool,
+    /// The fullscreen state last sent to the window (fullscreen, monitor).
+    pub applied_fullscreen: Option<(bool, usize)>,
+    /// The window's size when it was last windowed, in points.
+    pub size: Option<[f32; 2]>,
+}
+
+/// The projector window's title, the same in every language.
+pub const PROJECTOR_TITLE: &str = "Leerkring — Projector";
+
+/// Whether two windows seem to be on one screen: the screen is found from
+/// the console's monitor size (equal monitors side by side or stacked).
+/// A mirrored display (the system copies the console onto the beamer)
+/// cannot be seen from inside the app.
+#[must_use]
+pub fn same_screen(
+    console: Option<egui::Rect>,
+    monitor: Option<egui::Vec2>,
+    projector: Option<egui::Rect>,
+) -> bool {
+    let (Some(console), Some(monitor), Some(projector)) = (console, monitor, projector) else {
+        return false;
+    };
+    if monitor.x <= 0.0 || monitor.y <= 0.0 {
+        return false;
+    }
+    let cell = |p: egui::Pos2| {
+        (
+            (p.x / monitor.x).floor() as i64,
+            (p.y / monitor.y).floor() as i64,
+        )
+    };
+    cell(console.center()) == cell(projector.center())
 }
 
 impl Default for ProjectorState {
@@ -71,6 +103,8 @@ impl Default for ProjectorState {
             page: 0,
             report: None,
             same_screen: false,
+            applied_fullscreen: None,
+            size: None,
         }
     }
 }

@@ -633,6 +633,8 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>)
         return;
     };
     ui.add_space(6.0);
+    projector_panel_ui(ui, state, commands);
+    ui.separator();
     ui.heading(&item.title);
     ui.label(RichText::new(kind_label(lang, item.kind)).weak());
     ui.separator();
@@ -670,6 +672,96 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>)
     .id_salt("meetings_editor")
     .default_open(item.kind == AgendaKind::Closing)
     .show(ui, |ui| super::lists::next_meetings_ui(ui, state, commands));
+}
+
+/// A live thumbnail of what the room sees, with the projector's state and
+/// warnings. The thumbnail is drawn by the same function as the projector,
+/// without accessibility nodes (labels stay unique).
+fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    use crate::ui::projector::{Blank, ProjectorMode};
+    let lang = state.ui_lang;
+    let p = &state.projector;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr(lang, T::ProjectorThumbnail)).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let text = format!("{} (F7)", Command::ToggleProjector.label(lang));
+            if ui.selectable_label(p.open, text).clicked() {
+                commands.push(Command::ToggleProjector);
+            }
+        });
+    });
+    if !p.open {
+        ui.label(RichText::new(tr(lang, T::ProjectorClosed)).weak());
+        return;
+    }
+    let width = ui.available_width();
+    let aspect = p.size.map_or(
+        9.0 / 16.0,
+        |[w, h]| if w > 0.0 { h / w } else { 9.0 / 16.0 },
+    );
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(width, width * aspect.clamp(0.4, 1.0)),
+        egui::Sense::hover(),
+    );
+    state.with_projector_view(|view| {
+        crate::ui::projector::projector_ui(ui, rect, view, false);
+    });
+    ui.painter().rect_stroke(
+        rect,
+        2.0,
+        egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+        egui::StrokeKind::Outside,
+    );
+    let warnings = [
+        (p.frozen.is_some(), T::ProjectorFrozen),
+        (p.blank == Blank::Black, T::ProjectorBlackNow),
+        (p.blank == Blank::White, T::ProjectorWhiteNow),
+    ];
+    for (on, key) in warnings {
+        if on {
+            ui.label(RichText::new(tr(lang, key)).strong().color(OVER));
+        }
+    }
+    if let Some(report) = p.report
+        && !report.fits
+    {
+        ui.label(
+            RichText::new(trf(
+                lang,
+                T::ProjectorTooFull,
+                &[
+                    ("page", &(p.page % report.pages.max(1) + 1).to_string()),
+                    ("pages", &report.pages.to_string()),
+                ],
+            ))
+            .color(WARNING),
+        );
+    }
+    if p.same_screen {
+        ui.label(
+            RichText::new(tr(lang, T::ProjectorSameScreen))
+                .strong()
+                .color(OVER),
+        );
+    }
+    ui.horizontal_wrapped(|ui| {
+        let auto = state.auto_projector_mode();
+        let choices = std::iter::once(None).chain(ProjectorMode::ALL.into_iter().map(Some));
+        for choice in choices {
+            let command = Command::SetProjectorMode(choice);
+            let selected = p.mode_override == choice;
+            let mut label = command.label(lang);
+            if choice.is_none() {
+                label = format!(
+                    "{label} ({})",
+                    Command::SetProjectorMode(Some(auto)).label(lang)
+                );
+            }
+            if ui.selectable_label(selected, label).clicked() {
+                commands.push(command);
+            }
+        }
+    });
 }
 
 fn round_ui(

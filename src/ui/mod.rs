@@ -32,6 +32,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
     if state.history_open {
         history_ui(ui.ctx(), state, commands);
     }
+    if state.export.open && state.screen == Screen::Session {
+        export_ui(ui.ctx(), state, commands);
+    }
     if state.cheat_sheet_open {
         cheat_sheet_ui(ui.ctx(), state, commands);
     }
@@ -71,6 +74,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 command_entry(ui, lang, Command::Save, commands);
                 command_entry(ui, lang, Command::SaveAs, commands);
                 command_entry(ui, lang, Command::ShowHistory, commands);
+                command_entry(ui, lang, Command::ShowExport, commands);
             }
             ui.separator();
             command_entry(ui, lang, Command::Quit, commands);
@@ -347,6 +351,116 @@ fn recovery_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 }
             });
         });
+    }
+}
+
+/// The export dialog: formats, public variant, folder; then open the result.
+fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Command>) {
+    let lang = state.ui_lang;
+    let mut open = true;
+    egui::Window::new(tr(lang, T::ExportTitle))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(520.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            let export = &mut state.export;
+            ui.label(RichText::new(tr(lang, T::ExportFormats)).strong());
+            for (index, key) in [T::ExportDocx, T::ExportHtml, T::ExportMarkdown]
+                .into_iter()
+                .enumerate()
+            {
+                ui.checkbox(&mut export.formats[index], tr(lang, key));
+            }
+            ui.add_space(6.0);
+            ui.checkbox(&mut export.public, tr(lang, T::ExportPublic));
+            if export.public {
+                ui.checkbox(&mut export.photos_in_public, tr(lang, T::ExportPhotos));
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, T::ExportFolder));
+                ui.add(egui::TextEdit::singleline(&mut export.folder).desired_width(300.0))
+                    .labelled_by(label.id);
+                if ui.button(Command::PickExportFolder.label(lang)).clicked() {
+                    commands.push(Command::PickExportFolder);
+                }
+            });
+            ui.label(
+                RichText::new(tr(lang, T::ExportSessionLanguage))
+                    .small()
+                    .weak(),
+            );
+            ui.add_space(8.0);
+            let has_format = export.formats.iter().any(|on| *on);
+            ui.horizontal(|ui| {
+                let ready = has_format && export.running.is_none();
+                if ui
+                    .add_enabled(ready, egui::Button::new(Command::ExportNow.label(lang)))
+                    .clicked()
+                {
+                    commands.push(Command::ExportNow);
+                }
+                if !has_format {
+                    ui.label(RichText::new(tr(lang, T::ExportNoFormat)).weak());
+                }
+                if export.running.is_some() {
+                    ui.spinner();
+                    ui.label(tr(lang, T::ExportRunning));
+                }
+            });
+            if let Some(result) = &export.result {
+                ui.separator();
+                if !result.written.is_empty() {
+                    ui.label(trf(
+                        lang,
+                        T::ExportDone,
+                        &[("n", &result.written.len().to_string())],
+                    ));
+                }
+                for file in &result.written {
+                    let name = file.file_name().map_or_else(
+                        || file.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(&name).monospace());
+                        if ui
+                            .button(format!(
+                                "{} ({name})",
+                                Command::OpenReport(file.clone()).label(lang)
+                            ))
+                            .clicked()
+                        {
+                            commands.push(Command::OpenReport(file.clone()));
+                        }
+                        if let Some(folder) = file.parent()
+                            && ui
+                                .button(format!(
+                                    "{} ({name})",
+                                    Command::ShowInFolder(folder.to_path_buf()).label(lang)
+                                ))
+                                .clicked()
+                        {
+                            commands.push(Command::ShowInFolder(folder.to_path_buf()));
+                        }
+                    });
+                }
+                for error in &result.errors {
+                    ui.label(
+                        RichText::new(format!("{}: {error}", tr(lang, T::ExportFailed)))
+                            .color(console::OVER),
+                    );
+                }
+            }
+        });
+    if !open {
+        state.export.open = false;
+    }
+    if state.export.running.is_some() {
+        // Keep the spinner turning and pick up the result.
+        ctx.request_repaint_after(std::time::Duration::from_millis(100));
     }
 }
 

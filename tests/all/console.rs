@@ -612,3 +612,139 @@ fn every_change_is_on_disk_within_two_seconds_without_ctrl_s() {
     h.run_steps(2);
     h.get_by_label("opgeslagen 14:32");
 }
+
+/// The projector window is embedded in the kittest harness; only its nodes
+/// carry a keyword's exact text (the console shows "• keyword").
+fn on_projector(h: &Harness<'static, LeerkringApp>, text: &str) -> bool {
+    h.query_all_by_label(text).next().is_some()
+}
+
+fn with_projector(home: &std::path::Path) -> Harness<'static, LeerkringApp> {
+    let mut app = app(StartWith::Sample, home);
+    app.state.projector.open = true;
+    app.state.projector.mode_override = Some(leerkring::ui::projector::ProjectorMode::Whiteboard);
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut LeerkringApp| app.ui_content(ui), app);
+    h.run_steps(4);
+    h
+}
+
+#[test]
+fn half_typed_keywords_never_reach_the_projector() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = with_projector(home.path());
+    assert!(
+        on_projector(&h, "cultuur samen leren"),
+        "the projector shows the sample"
+    );
+    type_text(&mut h, "halve gedachte");
+    h.run_steps(2);
+    assert!(
+        !on_projector(&h, "halve gedachte"),
+        "typing stays in the console"
+    );
+    press(&mut h, Key::Enter);
+    h.run_steps(2);
+    assert!(
+        on_projector(&h, "halve gedachte"),
+        "after Enter the room sees it"
+    );
+}
+
+#[test]
+fn an_edited_keyword_keeps_its_old_text_on_the_projector_until_enter() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = with_projector(home.path());
+    // Select the first keyword ("cultuur samen leren") and edit it.
+    for _ in 0..6 {
+        press_with(&mut h, Modifiers::ALT, Key::ArrowUp);
+    }
+    press(&mut h, Key::F2);
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "samen leren als cultuur");
+    h.run_steps(2);
+    assert!(on_projector(&h, "cultuur samen leren"));
+    assert!(!on_projector(&h, "samen leren als cultuur"));
+    // Esc restores: nothing changed.
+    press(&mut h, Key::Escape);
+    assert_eq!(
+        h.state().state.session.experiments[0].keywords[0].text,
+        "cultuur samen leren"
+    );
+    // Edit again and commit with Enter.
+    press(&mut h, Key::F2);
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "samen leren als cultuur");
+    press(&mut h, Key::Enter);
+    h.run_steps(2);
+    assert!(on_projector(&h, "samen leren als cultuur"));
+    assert!(!on_projector(&h, "cultuur samen leren"));
+}
+
+#[test]
+fn freeze_holds_the_picture_and_black_hides_it() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = with_projector(home.path());
+    press(&mut h, Key::F9); // freeze
+    type_text(&mut h, "na het bevriezen");
+    press(&mut h, Key::Enter);
+    h.run_steps(2);
+    assert!(
+        !on_projector(&h, "na het bevriezen"),
+        "the frozen picture stays"
+    );
+    assert!(on_projector(&h, "cultuur samen leren"));
+    h.get_by_label_contains("BEVROREN");
+    press(&mut h, Key::F9); // thaw
+    h.run_steps(2);
+    assert!(on_projector(&h, "na het bevriezen"));
+    press(&mut h, Key::F8); // black
+    h.run_steps(2);
+    assert!(
+        !on_projector(&h, "cultuur samen leren"),
+        "a black screen shows nothing"
+    );
+    press(&mut h, Key::F8);
+    h.run_steps(2);
+    assert!(on_projector(&h, "cultuur samen leren"));
+}
+
+#[test]
+fn the_projector_mode_follows_the_agenda_item() {
+    use leerkring::ui::projector::ProjectorMode;
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(app(StartWith::Sample, home.path()));
+    assert_eq!(
+        h.state().state.projector_mode(),
+        ProjectorMode::Agenda,
+        "opening"
+    );
+    press_with(&mut h, Modifiers::COMMAND, Key::PageDown);
+    press_with(&mut h, Modifiers::COMMAND, Key::PageDown);
+    assert_eq!(
+        h.state().state.projector_mode(),
+        ProjectorMode::Whiteboard,
+        "round"
+    );
+    for _ in 0..2 {
+        press_with(&mut h, Modifiers::COMMAND, Key::PageDown);
+    }
+    assert_eq!(
+        h.state().state.projector_mode(),
+        ProjectorMode::Synthesis,
+        "Wat valt op?"
+    );
+    press_with(&mut h, Modifiers::ALT, Key::Num5);
+    assert_eq!(
+        h.state().state.projector_mode(),
+        ProjectorMode::Timer,
+        "override"
+    );
+    press_with(&mut h, Modifiers::ALT, Key::Num0);
+    assert_eq!(
+        h.state().state.projector_mode(),
+        ProjectorMode::Synthesis,
+        "back to auto"
+    );
+}

@@ -250,3 +250,40 @@ fn an_earlier_version_is_restored_as_one_undoable_change() {
         "Kick-off bijeenkomst Democratische vernieuwing M50"
     );
 }
+
+#[test]
+fn the_report_is_exported_from_the_app_next_to_the_session() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("sessie.json");
+    std::fs::copy(sample_path(), &file).unwrap();
+    let mut harness = harness(app(StartWith::File(file.clone()), home.path()));
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::E,
+    );
+    harness.run_steps(3);
+    harness.get_by_label("Verslag exporteren");
+    // Only Markdown, the public version.
+    harness.get_by_label("Word (.docx)").click();
+    harness
+        .get_by_label("Webpagina (.html, printklaar op A4)")
+        .click();
+    harness
+        .get_by_label("Openbare versie: namen vervangen door hun organisatie")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Exporteren").click();
+    harness.run_steps(2);
+    let start = std::time::Instant::now();
+    while harness.state().state.export.result.is_none() && start.elapsed().as_secs() < 10 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    let report = home.path().join("sessie.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(text.contains("Wat valt op?"));
+    assert!(!home.path().join("sessie.docx").exists());
+    harness.get_by_label("Verslag openen (sessie.md)");
+    harness.get_by_label("Toon in map (sessie.md)");
+}

@@ -93,7 +93,7 @@ if start_app "^Leerkring .* Kick-off" "$work/kill.json"; then
   xdotool windowfocus --sync "$wid"
   t0=$(now_ms)
   for i in $(seq -w 1 20); do
-    xdotool type --window "$wid" --delay 15 "kill-test-$i"
+    xdotool type --window "$wid" --delay 40 "kill-test-$i"
     xdotool key --window "$wid" Return
   done
   typed=$(($(now_ms) - t0))
@@ -129,7 +129,7 @@ unwritable_test() {
   if start_app "^Leerkring .* Kick-off" "$dir/session.json"; then
     xdotool windowfocus --sync "$wid"
     for i in 1 2 3; do
-      xdotool type --window "$wid" --delay 15 "$what-$i"
+      xdotool type --window "$wid" --delay 40 "$what-$i"
       xdotool key --window "$wid" Return
     done
     sleep 3
@@ -165,6 +165,29 @@ if mkdir -p "$work/ro" && mount -t tmpfs -o size=1m tmpfs "$work/ro" 2>/dev/null
   umount "$work/full"
 else
   echo "note: cannot mount tmpfs here (not root?); read-only and full-disk tests skipped"
+fi
+
+# 2e. --projector opens a second X window titled "Leerkring — Projector";
+# closing the projector never closes the app.
+cp "$sample" "$work/projector.json"
+if start_app "^Leerkring .* Kick-off" "$work/projector.json" --projector; then
+  pwid=$(timeout 20 xdotool search --sync --onlyvisible --name "^Leerkring .* Projector$" | head -n1) || pwid=""
+  if [ -n "$pwid" ] && [ "$pwid" != "$wid" ]; then
+    ok "--projector opens a second window"
+    xdotool windowsize "$pwid" 1920 1080 windowmove "$pwid" 0 0 windowraise "$pwid"
+    sleep 1
+    import -window root "$work/projector.png"
+    spread=$(convert "$work/projector.png" -format "%[fx:standard_deviation]" info:)
+    awk "BEGIN { exit !($spread > 0.05) }" && ok "the projector shows content" || fail "the projector looks blank"
+    xdotool windowfocus --sync "$pwid"
+    xdotool key --window "$pwid" F7
+    sleep 1
+    if kill -0 "$pid" 2>/dev/null; then ok "closing the projector leaves the app running"; else fail "closing the projector closed the app"; fi
+  else
+    fail "no second window for the projector"
+  fi
+  kill -TERM "$pid"; wait_exit 2000
+  [ "$code" = 0 ] || fail "projector run: exit '$code'"
 fi
 
 # 3. A corrupt file: the app keeps running on its start screen; the file is untouched.

@@ -3,6 +3,18 @@
 //! committed session — never from text still being typed), so tests call it
 //! directly and the console's thumbnail draws the same picture.
 
+mod draw;
+pub mod layout;
+pub mod shared;
+pub mod theme;
+
+pub use draw::{format_clock, projector_ui};
+pub use layout::{
+    BoardStyle, CardText, KeywordText, PlacedCard, WhiteboardLayout, card_texts, place_page,
+    whiteboard_layout,
+};
+pub use shared::shared_words;
+
 use crate::model::{BlockKind, ItemId, Language, OrgId, Session};
 
 /// What the projector shows.

@@ -1,0 +1,176 @@
+//! Exporting the report from the app: the dialog's choices, the export on a
+//! background thread (the UI, timers and projector keep running), and
+//! opening the result with the system's own viewer.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+use crate::i18n::Language;
+use crate::model::Session;
+use crate::report::{self, ExportOptions, Format};
+use crate::store;
+
+/// The export dialog's state.
+#[derive(Debug, Default)]
+pub struct ExportState {
+    /// Whether the dialog is shown.
+    pub open: bool,
+    /// Which formats to write, in [`Format::ALL`] order.
+    pub formats: [bool; 3],
+    /// The public variant (names replaced by organisations).
+    pub public: bool,
+    /// Photos in the public variant too.
+    pub photos_in_public: bool,
+    /// The folder to write into.
+    pub folder: String,
+    /// The export under way.
+    pub running: Option<Receiver<ExportResult>>,
+    /// How the last export went.
+    pub result: Option<ExportResult>,
+}
+
+/// How an export went.
+#[derive(Debug, Clone, Default)]
+pub struct ExportResult {
+    /// The files written.
+    pub written: Vec<PathBuf>,
+    /// What failed, in the user's language.
+    pub errors: Vec<String>,
+}
+
+impl ExportState {
+    /// A fresh dialog: all formats, full report, into `folder`.
+    #[must_use]
+    pub fn opened(folder: &Path) -> Self {
+        Self {
+            open: true,
+            formats: [true; 3],
+            public: false,
+            photos_in_public: false,
+            folder: folder.display().to_string(),
+            running: None,
+            result: None,
+        }
+    }
+
+    /// The chosen formats.
+    #[must_use]
+    pub fn chosen(&self) -> Vec<Format> {
+        Format::ALL
+            .iter()
+            .zip(self.formats)
+            .filter_map(|(f, on)| on.then_some(*f))
+            .collect()
+    }
+}
+
+/// Renders and writes the chosen formats on a thread; the result arrives on
+/// the returned channel. `name_source` names the files (`x.json` → `x.docx`);
+/// `session_file` is where attachments are found.
+#[must_use]
+pub fn start_export(
+    session: Session,
+    formats: Vec<Format>,
+    options: ExportOptions,
+    folder: PathBuf,
+    name_source: PathBuf,
+    lang: Language,
+) -> Receiver<ExportResult> {
+    let (tx, rx) = channel();
+    let job = move || {
+        let mut result = ExportResult::default();
+        for format in formats {
+            let target = report::output_path_in(&folder, &name_source, format);
+            match report::render(&session, format, &options) {
+                Ok(bytes) => match store::write_atomic(&target, &bytes) {
+                    Ok(()) => result.written.push(target),
+                    Err(error) => result.errors.push(error.message(lang)),
+                },
+                Err(error) => result.errors.push(error.message(lang)),
+            }
+        }
+        let _ = tx.send(result);
+    };
+    if let Err(error) = std::thread::Builder::new().name("export".into()).spawn(job) {
+        let (tx, rx) = channel();
+        let _ = tx.send(ExportResult {
+            written: Vec::new(),
+            errors: vec![error.to_string()],
+        });
+        return rx;
+    }
+    rx
+}
+
+/// Opens a file or folder with the system's own program (Word, the
+/// browser, the file manager). Returns whether a program could be started.
+#[must_use]
+pub fn open_with_system(path: &Path) -> bool {
+    #[cfg(target_os = "windows")]
+    let mut command = {
+        let mut c = std::process::Command::new("explorer");
+        c.arg(path);
+        c
+    };
+    #[cfg(target_os = "macos")]
+    let mut command = {
+        let mut c = std::process::Command::new("open");
+        c.arg(path);
+        c
+    };
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let mut command = {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(path);
+        c
+    };
+    command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_writes_each_chosen_format_into_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = crate::app::sample_session();
+        let rx = start_export(
+            session,
+            vec![Format::Markdown, Format::Html],
+            ExportOptions::new(true),
+            dir.path().to_path_buf(),
+            PathBuf::from("verslag.json"),
+            Language::Nl,
+        );
+        let result = rx.recv().unwrap();
+        assert!(result.errors.is_empty(), "{:?}", result.errors);
+        let names: Vec<_> = result
+            .written
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["verslag.md", "verslag.html"]);
+    }
+
+    #[test]
+    fn a_missing_folder_is_reported_not_panicked() {
+        let dir = tempfile::tempdir().unwrap();
+        let rx = start_export(
+            Session::default(),
+            vec![Format::Markdown],
+            ExportOptions::default(),
+            dir.path().join("bestaat-niet"),
+            PathBuf::from("x.json"),
+            Language::En,
+        );
+        let result = rx.recv().unwrap();
+        assert!(result.written.is_empty());
+        assert_eq!(result.errors.len(), 1);
+    }
+}
