@@ -99,6 +99,7 @@ texts! {
     CmdDeleteBullet => "Punt verwijderen", "Delete bullet";
     CmdAddNote => "Notitie toevoegen", "Add note";
     NewItemTitle => "Nieuw agendapunt", "New agenda item";
+    TextTooLong => "Hier passen hoogstens {n} tekens; de rest van de geplakte tekst is weggelaten.", "At most {n} characters fit here; the rest of the pasted text was left out.";
 
     // --- Export dialog (placeholders: {file}, {n}) ---
     CmdShowExport => "Verslag exporteren…", "Export report…";

@@ -326,6 +326,8 @@ pub struct LeerkringApp {
     marker: Option<store::RunMarker>,
     /// The operating-system lock on the open session's file.
     lock: Option<store::SessionLock>,
+    /// Keeps the screen saver and display sleep away while the projector is open.
+    awake: Option<keepawake::KeepAwake>,
     /// Counts the session's changes; a save confirms one generation.
     generation: u64,
     /// The generation last handed to the autosave thread.
@@ -406,12 +408,17 @@ impl LeerkringApp {
             autosaver: None,
             marker: None,
             lock: None,
+            awake: None,
             generation: 0,
             submitted: 0,
             first_unsaved: None,
             last_change: None,
             retry_at: None,
         };
+        if let Some(monitor) = app.settings.projector_monitor {
+            app.state.projector.monitor = monitor;
+        }
+        app.state.projector.size = app.settings.projector_size;
         app.check_last_run();
         match start {
             StartWith::File(path) => app.open_file(&path),
@@ -569,7 +576,20 @@ impl LeerkringApp {
     /// Shows the projector window (an immediate viewport) while it is open.
     fn show_projector(&mut self, ctx: &egui::Context) {
         if !self.state.projector.open || self.state.screen != Screen::Session {
+            self.awake = None;
             return;
+        }
+        if self.awake.is_none() {
+            // Without a session bus (or on an unusual system) this fails;
+            // the projector works all the same.
+            self.awake = keepawake::Builder::default()
+                .display(true)
+                .idle(true)
+                .reason("Leerkring projector is open")
+                .app_name("Leerkring")
+                .app_reverse_domain("nl.leerkring")
+                .create()
+                .ok();
         }
         let id = egui::ViewportId::from_hash_of("leerkring-projector");
         let p = &mut self.state.projector;
@@ -624,6 +644,7 @@ impl LeerkringApp {
             p.fullscreen = false;
             p.applied_fullscreen = None;
         }
+        self.remember_projector_placement();
         for command in commands {
             self.run(command, ctx);
         }
@@ -1018,6 +1039,20 @@ impl LeerkringApp {
     fn no_dialog_notice(&mut self) {
         let lang = self.state.ui_lang;
         self.notify(NoticeLevel::Info, tr(lang, T::NoFileDialog), String::new());
+    }
+
+    /// Keeps the projector's monitor and window size for the next start
+    /// (written only when they changed).
+    fn remember_projector_placement(&mut self) {
+        let p = &self.state.projector;
+        let size = p.size.map(|[w, h]| [w.round(), h.round()]);
+        if self.settings.projector_monitor != Some(p.monitor)
+            || self.settings.projector_size != size
+        {
+            self.settings.projector_monitor = Some(p.monitor);
+            self.settings.projector_size = size;
+            self.store_settings();
+        }
     }
 
     fn store_settings(&mut self) {

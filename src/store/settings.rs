@@ -69,6 +69,13 @@ pub struct Settings {
     pub ui_language: Option<Language>,
     /// Recently opened session files, most recent first.
     pub recent: Vec<PathBuf>,
+    /// The monitor the projector goes fullscreen on (fullscreen itself is
+    /// never restored by itself after a restart).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projector_monitor: Option<usize>,
+    /// The projector window's last size as a window, in points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projector_size: Option<[f32; 2]>,
 }
 
 impl Settings {

@@ -393,6 +393,7 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
                     TextEdit::singleline(&mut state.capture.title)
                         .id(field_id(Field::Title))
                         .return_key(None)
+                        .char_limit(crate::model::limits::TITLE_MAX_CHARS)
                         .hint_text(tr(lang, T::TitleHint))
                         .desired_width(ui.available_width()),
                 )
@@ -461,6 +462,12 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
         )
         .labelled_by(label.id);
     track_focus(ui, state, &response, Field::Keyword);
+    limit_note_ui(
+        ui,
+        lang,
+        &state.capture.keyword,
+        crate::model::limits::KEYWORD_MAX_CHARS,
+    );
     if response.has_focus() {
         if ui.input(|i| i.key_pressed(Key::Enter)) {
             let text = state.capture.keyword.clone();
@@ -510,6 +517,18 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
                 }
             }
         });
+}
+
+/// Under a field that reached its length limit (a huge paste is cut there,
+/// so the console stays responsive): says so, rather than cutting silently.
+fn limit_note_ui(ui: &mut egui::Ui, lang: Language, text: &str, limit: usize) {
+    if text.len() >= limit && text.chars().count() >= limit {
+        ui.label(
+            RichText::new(trf(lang, T::TextTooLong, &[("n", &limit.to_string())]))
+                .small()
+                .color(WARNING),
+        );
+    }
 }
 
 /// Remembers which field has the cursor, and honours a focus request.
@@ -961,6 +980,12 @@ fn bullets_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
         })
         .inner;
     track_focus(ui, state, &response, Field::Bullet);
+    limit_note_ui(
+        ui,
+        lang,
+        &state.capture.bullet,
+        crate::model::limits::BULLET_MAX_CHARS,
+    );
     if response.has_focus() {
         if ui.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab)) {
             state.capture.bullet_depth = depth.saturating_sub(1);

@@ -748,3 +748,18 @@ fn the_projector_mode_follows_the_agenda_item() {
         "back to auto"
     );
 }
+
+#[test]
+fn a_huge_paste_is_cut_at_the_limit_with_a_message() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = empty_from_sample(home.path(), test_clock());
+    let huge = "participatie ".repeat(80_000); // about 1 MB
+    h.event(Event::Paste(huge));
+    h.run_steps(2);
+    let limit = leerkring::model::limits::KEYWORD_MAX_CHARS;
+    assert_eq!(h.state().state.capture.keyword.chars().count(), limit);
+    h.get_by_label_contains("de rest van de geplakte tekst is weggelaten");
+    press(&mut h, Key::Enter);
+    let s = &h.state().state.session;
+    assert_eq!(s.experiments[0].keywords[0].text.chars().count(), limit);
+}
