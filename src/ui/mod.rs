@@ -515,38 +515,22 @@ fn history_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>
 fn notices_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let lang = state.ui_lang;
     for (index, notice) in state.notices.iter().enumerate() {
-        let (fill, stroke) = match notice.level {
-            NoticeLevel::Info => (
-                Color32::from_rgb(0xE8, 0xF0, 0xFB),
-                Color32::from_rgb(0x4A, 0x78, 0xC2),
-            ),
-            NoticeLevel::Error => (
-                Color32::from_rgb(0xFD, 0xEC, 0xEA),
-                Color32::from_rgb(0xC0, 0x39, 0x2B),
-            ),
-        };
-        egui::Frame::new()
-            .fill(fill)
-            .stroke(egui::Stroke::new(1.0, stroke))
-            .corner_radius(4.0)
-            .inner_margin(8.0)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    ui.vertical(|ui| {
-                        ui.label(RichText::new(&notice.title).strong().color(Color32::BLACK));
-                        if !notice.detail.is_empty() {
-                            ui.label(RichText::new(&notice.detail).color(Color32::BLACK));
-                        }
-                    });
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
-                        // The banner never takes the keyword field's focus: it
-                        // is dismissed with the mouse when it suits the user.
-                        if ui.button(tr(lang, T::Dismiss)).clicked() {
-                            commands.push(Command::DismissNotice(index));
-                        }
-                    });
+        banner(ui, notice.level, |ui| {
+            ui.horizontal(|ui| {
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&notice.title).strong().color(Color32::BLACK));
+                    if !notice.detail.is_empty() {
+                        ui.label(RichText::new(&notice.detail).color(Color32::BLACK));
+                    }
+                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                    // The banner never takes the keyword field's focus: it
+                    // is dismissed with the mouse when it suits the user.
+                    if ui.button(tr(lang, T::Dismiss)).clicked() {
+                        commands.push(Command::DismissNotice(index));
+                    }
                 });
             });
+        });
     }
 }
