@@ -9,5 +9,7 @@ mod projector;
 mod report;
 mod roundtrip;
 mod sample;
+#[cfg(feature = "snapshots")]
+mod snapshots;
 mod support;
 mod ui_window;

@@ -1,0 +1,63 @@
+//! Snapshot images of the projector (light, dark, high contrast; 16:9 and
+//! 4:3), rendered on the CPU by wgpu with Mesa's lavapipe. Behind the
+//! `snapshots` feature, which `.ci/run` enables:
+//! `cargo test --features snapshots --test all snapshots`.
+//! Accept changed images with `UPDATE_SNAPSHOTS=1`.
+
+use egui_kittest::Harness;
+use leerkring::model::{BlockKind, Language, Session};
+use leerkring::store;
+use leerkring::ui::projector::{BeamerTheme, Blank, ProjectorMode, ProjectorView, projector_ui};
+
+use crate::support::sample_path;
+
+fn render(session: &Session, theme: BeamerTheme, size: [f32; 2], name: &str) {
+    let view = ProjectorView {
+        session,
+        mode: ProjectorMode::Whiteboard,
+        current_item: None,
+        item_timer: None,
+        speaker: None,
+        block: BlockKind::Observations,
+        show_header: false,
+        title_marker: true,
+        theme,
+        blank: Blank::Off,
+        lang: Language::Nl,
+        page: 0,
+    };
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_pixels_per_point(1.0)
+        .wgpu()
+        .build_ui(move |ui| {
+            leerkring::ui::theme::install(ui.ctx());
+            let rect = ui.ctx().content_rect();
+            projector_ui(ui, rect, &view, true);
+        });
+    harness.run_steps(3);
+    harness.snapshot(name);
+}
+
+fn sample() -> Session {
+    store::load_session(&sample_path()).expect("the sample loads")
+}
+
+/// One test per image: kittest wants each harness's snapshot handled on its own.
+macro_rules! snapshot_tests {
+    ($($name:ident: $theme:expr, $size:expr, $file:literal;)*) => {$(
+        #[test]
+        fn $name() {
+            render(&sample(), $theme, $size, $file);
+        }
+    )*};
+}
+
+snapshot_tests! {
+    projector_light_16x9: BeamerTheme::Light, [1280.0, 720.0], "projector_light_16x9";
+    projector_light_4x3: BeamerTheme::Light, [1024.0, 768.0], "projector_light_4x3";
+    projector_dark_16x9: BeamerTheme::Dark, [1280.0, 720.0], "projector_dark_16x9";
+    projector_dark_4x3: BeamerTheme::Dark, [1024.0, 768.0], "projector_dark_4x3";
+    projector_high_contrast_16x9: BeamerTheme::HighContrast, [1280.0, 720.0], "projector_high_contrast_16x9";
+    projector_high_contrast_4x3: BeamerTheme::HighContrast, [1024.0, 768.0], "projector_high_contrast_4x3";
+}
