@@ -7,6 +7,7 @@ pub mod markers;
 pub mod people;
 mod rules;
 mod session;
+pub mod stress;
 
 pub use edit::Card;
 pub use ids::{

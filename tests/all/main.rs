@@ -5,6 +5,7 @@
 mod cli;
 mod console;
 mod fuzz;
+mod perf;
 mod projector;
 mod report;
 mod roundtrip;

@@ -8,7 +8,7 @@
 //! thumbnail applies the same rule to its own height, which keeps no
 //! absolute floor and makes it show the same grid and pages as the beamer.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use egui::emath::GuiRounding as _;
 use egui::epaint::text::{LayoutJob, TextFormat};
@@ -18,10 +18,11 @@ use egui::{
 };
 
 use super::layout::{
-    BoardStyle, CardText, MIN_BODY_FRACTION, PlacedCard, WhiteboardLayout, bold, card_texts,
-    largest_fitting, layout_key, place_page, regular, single_line, whiteboard_layout, wrapped,
+    BoardStyle, CardText, FitCache, MIN_BODY_FRACTION, PlacedCard, WhiteboardLayout, bold,
+    card_texts_with, largest_fitting, layout_key, place_page, regular, single_line,
+    whiteboard_layout_cached, wrapped,
 };
-use super::shared::shared_words;
+use super::shared::keyword_spans;
 use super::theme::{Palette, palette};
 use super::{BeamerTheme, Blank, ProjectorMode, ProjectorReport, ProjectorView, TimerView};
 use crate::i18n::{T, tr, trf};
@@ -238,6 +239,8 @@ impl Canvas {
 
     /// The auto-fit of `cards`, kept between frames while nothing it
     /// depends on changes (the search lays out every card several times).
+    /// When something changed, the search measures again only the cards
+    /// that changed: the others' measurements are kept in a [`FitCache`].
     fn cached_layout(
         &self,
         name: &str,
@@ -258,15 +261,62 @@ impl Canvas {
         {
             return layout;
         }
-        let layout = Arc::new(
-            self.ctx
-                .fonts_mut(|fonts| whiteboard_layout(fonts, cards, style)),
-        );
+        let fit_cache = self.ctx.data_mut(|d| {
+            d.get_temp_mut_or_default::<Arc<Mutex<FitCache>>>(self.id.with(("fit", name)))
+                .clone()
+        });
+        let layout = Arc::new(self.ctx.fonts_mut(|fonts| {
+            let mut fit_cache = fit_cache.lock().unwrap_or_else(PoisonError::into_inner);
+            whiteboard_layout_cached(fonts, cards, style, &mut fit_cache)
+        }));
         self.ctx
             .data_mut(|d| d.insert_temp(id, (key, Arc::clone(&layout))));
         layout
     }
+
+    /// The whiteboard's cards with their shared words marked. Finding the
+    /// shared words normalises every word of every card, so the result is
+    /// kept between frames while the cards' words stay the same.
+    fn cards<'s>(&self, session: &'s Session) -> Vec<CardText<'s>> {
+        // Everything the shared words and their colours depend on.
+        let key = egui::util::hash((
+            session
+                .organisations
+                .iter()
+                .map(|o| (&o.id, o.kind))
+                .collect::<Vec<_>>(),
+            session
+                .experiments
+                .iter()
+                .map(|e| {
+                    (
+                        &e.organisation,
+                        e.keywords.iter().map(|k| &k.text).collect::<Vec<_>>(),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        ));
+        // One cache for the projector and the console's thumbnail.
+        let id = Id::unique("leerkring-projector-shared-spans");
+        let spans = match self
+            .ctx
+            .data(|d| d.get_temp::<(u64, Arc<Vec<KeywordSpans>>)>(id))
+        {
+            Some((cached_key, spans)) if cached_key == key => spans,
+            _ => {
+                let spans = Arc::new(keyword_spans(session));
+                self.ctx
+                    .data_mut(|d| d.insert_temp(id, (key, Arc::clone(&spans))));
+                spans
+            }
+        };
+        let mut next = spans.iter();
+        card_texts_with(session, |_| next.next().cloned().unwrap_or_default())
+    }
 }
+
+/// The shared words in one keyword: byte ranges with their colour index.
+type KeywordSpans = Vec<(std::ops::Range<usize>, usize)>;
 
 // --- Header strip -----------------------------------------------------------
 
@@ -343,8 +393,7 @@ fn header_ui(c: &mut Canvas, s: &Scene<'_, '_>) -> f32 {
 // --- Whiteboard and focus -------------------------------------------------------
 
 fn whiteboard_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorReport {
-    let shared = shared_words(s.session());
-    let cards = card_texts(s.session(), &shared);
+    let cards = c.cards(s.session());
     let board = area.shrink(s.margin());
     if cards.is_empty() {
         message_ui(c, s, board, s.tr(T::ProjectorNoCards));
@@ -373,8 +422,7 @@ fn focus_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorReport {
     let index = wanted
         .and_then(|org| all.iter().position(|card| &card.org == org))
         .unwrap_or(0);
-    let shared = shared_words(session);
-    let cards = card_texts(session, &shared);
+    let cards = c.cards(session);
     let board = area.shrink(s.margin());
     let Some(card) = cards.get(index) else {
         message_ui(c, s, board, s.tr(T::ProjectorNoCards));

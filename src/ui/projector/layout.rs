@@ -8,10 +8,12 @@
 //! beamer), so a thumbnail scaled down from the projector climbs the same
 //! ladder and picks the same grid. A binary search over the ladder lays out
 //! every card with egui's galley layout (its cache keeps galleys per text,
-//! size and wrap width) and checks the grid shapes that fit.
+//! size and wrap width) and checks the grid shapes that fit. A [`FitCache`]
+//! keeps the cards' measurements for the next search, so after a new
+//! keyword only the cards that changed are laid out again.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -93,6 +95,16 @@ pub fn card_texts<'a, S: BuildHasher>(
     session: &'a Session,
     shared: &HashMap<String, usize, S>,
 ) -> Vec<CardText<'a>> {
+    card_texts_with(session, |text| shared_spans(text, shared))
+}
+
+/// [`card_texts`] with the shared-word spans of each keyword given by
+/// `spans` (called once per keyword, in card order), e.g. from a cache.
+#[must_use]
+pub fn card_texts_with(
+    session: &Session,
+    mut spans: impl FnMut(&str) -> Vec<(Range<usize>, usize)>,
+) -> Vec<CardText<'_>> {
     session
         .cards()
         .into_iter()
@@ -114,7 +126,7 @@ pub fn card_texts<'a, S: BuildHasher>(
                             .map(|k| KeywordText {
                                 text: k.text.as_str(),
                                 highlighted: k.highlighted,
-                                shared: shared_spans(&k.text, shared),
+                                shared: spans(&k.text),
                             })
                             .collect()
                     })
@@ -288,6 +300,111 @@ pub fn whiteboard_layout(
     cards: &[CardText<'_>],
     style: &BoardStyle<'_>,
 ) -> WhiteboardLayout {
+    whiteboard_layout_cached(fonts, cards, style, &mut FitCache::default())
+}
+
+/// Measurements of cards from earlier auto-fit searches, so a search after
+/// one card changed lays out only that card again (the others are found by
+/// their content). Keeps what the last search used, nothing more.
+#[derive(Debug, Default)]
+pub struct FitCache {
+    /// The style the measurements were taken in (what besides body size
+    /// and width changes a card's height).
+    style: u64,
+    /// Which search each measurement was last used in.
+    search: u64,
+    measured: HashMap<MeasureKey, (Measure, u64)>,
+}
+
+/// A piece of a card, by the card's content, at a body size and width.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct MeasureKey {
+    card: u64,
+    keywords: Range<usize>,
+    continued: bool,
+    body: u32,
+    width: u32,
+}
+
+impl FitCache {
+    /// Starts a search in `style`: forgets everything when the style or
+    /// the fonts changed.
+    fn begin(&mut self, fonts: &mut FontsView<'_>, style: &BoardStyle<'_>) {
+        // The fonts, recognised by a few of their measures.
+        let mut faces = Vec::new();
+        for font in [regular(16.0), bold(16.0)] {
+            faces.push(fonts.row_height(&font).to_bits());
+            for c in ['W', 'i', '⊗'] {
+                faces.push(fonts.glyph_width(&font, c).to_bits());
+            }
+        }
+        let key = egui::util::hash((
+            faces,
+            style.pixels_per_point.to_bits(),
+            style.title_marker,
+            style.continued,
+        ));
+        if key != self.style {
+            self.measured.clear();
+            self.style = key;
+        }
+        self.search += 1;
+    }
+
+    /// Forgets what the search just finished did not use.
+    fn end(&mut self) {
+        let search = self.search;
+        self.measured.retain(|_, (_, used)| *used == search);
+    }
+}
+
+/// What a card's size depends on: its texts and which words are bold, not
+/// their colours (a new shared word moves the colours of other words).
+fn measure_key(card: &CardText<'_>) -> u64 {
+    egui::util::hash((
+        card.title,
+        card.organisation,
+        card.keywords
+            .iter()
+            .map(|k| {
+                (
+                    k.text,
+                    k.highlighted,
+                    k.shared
+                        .iter()
+                        .map(|(range, _)| range.clone())
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// [`whiteboard_layout`] reusing (and updating) the measurements of an
+/// earlier search: the same result, found faster when few cards changed.
+#[must_use]
+pub fn whiteboard_layout_cached(
+    fonts: &mut FontsView<'_>,
+    cards: &[CardText<'_>],
+    style: &BoardStyle<'_>,
+    cache: &mut FitCache,
+) -> WhiteboardLayout {
+    cache.begin(fonts, style);
+    let mut board = Board {
+        fonts,
+        cards,
+        style,
+        card_keys: cards.iter().map(measure_key).collect(),
+        cache,
+    };
+    let layout = search(&mut board);
+    board.cache.end();
+    layout
+}
+
+/// The auto-fit itself (see [`whiteboard_layout`]).
+fn search(board: &mut Board<'_, '_, '_, '_, '_>) -> WhiteboardLayout {
+    let (cards, style) = (board.cards, board.style);
     let whole: Vec<Piece> = cards
         .iter()
         .enumerate()
@@ -297,12 +414,6 @@ pub fn whiteboard_layout(
             continued: false,
         })
         .collect();
-    let mut board = Board {
-        fonts,
-        cards,
-        style,
-        measured: HashMap::new(),
-    };
     if whole.is_empty() {
         return WhiteboardLayout {
             body_size: style.min_body,
@@ -387,11 +498,13 @@ pub fn place_page(
     else {
         return Vec::new();
     };
+    let mut cache = FitCache::default();
     let mut board = Board {
         fonts,
         cards,
         style,
-        measured: HashMap::new(),
+        card_keys: Vec::new(),
+        cache: &mut cache,
     };
     let metrics = layout.metrics();
     let columns = page.columns.max(1);
@@ -431,20 +544,19 @@ pub fn place_page(
 /// A hash of everything the auto-fit depends on, to keep its result between frames.
 #[must_use]
 pub fn layout_key(cards: &[CardText<'_>], style: &BoardStyle<'_>) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    cards.hash(&mut hasher);
-    for value in [
-        style.size.x,
-        style.size.y,
-        style.pixels_per_point,
-        style.min_body,
-        style.max_body,
-    ] {
-        value.to_bits().hash(&mut hasher);
-    }
-    style.title_marker.hash(&mut hasher);
-    style.continued.hash(&mut hasher);
-    hasher.finish()
+    egui::util::hash((
+        cards,
+        [
+            style.size.x,
+            style.size.y,
+            style.pixels_per_point,
+            style.min_body,
+            style.max_body,
+        ]
+        .map(f32::to_bits),
+        style.title_marker,
+        style.continued,
+    ))
 }
 
 fn card_width(total: f32, columns: usize, gap: f32) -> f32 {
@@ -468,13 +580,15 @@ struct PieceLayout {
     broken_word: bool,
 }
 
-struct Board<'f, 'v, 'c, 's> {
+struct Board<'f, 'v, 'c, 's, 'm> {
     fonts: &'f mut FontsView<'v>,
     cards: &'c [CardText<'c>],
     style: &'s BoardStyle<'s>,
-    /// Measured pieces, by piece, body size and width: the search asks for
-    /// the same ones again and again.
-    measured: HashMap<(Piece, u32, u32), Measure>,
+    /// A hash of each card's content, to find its measurements in `cache`.
+    card_keys: Vec<u64>,
+    /// Measured pieces, by card content, body size and width: the search
+    /// asks for the same ones again and again, and the next search too.
+    cache: &'m mut FitCache,
 }
 
 /// What the search needs to know about a laid-out piece.
@@ -485,7 +599,7 @@ struct Measure {
     broken_word: bool,
 }
 
-impl Board<'_, '_, '_, '_> {
+impl Board<'_, '_, '_, '_, '_> {
     fn line_height(&mut self, size: f32) -> f32 {
         self.fonts
             .row_height(&FontId::new(size, FontFamily::Proportional))
@@ -616,8 +730,16 @@ impl Board<'_, '_, '_, '_> {
 
     /// The size of a piece in a card of `width` points, measured once.
     fn measure(&mut self, piece: &Piece, metrics: Metrics, width: f32) -> Measure {
-        let key = (piece.clone(), metrics.body.to_bits(), width.to_bits());
-        if let Some(measure) = self.measured.get(&key) {
+        let key = MeasureKey {
+            card: self.card_keys[piece.card],
+            keywords: piece.keywords.clone(),
+            continued: piece.continued,
+            body: metrics.body.to_bits(),
+            width: width.to_bits(),
+        };
+        let search = self.cache.search;
+        if let Some((measure, used)) = self.cache.measured.get_mut(&key) {
+            *used = search;
             return *measure;
         }
         let laid = self.layout_piece(piece, metrics, width);
@@ -626,7 +748,7 @@ impl Board<'_, '_, '_, '_> {
             lines: laid.lines,
             broken_word: laid.broken_word,
         };
-        self.measured.insert(key, measure);
+        self.cache.measured.insert(key, (measure, search));
         measure
     }
 
@@ -894,6 +1016,61 @@ pub(crate) mod tests {
         BoardStyle::readable(size, size.y, 0.05, 1.0, palette(BeamerTheme::Light))
     }
 
+    #[test]
+    fn a_search_reusing_measurements_finds_what_a_fresh_search_finds() {
+        let mut fonts = fonts();
+        let mut fonts = fonts.with_pixels_per_point(1.0);
+        let style = style(vec2(1920.0, 1080.0));
+        let mut cache = FitCache::default();
+        for mut session in [sample(), crate::model::stress::stress_session(60, 25, 200)] {
+            let mut kept = Vec::new();
+            for step in 0..3 {
+                let shared = shared_words(&session);
+                let cards = card_texts(&session, &shared);
+                let cached = whiteboard_layout_cached(&mut fonts, &cards, &style, &mut cache);
+                let fresh = whiteboard_layout(&mut fonts, &cards, &style);
+                assert_eq!(cached, fresh, "step {step}");
+                kept.push(cache.measured.len());
+                // One card changes: a long keyword that shares "raad".
+                let first = session.experiments[0].id.clone();
+                let _ = session.add_keyword(&first, "een lang trefwoord over de raad");
+            }
+            assert!(
+                kept[2] <= kept[0] + kept[0] / 2,
+                "the cache keeps only what the last search used: {kept:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn measurements_are_taken_afresh_when_the_fonts_change() {
+        let session = sample();
+        let cards = card_texts(&session, &HashMap::new());
+        let style = style(vec2(1920.0, 1080.0));
+        let mut cache = FitCache::default();
+        // egui's own Ubuntu Light first: other widths, other heights.
+        let mut other = crate::ui::theme::font_definitions();
+        if let Some(family) = other.families.get_mut(&FontFamily::Proportional) {
+            family.insert(0, "Ubuntu-Light".into());
+        }
+        let mut other = Fonts::new(TextOptions::default(), other);
+        let before = whiteboard_layout_cached(
+            &mut other.with_pixels_per_point(1.0),
+            &cards,
+            &style,
+            &mut cache,
+        );
+        let mut ours = fonts();
+        let mut ours = ours.with_pixels_per_point(1.0);
+        let fresh = whiteboard_layout(&mut ours, &cards, &style);
+        assert_ne!(
+            before, fresh,
+            "the test needs fonts that lay out differently"
+        );
+        let cached = whiteboard_layout_cached(&mut ours, &cards, &style, &mut cache);
+        assert_eq!(cached, fresh);
+    }
+
     /// Every placed text lies inside the grid, and no two cards overlap.
     fn assert_inside(placed: &[PlacedCard], grid: Vec2) {
         let bounds = Rect::from_min_size(Pos2::ZERO, grid);
@@ -957,11 +1134,13 @@ pub(crate) mod tests {
         let mut fonts = fonts.with_pixels_per_point(1.0);
         let style = style(vec2(1920.0, 1080.0));
         let layout = whiteboard_layout(&mut fonts, &cards, &style);
+        let mut cache = FitCache::default();
         let mut board = Board {
             fonts: &mut fonts,
             cards: &cards,
             style: &style,
-            measured: HashMap::new(),
+            card_keys: cards.iter().map(measure_key).collect(),
+            cache: &mut cache,
         };
         let next = layout.body_size + style.min_body / LADDER_STEPS;
         assert!(next <= style.max_body, "the search stopped below the top");

@@ -10,10 +10,10 @@ pub mod theme;
 
 pub use draw::{format_clock, projector_ui};
 pub use layout::{
-    BoardStyle, CardText, KeywordText, PlacedCard, WhiteboardLayout, card_texts, place_page,
-    whiteboard_layout,
+    BoardStyle, CardText, FitCache, KeywordText, PlacedCard, WhiteboardLayout, card_texts,
+    card_texts_with, place_page, whiteboard_layout, whiteboard_layout_cached,
 };
-pub use shared::shared_words;
+pub use shared::{keyword_spans, shared_words};
 
 use crate::model::{BlockKind, ItemId, Language, OrgId, Session};
 

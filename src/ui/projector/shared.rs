@@ -130,6 +130,16 @@ pub fn shared_words(session: &Session) -> HashMap<String, usize> {
             }
         }
     }
+    ranked(seen)
+        .into_iter()
+        .map(|(word, _, colour)| (word, colour))
+        .collect()
+}
+
+/// The words used by two or more organisations, most widely shared first
+/// (ties: first on the whiteboard first), each with where it first
+/// appeared and its colour index.
+fn ranked(seen: HashMap<String, (HashSet<&OrgId>, usize)>) -> Vec<(String, usize, usize)> {
     let mut shared: Vec<(String, usize, usize)> = seen
         .into_iter()
         .filter(|(_, (orgs, _))| orgs.len() >= 2)
@@ -139,7 +149,53 @@ pub fn shared_words(session: &Session) -> HashMap<String, usize> {
     shared
         .into_iter()
         .enumerate()
-        .map(|(rank, (word, _, _))| (word, rank % SHARED_COLOURS))
+        .map(|(rank, (word, _, first))| (word, first, rank % SHARED_COLOURS))
+        .collect()
+}
+
+/// The shared words of every keyword on the whiteboard, one list per
+/// keyword in [`Session::cards`] order (the order of
+/// [`card_texts`](super::card_texts)): the same as [`shared_spans`] with
+/// [`shared_words`] for each keyword, but normalising each word only once.
+#[must_use]
+pub fn keyword_spans(session: &Session) -> Vec<Vec<(Range<usize>, usize)>> {
+    // For each word: the organisations that use it and where it first appears.
+    let mut seen: HashMap<String, (HashSet<&OrgId>, usize)> = HashMap::new();
+    // Each keyword's words: byte range and where the word first appears.
+    let mut keywords: Vec<Vec<(Range<usize>, usize)>> = Vec::new();
+    for card in session.cards() {
+        let Some(experiment) = card
+            .experiment
+            .as_ref()
+            .and_then(|id| session.experiment(id))
+        else {
+            continue;
+        };
+        for keyword in &experiment.keywords {
+            let mut found = Vec::new();
+            for (range, word) in words(&keyword.text) {
+                if let Some(normal) = normalise_word(word) {
+                    let next = seen.len();
+                    let entry = seen.entry(normal).or_insert_with(|| (HashSet::new(), next));
+                    entry.0.insert(&experiment.organisation);
+                    found.push((range, entry.1));
+                }
+            }
+            keywords.push(found);
+        }
+    }
+    let colours: HashMap<usize, usize> = ranked(seen)
+        .into_iter()
+        .map(|(_, first, colour)| (first, colour))
+        .collect();
+    keywords
+        .into_iter()
+        .map(|found| {
+            found
+                .into_iter()
+                .filter_map(|(range, first)| colours.get(&first).map(|&colour| (range, colour)))
+                .collect()
+        })
         .collect()
 }
 
@@ -174,6 +230,26 @@ mod tests {
         assert_eq!(normalise_word("de"), None, "a stop word");
         assert_eq!(normalise_word("het"), None, "a stop word");
         assert_eq!(normalise_word("vu"), None, "too short");
+    }
+
+    #[test]
+    fn keyword_spans_match_shared_spans_keyword_by_keyword() {
+        for session in [
+            crate::ui::projector::layout::tests::sample(),
+            crate::model::stress::stress_session(60, 25, 200),
+        ] {
+            let shared = shared_words(&session);
+            let one_by_one: Vec<_> = session
+                .cards()
+                .iter()
+                .filter_map(|card| card.experiment.as_ref())
+                .filter_map(|id| session.experiment(id))
+                .flat_map(|e| &e.keywords)
+                .map(|k| shared_spans(&k.text, &shared))
+                .collect();
+            assert!(one_by_one.iter().any(|spans| !spans.is_empty()));
+            assert_eq!(keyword_spans(&session), one_by_one);
+        }
     }
 
     #[test]

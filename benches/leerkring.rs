@@ -1,0 +1,369 @@
+//! Benchmarks: what one frame costs on the CPU (egui pass plus
+//! tessellation, no GPU) for the console and the projector whiteboard, the
+//! projector's auto-fit search on its own, and saving, loading and
+//! exporting a large session.
+//!
+//! Run all with `cargo bench`, quickly with
+//! `cargo bench --bench leerkring -- --quick`, one group with e.g.
+//! `cargo bench --bench leerkring -- --quick frame/` (criterion's options
+//! need `--bench leerkring`: the library's own test harness rejects them).
+//! Budgets (issue 7): a frame ≤ 1 ms with the sample session and ≤ 4 ms
+//! with the stress session; save ≤ 5 ms, load ≤ 10 ms and each export
+//! ≤ 50 ms with the stress session. `stress` is
+//! `stress_session(60, 25, 200)`: 60 municipalities × 25 keywords and 200
+//! synthesis bullets.
+
+use std::cell::RefCell;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use egui::epaint::text::{Fonts, TextOptions, ViewportKey};
+use egui::{Event, Key, Modifiers, RawInput, Rect, pos2, vec2};
+use leerkring::app::{Environment, FixedDialogs, ManualClock};
+use leerkring::model::stress::stress_session;
+use leerkring::report::{ExportOptions, Format};
+use leerkring::store::{self, AppDirs};
+use leerkring::ui::projector::{
+    BeamerTheme, BoardStyle, ProjectorMode, card_texts, projector_ui, shared_words,
+    whiteboard_layout,
+};
+use leerkring::{LeerkringApp, Session, StartWith};
+
+/// The size of the stress session: municipalities, keywords each, bullets.
+const STRESS: (usize, usize, usize) = (60, 25, 200);
+
+/// Frames run before timing, so fonts, galleys and caches are warm.
+const WARM_UP_FRAMES: usize = 5;
+
+fn stress() -> Session {
+    stress_session(STRESS.0, STRESS.1, STRESS.2)
+}
+
+/// One egui context at 1920×1080, driven frame by frame as eframe does.
+struct Headless {
+    ctx: egui::Context,
+    time: f64,
+}
+
+impl Headless {
+    fn new() -> Self {
+        let ctx = egui::Context::default();
+        leerkring::ui::theme::install(&ctx);
+        Self { ctx, time: 0.0 }
+    }
+
+    /// Runs one pass with `events` and tessellates its shapes; returns the
+    /// number of primitives (so nothing is optimised away).
+    fn frame(&mut self, events: Vec<Event>, mut draw: impl FnMut(&mut egui::Ui)) -> usize {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),
+            time: Some(self.time),
+            focused: true,
+            events,
+            ..RawInput::default()
+        };
+        let mut output = self.ctx.run_ui(input, |ui| draw(ui));
+        // No renderer here: the font atlas updates are dropped.
+        output.textures_delta.clear();
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        primitives.len()
+    }
+}
+
+/// The app on a session, with its own folders in `home` and a still clock.
+/// `stored`: open the session from a file (as the facilitator does);
+/// otherwise it is an untitled copy that is never written anywhere.
+fn app_on(session: &Session, home: &Path, stored: bool) -> LeerkringApp {
+    let file = home.join("sessie.json");
+    store::save_session(&file, session).expect("the temporary folder is writable");
+    let clock = ManualClock::new(
+        NaiveDate::from_ymd_opt(2020, 2, 4)
+            .and_then(|d| d.and_hms_opt(14, 32, 0))
+            .unwrap_or_default(),
+    );
+    let mut app = LeerkringApp::new(
+        StartWith::File(file),
+        Environment {
+            dirs: stored.then(|| AppDirs::in_folder(home)),
+            clock: Box::new(clock),
+            dialogs: Box::new(FixedDialogs::default()),
+            sessions_dir: None,
+        },
+    );
+    if !stored {
+        // No file and no folders: changes are never saved (the benches
+        // that change the session would otherwise write it in the background).
+        app.state.file = None;
+    }
+    app
+}
+
+fn key(key: Key, modifiers: Modifiers) -> [Event; 2] {
+    [true, false].map(|pressed| Event::Key {
+        key,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers,
+    })
+}
+
+fn console_frame(h: &mut Headless, app: &mut LeerkringApp, events: Vec<Event>) -> usize {
+    h.frame(events, |ui| app.ui_content(ui))
+}
+
+fn projector_frame(h: &mut Headless, app: &LeerkringApp) -> usize {
+    h.frame(Vec::new(), |ui| {
+        let rect = ui.max_rect();
+        app.state
+            .with_projector_view(|view| projector_ui(ui, rect, view, true));
+    })
+}
+
+/// The first three frames of a new context, timed once (fonts loaded,
+/// glyphs rasterised, caches filled): part of the start-up time.
+fn first_frames(mut frame: impl FnMut() -> usize) -> String {
+    let times: Vec<String> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(frame());
+            format!("{:.1} ms", start.elapsed().as_secs_f64() * 1000.0)
+        })
+        .collect();
+    times.join(", ")
+}
+
+fn sessions() -> [(&'static str, Session); 2] {
+    [
+        ("sample", leerkring::app::sample_session()),
+        ("stress", stress()),
+    ]
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    for (name, session) in sessions() {
+        let home = tempfile::tempdir().expect("a temporary folder");
+
+        // The console, nothing happening (a repaint for the clock).
+        let mut app = app_on(&session, home.path(), true);
+        let mut h = Headless::new();
+        let first = first_frames(|| console_frame(&mut h, &mut app, Vec::new()));
+        eprintln!("frame/console_first_frames/{name}: {first}");
+        for _ in 0..WARM_UP_FRAMES {
+            console_frame(&mut h, &mut app, Vec::new());
+        }
+        group.bench_function(format!("console_idle/{name}"), |b| {
+            b.iter(|| black_box(console_frame(&mut h, &mut app, Vec::new())));
+        });
+
+        // The console while typing a keyword: one character, then Backspace.
+        let mut typed = false;
+        group.bench_function(format!("console_keystroke/{name}"), |b| {
+            b.iter(|| {
+                let events = if typed {
+                    key(Key::Backspace, Modifiers::NONE).to_vec()
+                } else {
+                    vec![Event::Text("e".into())]
+                };
+                typed = !typed;
+                black_box(console_frame(&mut h, &mut app, events))
+            });
+        });
+
+        // The projector window showing the whiteboard, nothing changing.
+        app.state.projector.mode_override = Some(ProjectorMode::Whiteboard);
+        let mut p = Headless::new();
+        let first = first_frames(|| projector_frame(&mut p, &app));
+        eprintln!("frame/projector_first_frames/{name}: {first}");
+        for _ in 0..WARM_UP_FRAMES {
+            projector_frame(&mut p, &app);
+        }
+        group.bench_function(format!("projector_whiteboard/{name}"), |b| {
+            b.iter(|| black_box(projector_frame(&mut p, &app)));
+        });
+
+        // A keystroke that changes the projector: Enter commits a keyword,
+        // then both windows draw their frame. "kaasstolp" is on another
+        // card of the sample, so it also becomes a shared word (recolouring
+        // other cards); "zeepkist" is on no other card.
+        for (variant, word) in [("", "kaasstolp"), ("_unique_word", "zeepkist")] {
+            let mut app = app_on(&session, home.path(), false);
+            app.state.projector.mode_override = Some(ProjectorMode::Whiteboard);
+            let mut h = Headless::new();
+            let mut p = Headless::new();
+            for _ in 0..WARM_UP_FRAMES {
+                console_frame(&mut h, &mut app, Vec::new());
+                projector_frame(&mut p, &app);
+            }
+            let commit = || {
+                let mut events = vec![Event::Text(word.into())];
+                events.extend(key(Key::Enter, Modifiers::NONE));
+                events
+            };
+            // Undone untimed, so every timed commit changes the projector
+            // from the same state (a frame between lets the field report
+            // that it is empty: Ctrl+Z then undoes the keyword, not typing).
+            let undo = |h: &mut Headless, app: &mut LeerkringApp, p: &mut Headless| {
+                console_frame(h, app, Vec::new());
+                console_frame(h, app, key(Key::Z, Modifiers::COMMAND).to_vec());
+                console_frame(h, app, Vec::new());
+                projector_frame(p, app);
+            };
+            let before = app.state.session.keyword_count();
+            console_frame(&mut h, &mut app, commit());
+            assert_eq!(
+                app.state.session.keyword_count(),
+                before + 1,
+                "Enter commits"
+            );
+            undo(&mut h, &mut app, &mut p);
+            assert_eq!(app.state.session.keyword_count(), before, "Ctrl+Z undoes");
+            group.bench_function(format!("keystroke_to_projector{variant}/{name}"), |b| {
+                b.iter_custom(|iterations| {
+                    let mut timed = Duration::ZERO;
+                    for _ in 0..iterations {
+                        let start = Instant::now();
+                        let console = console_frame(&mut h, &mut app, commit());
+                        black_box(console + projector_frame(&mut p, &app));
+                        timed += start.elapsed();
+                        undo(&mut h, &mut app, &mut p);
+                    }
+                    timed
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+/// The auto-fit search alone (`whiteboard_layout`, no measurements kept
+/// from an earlier search), on the projector's whiteboard area at
+/// 1920×1080: `cold` with no galley cached (as after a change of window
+/// size), `warm` with every galley it needs cached.
+fn autofit(c: &mut Criterion) {
+    let mut group = c.benchmark_group("autofit");
+    for (name, session) in sessions() {
+        let shared = shared_words(&session);
+        let cards = card_texts(&session, &shared);
+        let style = BoardStyle::readable(
+            // The whiteboard's share of a 1080p projector (margins and the
+            // header strip taken off), as `projector_ui` computes it.
+            vec2(1920.0 - 2.0 * 17.28, 1080.0 - 80.0),
+            1080.0,
+            0.05,
+            1.0,
+            leerkring::ui::projector::theme::palette(BeamerTheme::default()),
+        );
+        let fonts = RefCell::new(Fonts::new(
+            TextOptions::default(),
+            leerkring::ui::theme::font_definitions(),
+        ));
+        let viewport = ViewportKey::default();
+        let begin_pass = || {
+            fonts
+                .borrow_mut()
+                .begin_pass(TextOptions::default(), viewport);
+        };
+        let layout = || {
+            whiteboard_layout(
+                &mut fonts.borrow_mut().with_pixels_per_point(1.0),
+                &cards,
+                &style,
+            )
+        };
+        // Rasterise the glyphs once: the atlas outlives galleys in the app too.
+        begin_pass();
+        let found = layout();
+        eprintln!(
+            "autofit/{name}: body {:.1} pt, fits {}, {} page(s), {} cards",
+            found.body_size,
+            found.fits,
+            found.pages.len(),
+            cards.len()
+        );
+        group.bench_function(format!("cold/{name}"), |b| {
+            b.iter_batched(
+                || {
+                    // Two passes without use evict every galley.
+                    begin_pass();
+                    begin_pass();
+                },
+                |()| black_box(layout()),
+                BatchSize::PerIteration,
+            );
+        });
+        group.bench_function(format!("warm/{name}"), |b| {
+            b.iter(|| {
+                begin_pass();
+                black_box(layout())
+            });
+        });
+    }
+    group.finish();
+}
+
+fn store_and_report(c: &mut Criterion) {
+    let session = stress();
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let file = home.path().join("stress.json");
+    store::save_session(&file, &session).expect("the temporary folder is writable");
+    let bytes = store::session_to_json(&session);
+    eprintln!(
+        "store: the stress session is {} KB of JSON",
+        bytes.len() / 1024
+    );
+
+    let mut group = c.benchmark_group("store");
+    group.bench_function("to_json/stress", |b| {
+        b.iter(|| black_box(store::session_to_json(&session)));
+    });
+    group.bench_function("save/stress", |b| {
+        b.iter(|| black_box(store::save_session(&file, black_box(&session))));
+    });
+    group.bench_function("parse/stress", |b| {
+        b.iter(|| black_box(store::parse_session(&bytes)));
+    });
+    group.bench_function("load/stress", |b| {
+        b.iter(|| black_box(store::load_session(&file)));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("report");
+    for public in [false, true] {
+        let options = ExportOptions::new(public);
+        for format in Format::ALL {
+            let variant = if public { "public" } else { "full" };
+            let size = leerkring::report::render(&session, format, &options)
+                .map_or(0, |bytes| bytes.len());
+            eprintln!(
+                "report: {format} {variant} of the stress session is {} KB",
+                size / 1024
+            );
+            group.bench_function(format!("{format}_{variant}/stress"), |b| {
+                b.iter(|| black_box(leerkring::report::render(&session, format, &options)));
+            });
+        }
+    }
+    group.finish();
+}
+
+fn config() -> Criterion {
+    // Short by default: the machine is shared. `--quick`, `--sample-size`
+    // and `--measurement-time` on the command line still apply.
+    Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = frames, autofit, store_and_report
+}
+criterion_main!(benches);
