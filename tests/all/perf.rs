@@ -183,11 +183,9 @@ fn idle_console_sleeps_until_the_next_minute_when_in_the_background() {
 }
 
 /// The same with the keyboard focus in the window, as during a meeting.
-/// egui's text cursor blinks by default: the focused keyword field then
-/// repaints the whole console twice a second.
+/// egui's text cursor blinks by default, which would repaint the whole
+/// console twice a second; the theme turns the blinking off.
 #[test]
-#[ignore = "egui's blinking text cursor repaints twice a second: needs \
-            `visuals.text_cursor.blink = false` in ui::theme::install"]
 fn idle_console_sleeps_until_the_next_minute_with_the_keyboard_focus() {
     idle_console_sleeps_until_the_next_minute(true);
 }
