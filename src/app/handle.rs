@@ -320,19 +320,12 @@ impl LeerkringApp {
                     .map_or(session.agenda.len(), |p| p + 1);
                 session.agenda.insert(
                     position,
-                    AgendaItem {
+                    AgendaItem::new(
                         id,
-                        title: crate::i18n::tr(self.state.ui_lang, crate::i18n::T::NewItemTitle)
-                            .to_owned(),
-                        kind: AgendaKind::Discussion,
-                        planned_minutes: 10,
-                        presenter: None,
-                        block: None,
-                        notes: Vec::new(),
-                        round: None,
-                        actual_start: None,
-                        actual_end: None,
-                    },
+                        crate::i18n::tr(self.state.ui_lang, crate::i18n::T::NewItemTitle),
+                        AgendaKind::Discussion,
+                        10,
+                    ),
                 );
             }
             Command::RemoveItem(id) => {

@@ -347,18 +347,7 @@ mod tests {
     }
 
     fn item(id: &str, minutes: u32) -> AgendaItem {
-        AgendaItem {
-            id: ItemId::new(id),
-            title: id.into(),
-            kind: AgendaKind::Discussion,
-            planned_minutes: minutes,
-            presenter: None,
-            block: None,
-            notes: Vec::new(),
-            round: None,
-            actual_start: None,
-            actual_end: None,
-        }
+        AgendaItem::new(ItemId::new(id), id, AgendaKind::Discussion, minutes)
     }
 
     fn session() -> Session {

@@ -274,6 +274,30 @@ pub struct AgendaItem {
     pub actual_end: Option<NaiveDateTime>,
 }
 
+impl AgendaItem {
+    /// An item with nothing recorded yet: no presenter, block, notes, round or times.
+    #[must_use]
+    pub fn new(
+        id: ItemId,
+        title: impl Into<String>,
+        kind: AgendaKind,
+        planned_minutes: u32,
+    ) -> Self {
+        Self {
+            id,
+            title: title.into(),
+            kind,
+            planned_minutes,
+            presenter: None,
+            block: None,
+            notes: Vec::new(),
+            round: None,
+            actual_start: None,
+            actual_end: None,
+        }
+    }
+}
+
 /// The round past the municipalities in a round item.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]

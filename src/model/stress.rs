@@ -441,18 +441,7 @@ pub fn stress_session(municipalities: usize, keywords_each: usize, bullets: usiz
             actual_start: None,
             actual_end: None,
         },
-        AgendaItem {
-            id: ItemId::new("item-break"),
-            title: "Pauze".into(),
-            kind: AgendaKind::Break,
-            planned_minutes: 15,
-            presenter: None,
-            block: None,
-            notes: Vec::new(),
-            round: None,
-            actual_start: None,
-            actual_end: None,
-        },
+        AgendaItem::new(ItemId::new("item-break"), "Pauze", AgendaKind::Break, 15),
     ];
     let block_titles = [
         (BlockKind::Observations, "Wat valt op?"),
@@ -464,30 +453,22 @@ pub fn stress_session(municipalities: usize, keywords_each: usize, bullets: usiz
     ];
     for (index, (kind, title)) in block_titles.iter().enumerate() {
         agenda.push(AgendaItem {
-            id: ItemId::new(format!("item-block-{}", index + 1)),
-            title: (*title).to_owned(),
-            kind: AgendaKind::Synthesis,
-            planned_minutes: 15,
-            presenter: None,
             block: Some(*kind),
             notes: vec![note(dice.sentence(15), Visibility::Projector)],
-            round: None,
-            actual_start: None,
-            actual_end: None,
+            ..AgendaItem::new(
+                ItemId::new(format!("item-block-{}", index + 1)),
+                *title,
+                AgendaKind::Synthesis,
+                15,
+            )
         });
     }
-    agenda.push(AgendaItem {
-        id: ItemId::new("item-closing"),
-        title: "Afsluiting en vervolgafspraken".into(),
-        kind: AgendaKind::Closing,
-        planned_minutes: 10,
-        presenter: None,
-        block: None,
-        notes: Vec::new(),
-        round: None,
-        actual_start: None,
-        actual_end: None,
-    });
+    agenda.push(AgendaItem::new(
+        ItemId::new("item-closing"),
+        "Afsluiting en vervolgafspraken",
+        AgendaKind::Closing,
+        10,
+    ));
 
     let mut session = Session {
         header: Header {
