@@ -3,21 +3,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::sample_path;
+use crate::support::{run_binary, sample_path, text};
 
 fn leerkring(args: &[&std::ffi::OsStr], home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leerkring"))
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LEERKRING_HOME", home)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    run_binary(args, home, "C")
 }
 
 #[test]

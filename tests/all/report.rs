@@ -12,7 +12,7 @@
 
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use leerkring::Session;
 use leerkring::i18n::Language;
@@ -21,7 +21,7 @@ use leerkring::report::{self, ExportOptions, Format};
 use leerkring::store;
 use serde_json::json;
 
-use crate::support::sample_path;
+use crate::support::{run_binary, sample_path, text};
 
 // --- Helpers ---------------------------------------------------------------
 
@@ -179,18 +179,7 @@ fn sample_strings(session: &Session) -> Vec<String> {
 }
 
 fn leerkring(args: &[&std::ffi::OsStr], home: &Path, locale: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leerkring"))
-        .args(args)
-        .env("LANG", locale)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LEERKRING_HOME", home)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    run_binary(args, home, locale)
 }
 
 /// A folder with a copy of the sample session; returns the copy's path.

@@ -39,3 +39,20 @@ pub fn app_with_clock(start: StartWith, home: &Path, clock: ManualClock) -> Leer
         },
     )
 }
+
+/// Runs the real binary with its own folders in `home`, in `locale`.
+pub fn run_binary(args: &[&std::ffi::OsStr], home: &Path, locale: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_leerkring"))
+        .args(args)
+        .env("LANG", locale)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LEERKRING_HOME", home)
+        .output()
+        .expect("the binary runs")
+}
+
+/// A program's output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
