@@ -330,6 +330,10 @@ pub struct LeerkringApp {
     awake: Option<keepawake::KeepAwake>,
     /// Counts the session's changes; a save confirms one generation.
     generation: u64,
+    /// A shared copy of the session for the projector window, made once per generation.
+    projector_session: Option<(u64, Arc<Session>)>,
+    /// The projector window's picture and what it reports back.
+    projector_link: Arc<Mutex<projector::WindowLink>>,
     /// The generation last handed to the autosave thread.
     submitted: u64,
     /// When the first change not yet on disk was made.
@@ -410,6 +414,8 @@ impl LeerkringApp {
             lock: None,
             awake: None,
             generation: 0,
+            projector_session: None,
+            projector_link: Arc::default(),
             submitted: 0,
             first_unsaved: None,
             last_change: None,
@@ -567,13 +573,22 @@ impl LeerkringApp {
                 _ => session_open,
             };
             if allowed && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                if shortcut.modifiers.alt {
+                    // X11 and Windows also send Alt+1 as the text "1": it
+                    // must not land in the focused field.
+                    let typed = shortcut.logical_key.symbol_or_name();
+                    ctx.input_mut(|i| {
+                        i.events
+                            .retain(|e| !matches!(e, egui::Event::Text(t) if t == typed));
+                    });
+                }
                 found.push(command);
             }
         }
         found
     }
 
-    /// Shows the projector window (an immediate viewport) while it is open.
+    /// Shows the projector window (a deferred viewport) while it is open.
     fn show_projector(&mut self, ctx: &egui::Context) {
         if !self.state.projector.open || self.state.screen != Screen::Session {
             self.awake = None;
@@ -611,23 +626,61 @@ impl LeerkringApp {
             builder = builder.with_monitor(p.monitor);
         }
         let console = ctx.input(|i| (i.viewport().outer_rect, i.viewport().monitor_size));
-        let mut commands = Vec::new();
-        let mut closed = false;
-        let mut report = None;
-        let mut placement = None;
-        let state = &self.state;
-        ctx.show_viewport_immediate(id, builder, |ui, _class| {
-            let rect = ui.max_rect();
-            report = Some(state.with_projector_view(|view| {
-                crate::ui::projector::projector_ui(ui, rect, view, true)
-            }));
+        let live = self.live_session();
+        let picture = self.state.projector_picture(&live);
+        {
+            let mut link = projector::lock(&self.projector_link);
+            if link.picture.as_ref() != Some(&picture) {
+                link.picture = Some(picture);
+                // egui answers a zero-delay request with two frames ("to
+                // settle"); the picture is complete, so one frame is enough.
+                ctx.request_repaint_after_for(std::time::Duration::from_nanos(1), id);
+            }
+        }
+        // A deferred viewport: the projector window draws in its own frames,
+        // only when its picture changed (or its window did), so typing in the
+        // console never repaints it and two windows never wait for two
+        // vertical syncs per keystroke.
+        let link = Arc::clone(&self.projector_link);
+        ctx.show_viewport_deferred(id, builder, move |ui, _class| {
             let ctx = ui.ctx().clone();
-            commands.extend(projector_window_shortcuts(&ctx));
-            ctx.input(|i| {
-                closed = i.viewport().close_requested();
-                placement = Some((i.viewport().outer_rect, i.viewport().inner_rect));
+            let picture = projector::lock(&link).picture.clone();
+            let rect = ui.max_rect();
+            let report = picture
+                .map(|picture| crate::ui::projector::projector_ui(ui, rect, &picture.view(), true));
+            let commands = projector_window_shortcuts(&ctx);
+            let (closed, placement) = ctx.input(|i| {
+                (
+                    i.viewport().close_requested(),
+                    (i.viewport().outer_rect, i.viewport().inner_rect),
+                )
             });
+            let mut link = projector::lock(&link);
+            let out = &mut link.out;
+            let news = !commands.is_empty()
+                || closed
+                || out.report != report
+                || out.placement != Some(placement);
+            out.report = report;
+            out.commands.extend(commands);
+            out.closed |= closed;
+            out.placement = Some(placement);
+            if news {
+                ctx.request_repaint_of(egui::ViewportId::ROOT);
+            }
         });
+        // Embedded (tests) the window drew just now; native, it drew in its
+        // own frame and woke the console when it had news.
+        let (report, commands, closed, placement) = {
+            let mut link = projector::lock(&self.projector_link);
+            let out = &mut link.out;
+            (
+                out.report,
+                std::mem::take(&mut out.commands),
+                std::mem::take(&mut out.closed),
+                out.placement,
+            )
+        };
         let p = &mut self.state.projector;
         p.report = report;
         if let Some((outer, inner)) = placement {
@@ -641,12 +694,32 @@ impl LeerkringApp {
         if closed {
             // Closing the projector never closes the app.
             p.open = false;
+            projector::lock(&self.projector_link).picture = None;
             p.fullscreen = false;
             p.applied_fullscreen = None;
         }
         self.remember_projector_placement();
         for command in commands {
             self.run(command, ctx);
+        }
+    }
+
+    /// A shared copy of the committed session for the projector window:
+    /// copied once per change, never per frame.
+    fn live_session(&mut self) -> Arc<Session> {
+        match &self.projector_session {
+            Some((generation, session)) if *generation == self.generation => {
+                debug_assert!(
+                    **session == self.state.session,
+                    "the session changed without `changed()`"
+                );
+                Arc::clone(session)
+            }
+            _ => {
+                let session = Arc::new(self.state.session.clone());
+                self.projector_session = Some((self.generation, Arc::clone(&session)));
+                session
+            }
         }
     }
 

@@ -3,6 +3,8 @@
 //! content: text being typed in the console lives in the console's buffers,
 //! never in the session, so it cannot reach the beamer.
 
+use std::sync::Arc;
+
 use crate::model::{AgendaKind, BlockKind, ItemId, OrgId, Session};
 use crate::ui::projector::{
     BeamerTheme, Blank, ProjectorMode, ProjectorReport, ProjectorView, TimerView,
@@ -10,21 +12,92 @@ use crate::ui::projector::{
 
 use super::AppState;
 
+/// What the projector shows, apart from the session and the display
+/// settings: mode, agenda item, clocks and synthesis block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    /// The mode to draw.
+    pub mode: ProjectorMode,
+    /// The agenda item.
+    pub current_item: Option<ItemId>,
+    /// The item's clock.
+    pub item_timer: Option<TimerView>,
+    /// The speaker and their clock.
+    pub speaker: Option<(OrgId, TimerView)>,
+    /// The synthesis block.
+    pub block: BlockKind,
+}
+
 /// What the projector shows while frozen: a copy taken at the moment of freezing.
 #[derive(Debug, Clone)]
 pub struct Frozen {
     /// The session as it was.
-    pub session: Session,
-    /// The mode then.
-    pub mode: ProjectorMode,
-    /// The agenda item then.
-    pub current_item: Option<ItemId>,
-    /// The item's clock then.
-    pub item_timer: Option<TimerView>,
-    /// The speaker and their clock then.
-    pub speaker: Option<(OrgId, TimerView)>,
-    /// The synthesis block then.
-    pub block: BlockKind,
+    pub session: Arc<Session>,
+    /// Mode, item, clocks and block as they were.
+    pub scene: Scene,
+}
+
+/// The facilitator's display settings, which apply also while frozen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Display {
+    /// Whether the header strip shows.
+    pub show_header: bool,
+    /// Whether card titles carry the ⊗ mark.
+    pub title_marker: bool,
+    /// Colours.
+    pub theme: BeamerTheme,
+    /// Black or white screen.
+    pub blank: Blank,
+    /// The whiteboard page.
+    pub page: usize,
+}
+
+/// One picture for the projector window, owned, so the window can draw it
+/// in its own frames: it repaints only when the picture changes (or its
+/// own window is resized), never because the console repainted.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    /// The committed session (or the frozen copy); shared, not copied per frame.
+    pub session: Arc<Session>,
+    /// Mode, item, clocks and block.
+    pub scene: Scene,
+    /// Display settings.
+    pub display: Display,
+}
+
+impl PartialEq for Picture {
+    /// Same session (the same shared copy) and the same scene and settings.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.session, &other.session)
+            && self.scene == other.scene
+            && self.display == other.display
+    }
+}
+
+impl Picture {
+    /// The view to draw.
+    #[must_use]
+    pub fn view(&self) -> ProjectorView<'_> {
+        view_of(&self.session, &self.scene, self.display)
+    }
+}
+
+/// The projector's view of `session` in `scene` with `display` settings.
+fn view_of<'a>(session: &'a Session, scene: &'a Scene, display: Display) -> ProjectorView<'a> {
+    ProjectorView {
+        session,
+        mode: scene.mode,
+        current_item: scene.current_item.as_ref(),
+        item_timer: scene.item_timer.clone(),
+        speaker: scene.speaker.as_ref().map(|(o, t)| (o, t.clone())),
+        block: scene.block,
+        show_header: display.show_header,
+        title_marker: display.title_marker,
+        theme: display.theme,
+        blank: display.blank,
+        lang: session.header.language,
+        page: display.page,
+    }
 }
 
 /// The projector window's state.
@@ -86,6 +159,20 @@ pub fn same_screen(
         )
     };
     cell(console.center()) == cell(projector.center())
+}
+
+impl ProjectorState {
+    /// The display settings in force.
+    #[must_use]
+    pub fn display(&self) -> Display {
+        Display {
+            show_header: self.show_header,
+            title_marker: self.title_marker,
+            theme: self.theme,
+            blank: self.blank,
+            page: self.page,
+        }
+    }
 }
 
 impl Default for ProjectorState {
@@ -174,11 +261,10 @@ impl AppState {
         ))
     }
 
-    /// A copy of what the projector shows now, for freezing.
+    /// Mode, agenda item, clocks and block as they are now.
     #[must_use]
-    pub fn freeze_now(&self) -> Frozen {
-        Frozen {
-            session: self.session.clone(),
+    pub fn live_scene(&self) -> Scene {
+        Scene {
             mode: self.projector_mode(),
             current_item: self.runner.current_or_first(&self.session).cloned(),
             item_timer: self.item_timer(),
@@ -187,43 +273,71 @@ impl AppState {
         }
     }
 
+    /// A copy of what the projector shows now, for freezing.
+    #[must_use]
+    pub fn freeze_now(&self) -> Frozen {
+        Frozen {
+            session: Arc::new(self.session.clone()),
+            scene: self.live_scene(),
+        }
+    }
+
     /// Calls `draw` with the projector's view: the frozen copy while frozen,
     /// otherwise the committed session as it is now.
     pub fn with_projector_view<R>(&self, draw: impl FnOnce(&ProjectorView<'_>) -> R) -> R {
-        let p = &self.projector;
-        let lang = self.session.header.language;
-        if let Some(frozen) = &p.frozen {
-            let view = ProjectorView {
-                session: &frozen.session,
-                mode: frozen.mode,
-                current_item: frozen.current_item.as_ref(),
-                item_timer: frozen.item_timer.clone(),
-                speaker: frozen.speaker.as_ref().map(|(o, t)| (o, t.clone())),
-                block: frozen.block,
-                show_header: p.show_header,
-                title_marker: p.title_marker,
-                theme: p.theme,
-                blank: p.blank,
-                lang: frozen.session.header.language,
-                page: p.page,
-            };
-            return draw(&view);
+        let display = self.projector.display();
+        if let Some(frozen) = &self.projector.frozen {
+            return draw(&view_of(&frozen.session, &frozen.scene, display));
         }
-        let speaker = self.speaker_timer();
-        let view = ProjectorView {
-            session: &self.session,
-            mode: self.projector_mode(),
-            current_item: self.runner.current_or_first(&self.session),
-            item_timer: self.item_timer(),
-            speaker: speaker.as_ref().map(|(o, t)| (o, t.clone())),
-            block: self.active_block(),
-            show_header: p.show_header,
-            title_marker: p.title_marker,
-            theme: p.theme,
-            blank: p.blank,
-            lang,
-            page: p.page,
-        };
-        draw(&view)
+        let scene = self.live_scene();
+        draw(&view_of(&self.session, &scene, display))
     }
+
+    /// The projector window's picture; `live` is a shared copy of the
+    /// session as it is now (used unless frozen).
+    #[must_use]
+    pub fn projector_picture(&self, live: &Arc<Session>) -> Picture {
+        let display = self.projector.display();
+        match &self.projector.frozen {
+            Some(frozen) => Picture {
+                session: Arc::clone(&frozen.session),
+                scene: frozen.scene.clone(),
+                display,
+            },
+            None => Picture {
+                session: Arc::clone(live),
+                scene: self.live_scene(),
+                display,
+            },
+        }
+    }
+}
+
+/// What passes between the console's frames and the projector window's own
+/// frames (a deferred viewport, drawn only when its picture changed).
+#[derive(Debug, Default)]
+pub struct WindowLink {
+    /// The picture to draw; set by the console when it changes.
+    pub picture: Option<Picture>,
+    /// What the projector window found, for the console's next frame.
+    pub out: WindowOut,
+}
+
+/// What the projector window reports back to the console.
+#[derive(Debug, Default)]
+pub struct WindowOut {
+    /// What the last drawing found (fits, pages).
+    pub report: Option<ProjectorReport>,
+    /// Commands from keys pressed in the projector window.
+    pub commands: Vec<super::Command>,
+    /// Whether the window was asked to close.
+    pub closed: bool,
+    /// The window's outer and inner rectangles.
+    pub placement: Option<(Option<egui::Rect>, Option<egui::Rect>)>,
+}
+
+/// Locks the link; a panic in another frame leaves it usable.
+pub fn lock(link: &std::sync::Mutex<WindowLink>) -> std::sync::MutexGuard<'_, WindowLink> {
+    link.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -763,3 +763,32 @@ fn a_huge_paste_is_cut_at_the_limit_with_a_message() {
     let s = &h.state().state.session;
     assert_eq!(s.experiments[0].keywords[0].text.chars().count(), limit);
 }
+
+/// Alt+1 switches the projector to the whiteboard; X11 and Windows send the
+/// same press as the text "1" too, which must not land in the keyword field.
+#[test]
+fn alt_digit_switches_the_projector_mode_without_typing_the_digit() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(app(StartWith::Sample, home.path()));
+    assert!(h.get_by_label("Trefwoord voor Meijerijstad").is_focused());
+    type_text(&mut h, "zeep");
+    // One frame with both events, as egui-winit delivers one key press.
+    h.input_mut().events.extend([
+        Event::Key {
+            key: Key::Num1,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: Modifiers::ALT,
+        },
+        Event::Text("1".into()),
+    ]);
+    h.step();
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!(
+        app.state.projector.mode_override,
+        Some(leerkring::ui::projector::ProjectorMode::Whiteboard)
+    );
+    assert_eq!(app.state.capture.keyword, "zeep", "no digit in the field");
+}

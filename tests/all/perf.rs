@@ -8,6 +8,7 @@
 //! asserted here.)
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{NaiveDate, TimeDelta, Timelike};
@@ -41,8 +42,16 @@ struct Loop {
     next: Option<Duration>,
     /// When (in `time`) that repaint is due.
     wake_at: Option<f64>,
-    /// Frames run so far.
+    /// Frames run so far (of the console window).
     frames: usize,
+    /// The projector window when it is a native window of its own (a
+    /// deferred viewport, as under eframe): its callback and whether it
+    /// asked to be drawn. `None` while embedded or closed.
+    projector: Option<Arc<egui::viewport::DeferredViewportUiCallback>>,
+    /// Whether the projector window asked to be drawn.
+    projector_due: bool,
+    /// Frames of the projector window run so far (native mode).
+    projector_frames: usize,
 }
 
 impl Loop {
@@ -65,13 +74,27 @@ impl Loop {
             next: None,
             wake_at: None,
             frames: 0,
+            projector: None,
+            projector_due: false,
+            projector_frames: 0,
         };
         l.frame(Vec::new());
         l.settle();
         l
     }
 
-    /// Runs one frame with `events`.
+    /// The app in native-window mode: the projector is a window of its
+    /// own, drawn in its own frames only when it asks, as eframe does.
+    fn native(home: &Path) -> Self {
+        let mut l = Self::new(home, true);
+        l.ctx.set_embed_viewports(false);
+        l.frame(Vec::new());
+        l.settle();
+        l
+    }
+
+    /// Runs one frame of the console with `events`, then the projector
+    /// window's frames it asked for (native mode).
     fn frame(&mut self, events: Vec<Event>) {
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 1000.0))),
@@ -81,14 +104,41 @@ impl Loop {
             ..RawInput::default()
         };
         let app = &mut self.app;
-        let mut output = self.ctx.run_ui(input, |ui| app.ui_content(ui));
+        let output = self.ctx.run_ui(input, |ui| app.ui_content(ui));
+        self.frames += 1;
+        self.absorb(output);
+        for _ in 0..SETTLE_FRAMES {
+            let Some(callback) = self.projector.clone().filter(|_| self.projector_due) else {
+                return;
+            };
+            let input = RawInput {
+                viewport_id: projector_id(),
+                viewports: std::iter::once((projector_id(), egui::ViewportInfo::default()))
+                    .collect(),
+                screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),
+                time: Some(self.time),
+                ..RawInput::default()
+            };
+            let output = self.ctx.run_ui(input, |ui| callback(ui));
+            self.projector_frames += 1;
+            self.absorb(output);
+        }
+        panic!("the projector window keeps asking to be drawn");
+    }
+
+    /// Reads the repaint delays a frame's output asked for.
+    fn absorb(&mut self, mut output: egui::FullOutput) {
         // No renderer here: the font atlas updates are dropped.
         output.textures_delta.clear();
-        self.frames += 1;
+        let projector = output.viewport_output.get(&projector_id());
+        // Due now (eframe also serves a delay shorter than a display refresh at once).
+        self.projector_due = projector.is_some_and(|v| v.repaint_delay < Duration::from_millis(1));
+        self.projector = projector.and_then(|v| v.viewport_ui_cb.clone());
         self.next = output
             .viewport_output
-            .values()
-            .map(|v| v.repaint_delay)
+            .iter()
+            .filter(|(id, _)| **id == egui::ViewportId::ROOT || self.projector.is_none())
+            .map(|(_, v)| v.repaint_delay)
             .min()
             .filter(|delay| *delay < Duration::from_hours(24));
         self.wake_at = self.next.map(|delay| self.time + delay.as_secs_f64());
@@ -153,6 +203,11 @@ impl Loop {
         self.frame(Vec::new());
         self.settle();
     }
+}
+
+/// The projector window's viewport.
+fn projector_id() -> egui::ViewportId {
+    egui::ViewportId::from_hash_of("leerkring-projector")
 }
 
 /// 14:32:17.250 → 14:33:00.000.
@@ -262,4 +317,71 @@ fn a_committed_keyword_reaches_the_projector_in_the_same_frame() {
     h.key_press(Key::Enter);
     h.step();
     assert!(on_projector(&h), "one frame after Enter the room sees it");
+}
+
+/// With the projector as a native window of its own (as under eframe), the
+/// console's typing never repaints it: two windows that each wait for the
+/// display's vertical sync would halve the typing rate. A committed keyword
+/// draws it once, and a running clock once a second.
+#[test]
+fn typing_never_repaints_the_projector_window() {
+    let home = tempfile::tempdir().unwrap();
+    let mut l = Loop::native(home.path());
+    l.press(Key::F7);
+    l.settle();
+    assert!(l.app.state.projector.open, "F7 opens the projector");
+    let drawn = l.projector_frames;
+    assert!(drawn >= 1, "the projector window drew its first picture");
+    assert_eq!(l.idle(Duration::from_secs(10)), 0, "idle: no console frame");
+    assert_eq!(l.projector_frames, drawn, "idle: no projector frame");
+
+    let console = l.frames;
+    for c in "zeepkist".chars() {
+        l.frame(vec![Event::Text(c.to_string())]);
+        l.settle();
+    }
+    assert!(l.frames >= console + 8, "each character drew the console");
+    assert_eq!(
+        l.projector_frames, drawn,
+        "typed text is not on the projector, so it is not redrawn"
+    );
+    l.press(Key::Enter);
+    l.settle();
+    assert_eq!(
+        l.projector_frames - drawn,
+        1,
+        "Enter commits the keyword: one projector frame"
+    );
+    assert!(
+        l.app
+            .state
+            .session
+            .experiments
+            .iter()
+            .any(|e| e.keywords.iter().any(|k| k.text == "zeepkist")),
+        "the keyword was committed"
+    );
+
+    l.press(Key::F5);
+    l.save();
+    // The console wakes on the wall clock's whole seconds; the item's clock
+    // started between two, so the first wake-up may find it unchanged.
+    let start = l.projector_frames;
+    for second in 1..=10 {
+        let before = l.projector_frames;
+        assert_eq!(
+            l.idle(Duration::from_secs(1)),
+            1,
+            "second {second}: one console frame"
+        );
+        assert!(
+            l.projector_frames - before <= 1,
+            "second {second}: at most one projector frame"
+        );
+    }
+    let drawn = l.projector_frames - start;
+    assert!(
+        (9..=10).contains(&drawn),
+        "the running clock drew the projector {drawn} times in 10 s"
+    );
 }
