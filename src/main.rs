@@ -17,6 +17,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<ExitCode> {
+    let started = std::time::Instant::now();
     let lang = i18n::language_from_env(Language::En);
     let command = match cli::parse(std::env::args_os().skip(1), lang) {
         Ok(command) => command,
@@ -74,13 +75,25 @@ fn run() -> anyhow::Result<ExitCode> {
         }
         Cli::Open { file, projector } => {
             let start = file.map_or(StartWith::Default, StartWith::File);
-            run_window(start, projector)
+            run_window(start, projector, started)
         }
     }
 }
 
-fn run_window(start: StartWith, projector: bool) -> anyhow::Result<ExitCode> {
+fn run_window(
+    start: StartWith,
+    projector: bool,
+    started: std::time::Instant,
+) -> anyhow::Result<ExitCode> {
+    let report = std::env::var_os("LEERKRING_REPORT_FIRST_FRAME").is_some();
     let mut app = LeerkringApp::new(start, Environment::system());
+    if report {
+        app.report_first_frame(started);
+        eprintln!(
+            "leerkring: session loaded after {} ms",
+            started.elapsed().as_millis()
+        );
+    }
     app.state.projector.open = projector;
     let lang = app.state.ui_lang;
     let shutdown = app.shutdown_flag();
@@ -98,6 +111,14 @@ fn run_window(start: StartWith, projector: bool) -> anyhow::Result<ExitCode> {
         "Leerkring",
         options,
         Box::new(move |cc| {
+            if report {
+                eprintln!(
+                    "leerkring: window and OpenGL ready after {} ms",
+                    started.elapsed().as_millis()
+                );
+            }
+            let mut app = app;
+            app.install_theme(&cc.egui_ctx);
             watch_for_termination(cc.egui_ctx.clone(), shutdown);
             Ok(Box::new(app))
         }),

@@ -332,6 +332,9 @@ pub struct LeerkringApp {
     generation: u64,
     /// A shared copy of the session for the projector window, made once per generation.
     projector_session: Option<(u64, Arc<Session>)>,
+    /// When the process started, while the first frame's time is to be
+    /// printed (`LEERKRING_REPORT_FIRST_FRAME`, read by `scripts/measure.sh`).
+    startup_report: Option<std::time::Instant>,
     /// The projector window's picture and what it reports back.
     projector_link: Arc<Mutex<projector::WindowLink>>,
     /// The generation last handed to the autosave thread.
@@ -416,6 +419,7 @@ impl LeerkringApp {
             generation: 0,
             projector_session: None,
             projector_link: Arc::default(),
+            startup_report: None,
             submitted: 0,
             first_unsaved: None,
             last_change: None,
@@ -476,10 +480,7 @@ impl LeerkringApp {
     /// `eframe::App::ui` calls this; tests call it through kittest.
     pub fn ui_content(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if !self.fonts_installed {
-            crate::ui::theme::install(&ctx);
-            self.fonts_installed = true;
-        }
+        self.install_theme(&ctx);
         self.state.now = self.env.clock.now();
         self.state.can_undo = self.history.can_undo();
         self.state.can_redo = self.history.can_redo();
@@ -702,6 +703,22 @@ impl LeerkringApp {
         for command in commands {
             self.run(command, ctx);
         }
+    }
+
+    /// Installs fonts and styles once. The binary calls this before the
+    /// first frame, so that frame already lays out with the bundled fonts
+    /// (fonts set during a frame apply only from the next one).
+    pub fn install_theme(&mut self, ctx: &egui::Context) {
+        if !self.fonts_installed {
+            crate::ui::theme::install(ctx);
+            self.fonts_installed = true;
+        }
+    }
+
+    /// Prints the time from `started` to the end of the first frame's UI
+    /// pass on standard error (before painting it).
+    pub fn report_first_frame(&mut self, started: std::time::Instant) {
+        self.startup_report = Some(started);
     }
 
     /// A shared copy of the committed session for the projector window:
@@ -1238,6 +1255,12 @@ impl eframe::App for LeerkringApp {
         let frame = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.ui_content(ui);
         }));
+        if let Some(started) = self.startup_report.take() {
+            eprintln!(
+                "leerkring: first frame after {} ms",
+                started.elapsed().as_millis()
+            );
+        }
         if let Err(panic) = frame {
             // Save the notes before the process dies, then die as before.
             if let Some(file) = self.emergency_save() {

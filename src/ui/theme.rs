@@ -72,7 +72,7 @@ pub fn install(ctx: &egui::Context) {
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         // A blinking cursor repaints twice a second: an idle console must not
-        // repaint at all (it drives the projector window too).
+        // repaint at all.
         style.visuals.text_cursor.blink = false;
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
     });
