@@ -135,6 +135,7 @@ unwritable_test() {
     sleep 3
     if kill -0 "$pid" 2>/dev/null; then ok "$what: the app keeps running"; else fail "$what: the app stopped"; fi
     kill -TERM "$pid"; wait_exit 2000
+    [ "$code" = 0 ] || fail "$what: exit '$code' after SIGTERM (log: $(tail -3 "$work/app.log"))"
     found=$(python3 - "$LEERKRING_HOME/data/recovery" "$what" <<'PY'
 import json, os, sys
 folder, word = sys.argv[1], sys.argv[2]
@@ -148,7 +149,8 @@ for name in os.listdir(folder) if os.path.isdir(folder) else []:
 print(best)
 PY
 )
-    [ "$found" = 3 ] && ok "$what: all 3 keywords are in the recovery folder" || fail "$what: $found of 3 keywords in the recovery folder"
+    [ "$found" = 3 ] && ok "$what: all 3 keywords are in the recovery folder" \
+      || fail "$what: $found of 3 keywords in the recovery folder ($(ls "$LEERKRING_HOME/data/recovery" | tr '\n' ' '))"
     cmp -s "$sample" "$dir/session.json" && ok "$what: the file on the mount is intact" || fail "$what: the file on the mount changed"
   fi
 }
