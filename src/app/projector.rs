@@ -3,9 +3,9 @@
 //! content: text being typed in the console lives in the console's buffers,
 //! never in the session, so it cannot reach the beamer.
 
-use crate::model::{AgendaKind, BlockKind, ItemId, OrgId, Session};
+use crate::model::{AgendaKind, Attachment, AttachmentId, BlockKind, ItemId, OrgId, Session};
 use crate::ui::projector::{
-    BeamerTheme, Blank, ProjectorMode, ProjectorReport, ProjectorView, TimerView,
+    BeamerTheme, Blank, PhotoView, ProjectorMode, ProjectorReport, ProjectorView, TimerView,
 };
 
 use super::AppState;
@@ -25,6 +25,8 @@ pub struct Frozen {
     pub speaker: Option<(OrgId, TimerView)>,
     /// The synthesis block then.
     pub block: BlockKind,
+    /// The photo then.
+    pub photo: Option<PhotoView>,
 }
 
 /// The projector window's state.
@@ -58,6 +60,8 @@ pub struct ProjectorState {
     pub applied_fullscreen: Option<(bool, usize)>,
     /// The window's size when it was last windowed, in points.
     pub size: Option<[f32; 2]>,
+    /// The photo chosen for photo mode; `None`: the current item's first.
+    pub photo: Option<AttachmentId>,
 }
 
 /// The projector window's title, the same in every language.
@@ -105,6 +109,7 @@ impl Default for ProjectorState {
             same_screen: false,
             applied_fullscreen: None,
             size: None,
+            photo: None,
         }
     }
 }
@@ -174,6 +179,22 @@ impl AppState {
         ))
     }
 
+    /// The photo for photo mode: the one chosen (while it is attached),
+    /// otherwise the current agenda item's first photo.
+    #[must_use]
+    pub fn projector_photo(&self) -> Option<&Attachment> {
+        let attachments = &self.session.attachments;
+        if let Some(chosen) = &self.projector.photo
+            && let Some(found) = attachments.iter().find(|a| &a.id == chosen)
+        {
+            return Some(found);
+        }
+        let item = self.runner.current_or_first(&self.session);
+        attachments
+            .iter()
+            .find(|a| item.is_some() && a.agenda_item.as_ref() == item)
+    }
+
     /// A copy of what the projector shows now, for freezing.
     #[must_use]
     pub fn freeze_now(&self) -> Frozen {
@@ -184,6 +205,7 @@ impl AppState {
             item_timer: self.item_timer(),
             speaker: self.speaker_timer(),
             block: self.active_block(),
+            photo: self.photos.projector.clone(),
         }
     }
 
@@ -206,6 +228,7 @@ impl AppState {
                 blank: p.blank,
                 lang: frozen.session.header.language,
                 page: p.page,
+                photo: frozen.photo.clone(),
             };
             return draw(&view);
         }
@@ -223,6 +246,7 @@ impl AppState {
             blank: p.blank,
             lang,
             page: p.page,
+            photo: self.photos.projector.clone(),
         };
         draw(&view)
     }
