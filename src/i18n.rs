@@ -45,6 +45,32 @@ texts! {
     Untitled => "Naamloos", "Untitled";
     UntitledCopy => "naamloze kopie, wordt bewaard in de herstelmap", "untitled copy, kept in the recovery folder";
 
+    // --- Photos ---
+    CmdAddPhoto => "Foto toevoegen…", "Add photo…";
+    CmdRemovePhoto => "Foto verwijderen", "Remove photo";
+    CmdShowPhoto => "Foto op de projector", "Photo on the projector";
+    CmdSetPhotoCaption => "Onderschrift", "Caption";
+    ModePhoto => "Foto", "Photo";
+    Photos => "Foto's", "Photos";
+    PhotoNumber => "Foto {n}", "Photo {n}";
+    PhotoCaptionOf => "Onderschrift foto {n}", "Caption of photo {n}";
+    PhotoShowOf => "Foto {n} op de projector", "Photo {n} on the projector";
+    PhotoRemoveOf => "Foto {n} verwijderen", "Remove photo {n}";
+    PhotoLoading => "Foto wordt geladen…", "Loading the photo…";
+    PhotoNone => "Geen foto bij dit agendapunt", "No photo for this agenda item";
+    PhotoNotFound => "Foto niet gevonden: {file}", "Photo not found: {file}";
+    PhotoCannotShow => "Foto kan niet worden getoond: {file}", "Cannot show the photo: {file}";
+    PhotoHint => "Sleep een foto (PNG of JPEG) op het venster, of kies Foto toevoegen…", "Drop a photo (PNG or JPEG) on the window, or choose Add photo…";
+    PhotoNotAnImage => "{file} is geen foto: alleen PNG en JPEG kunnen worden toegevoegd", "{file} is not a photo: only PNG and JPEG can be added";
+    PhotoTooLarge => "{file} is groter dan 32 MB", "{file} is larger than 32 MB";
+    PhotoUnreadable => "De foto {file} kan niet worden gelezen", "Could not read the photo {file}";
+    PhotoAttachFailed => "Foto niet toegevoegd", "Photo not added";
+    PhotoNoFolder => "Er is geen map om foto's in te bewaren; sla de sessie eerst op", "There is no folder to keep photos in; save the session first";
+    PhotosMissing => "Foto's niet gevonden", "Photos not found";
+    PhotosMissingDetail => "Deze foto's staan niet naast het sessiebestand: {files}", "These photos are not next to the session file: {files}";
+    PhotosNotCarried => "Niet alle foto's zijn meegekopieerd", "Not all photos were copied along";
+    PhotoFilterName => "Foto's", "Photos";
+
     // --- Commands (menu, buttons, cheat sheet) ---
     MenuFile => "Bestand", "File";
     MenuLanguage => "Taal", "Language";

@@ -8,8 +8,9 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::i18n::{Language, T, tr};
 use crate::model::{
-    Action, ActionId, AgendaKind, BlockKind, BulletId, ExperimentId, Header, ItemId, KeywordId,
-    MeetingId, NextMeeting, OrgId, OrgKind, Participant, ParticipantId, SpeakerStatus, Visibility,
+    Action, ActionId, AgendaKind, AttachmentId, BlockKind, BulletId, ExperimentId, Header, ItemId,
+    KeywordId, MeetingId, NextMeeting, OrgId, OrgKind, Participant, ParticipantId, SpeakerStatus,
+    Visibility,
 };
 use crate::ui::projector::{BeamerTheme, ProjectorMode};
 
@@ -165,6 +166,23 @@ pub enum Command {
     /// Show the next page of cards (when not all fit).
     NextProjectorPage,
 
+    // --- Photos ---
+    /// Choose a photo to attach to the current agenda item.
+    AddPhoto,
+    /// Attach a photo already copied beside the session.
+    AttachPhoto {
+        /// Its path relative to the session file.
+        path: String,
+        /// The agenda item it belongs to.
+        item: Option<ItemId>,
+    },
+    /// Change a photo's caption.
+    SetPhotoCaption(AttachmentId, String),
+    /// Remove a photo from the session (its file stays, so undo brings it back).
+    RemovePhoto(AttachmentId),
+    /// Show a photo on the projector (photo mode).
+    ShowPhoto(AttachmentId),
+
     // --- Capture ---
     /// Select the next municipality.
     NextCard,
@@ -253,7 +271,7 @@ pub enum Command {
 
 impl Command {
     /// The commands that have a keyboard shortcut, in cheat-sheet order.
-    pub const WITH_SHORTCUTS: [Command; 45] = [
+    pub const WITH_SHORTCUTS: [Command; 47] = [
         Command::CheatSheet,
         Command::NewFromThis,
         Command::Open,
@@ -284,7 +302,9 @@ impl Command {
         Command::SetProjectorMode(Some(ProjectorMode::Agenda)),
         Command::SetProjectorMode(Some(ProjectorMode::Synthesis)),
         Command::SetProjectorMode(Some(ProjectorMode::Timer)),
+        Command::SetProjectorMode(Some(ProjectorMode::Photo)),
         Command::NextProjectorPage,
+        Command::AddPhoto,
         Command::NextCard,
         Command::PreviousCard,
         Command::FocusKeywords,
@@ -370,6 +390,12 @@ impl Command {
             Command::SetProjectorMode(Some(ProjectorMode::Agenda)) => T::ModeAgenda,
             Command::SetProjectorMode(Some(ProjectorMode::Synthesis)) => T::ModeSynthesis,
             Command::SetProjectorMode(Some(ProjectorMode::Timer)) => T::ModeTimer,
+            Command::SetProjectorMode(Some(ProjectorMode::Photo)) => T::ModePhoto,
+            Command::AddPhoto => T::CmdAddPhoto,
+            Command::AttachPhoto { .. } => T::CmdAddPhoto,
+            Command::SetPhotoCaption(..) => T::CmdSetPhotoCaption,
+            Command::RemovePhoto(_) => T::CmdRemovePhoto,
+            Command::ShowPhoto(_) => T::CmdShowPhoto,
             Command::SetBeamerTheme(BeamerTheme::Light) => T::ThemeLight,
             Command::SetBeamerTheme(BeamerTheme::Dark) => T::ThemeDark,
             Command::SetBeamerTheme(BeamerTheme::HighContrast) => T::ThemeHighContrast,
@@ -457,6 +483,8 @@ impl Command {
                 (Modifiers::ALT, Key::Num4)
             }
             Command::SetProjectorMode(Some(ProjectorMode::Timer)) => (Modifiers::ALT, Key::Num5),
+            Command::SetProjectorMode(Some(ProjectorMode::Photo)) => (Modifiers::ALT, Key::Num6),
+            Command::AddPhoto => (ctrl_shift, Key::F),
             Command::NextCard => (ctrl, Key::ArrowDown),
             Command::PreviousCard => (ctrl, Key::ArrowUp),
             Command::FocusKeywords => (ctrl, Key::K),
@@ -544,6 +572,9 @@ impl Command {
                 | Command::PasteParticipants(_)
                 | Command::SetParticipant(_)
                 | Command::RemoveParticipant(_)
+                | Command::AttachPhoto { .. }
+                | Command::SetPhotoCaption(..)
+                | Command::RemovePhoto(_)
         )
     }
 
@@ -560,6 +591,7 @@ impl Command {
             Command::SetParticipant(p) => Some(format!("participant-{}", p.id)),
             Command::SetAction(a) => Some(format!("action-{}", a.id)),
             Command::SetNextMeeting(m) => Some(format!("meeting-{}", m.id)),
+            Command::SetPhotoCaption(id, _) => Some(format!("photo-caption-{id}")),
             _ => None,
         }
     }

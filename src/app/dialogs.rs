@@ -23,6 +23,8 @@ pub trait Dialogs {
     fn save_session_as(&self, suggested_name: &str) -> Receiver<DialogAnswer>;
     /// Asks for a folder (where reports go).
     fn pick_folder(&self) -> Receiver<DialogAnswer>;
+    /// Asks for a photo to attach (PNG or JPEG).
+    fn pick_photo(&self) -> Receiver<DialogAnswer>;
 }
 
 /// The operating system's dialogs (through `rfd`), each on its own thread.
@@ -65,6 +67,14 @@ impl Dialogs for NativeDialogs {
     fn pick_folder(&self) -> Receiver<DialogAnswer> {
         on_thread(|| rfd::FileDialog::new().pick_folder())
     }
+
+    fn pick_photo(&self) -> Receiver<DialogAnswer> {
+        on_thread(|| {
+            rfd::FileDialog::new()
+                .add_filter("PNG, JPEG", &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"])
+                .pick_file()
+        })
+    }
 }
 
 /// Answers every question with a fixed path (or Cancel); for tests.
@@ -76,6 +86,8 @@ pub struct FixedDialogs {
     pub save_as: Option<PathBuf>,
     /// What [`Dialogs::pick_folder`] answers (`None`: Cancel).
     pub folder: Option<PathBuf>,
+    /// What [`Dialogs::pick_photo`] answers (`None`: Cancel).
+    pub photo: Option<PathBuf>,
 }
 
 fn answered(path: Option<PathBuf>) -> Receiver<DialogAnswer> {
@@ -95,5 +107,9 @@ impl Dialogs for FixedDialogs {
 
     fn pick_folder(&self) -> Receiver<DialogAnswer> {
         answered(self.folder.clone())
+    }
+
+    fn pick_photo(&self) -> Receiver<DialogAnswer> {
+        answered(self.photo.clone())
     }
 }

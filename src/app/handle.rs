@@ -226,6 +226,13 @@ impl LeerkringApp {
                 self.state.projector.page = 0;
             }
             Command::SetBeamerTheme(theme) => self.state.projector.theme = theme,
+            Command::AddPhoto => self.ask_for_photo(),
+            Command::ShowPhoto(id) => {
+                let p = &mut self.state.projector;
+                p.photo = Some(id);
+                p.mode_override = Some(crate::ui::projector::ProjectorMode::Photo);
+                p.page = 0;
+            }
             Command::ToggleProjectorHeader => {
                 let p = &mut self.state.projector;
                 p.show_header = !p.show_header;
@@ -606,6 +613,26 @@ impl LeerkringApp {
                 }
             }
             Command::RemoveParticipant(id) => session.participants.retain(|p| p.id != id),
+            Command::AttachPhoto { path, item } => {
+                let id = crate::model::AttachmentId::new(session.fresh_id("photo"));
+                session.attachments.push(crate::model::Attachment {
+                    id,
+                    path,
+                    caption: String::new(),
+                    agenda_item: item,
+                });
+            }
+            Command::SetPhotoCaption(id, caption) => {
+                if let Some(a) = session.attachments.iter_mut().find(|a| a.id == id) {
+                    a.caption = caption;
+                }
+            }
+            Command::RemovePhoto(id) => {
+                session.attachments.retain(|a| a.id != id);
+                if self.state.projector.photo.as_ref() == Some(&id) {
+                    self.state.projector.photo = None;
+                }
+            }
             _ => {}
         }
     }

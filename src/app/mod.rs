@@ -7,6 +7,7 @@ mod commands;
 mod dialogs;
 pub mod export;
 mod handle;
+pub mod photos;
 pub mod projector;
 pub mod runner;
 pub mod undo;
@@ -274,6 +275,8 @@ pub struct AppState {
     pub can_undo: bool,
     /// See [`Self::can_undo`].
     pub can_redo: bool,
+    /// The photos shown this frame (thumbnails, the projector's photo).
+    pub photos: photos::PhotoShelf,
 }
 
 impl AppState {
@@ -345,6 +348,10 @@ pub struct LeerkringApp {
     last_change: Option<std::time::Instant>,
     /// After a failed save, when to try again.
     retry_at: Option<std::time::Instant>,
+    /// Decoded photos and their decode thread.
+    photo_cache: photos::PhotoCache,
+    /// The "add photo" dialog's answer, while it is open.
+    pending_photo: Option<Receiver<DialogAnswer>>,
 }
 
 /// Autosave waits this long after the last change (typing goes on)...
@@ -399,6 +406,7 @@ impl LeerkringApp {
                 snapshots: Vec::new(),
                 can_undo: false,
                 can_redo: false,
+                photos: photos::PhotoShelf::default(),
             },
             settings,
             env,
@@ -424,6 +432,8 @@ impl LeerkringApp {
             first_unsaved: None,
             last_change: None,
             retry_at: None,
+            photo_cache: photos::PhotoCache::default(),
+            pending_photo: None,
         };
         if let Some(monitor) = app.settings.projector_monitor {
             app.state.projector.monitor = monitor;
@@ -491,7 +501,10 @@ impl LeerkringApp {
         }
         commands.extend(self.shortcut_commands(&ctx));
         self.poll_dialogs();
+        self.poll_photo_dialog(&ctx);
+        self.attach_dropped_files(&ctx);
         self.poll_export();
+        self.prepare_photos(&ctx);
         if std::mem::take(&mut self.quit_requested) {
             self.quitting = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -503,6 +516,7 @@ impl LeerkringApp {
             self.run(command, &ctx);
         }
 
+        self.prepare_photos(&ctx);
         self.show_projector(&ctx);
         self.autosave_tick(&ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
@@ -918,8 +932,14 @@ impl LeerkringApp {
     }
 
     fn save_as(&mut self, path: &Path) {
-        match store::save_session(path, &self.state.session) {
+        let Some(moved) = self.carry_photos_to(path) else {
+            return;
+        };
+        let mut session = self.state.session.clone();
+        photos::rewrite_paths(&mut session, &moved);
+        match store::save_session(path, &session) {
             Ok(()) => {
+                self.adopt_photo_paths(&moved);
                 self.state.file = Some(path.to_path_buf());
                 self.state.dirty = false;
                 self.state.read_only = false;
@@ -963,6 +983,8 @@ impl LeerkringApp {
         self.state.screen = Screen::Session;
         self.state.view = View::Console;
         self.state.runner = Runner::default();
+        self.photo_cache.clear();
+        self.state.projector.photo = None;
         self.state.capture = Capture {
             focus_request: Some(Field::Keyword),
             ..Capture::default()
@@ -1039,6 +1061,7 @@ impl LeerkringApp {
                     None => (None, false),
                 };
                 self.show_session(session, Some(path.to_path_buf()));
+                self.check_photos();
                 self.lock = lock;
                 self.state.read_only = in_use;
                 if in_use {
@@ -1208,7 +1231,7 @@ fn projector_window_shortcuts(ctx: &egui::Context) -> Vec<Command> {
 }
 
 /// Takes a dialog's answer once it arrived.
-fn poll(pending: &mut Option<Receiver<DialogAnswer>>) -> Option<DialogAnswer> {
+pub(super) fn poll(pending: &mut Option<Receiver<DialogAnswer>>) -> Option<DialogAnswer> {
     let answer = match pending.as_ref()?.try_recv() {
         Ok(answer) => answer,
         Err(TryRecvError::Empty) => return None,

@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
-use crate::model::{AgendaKind, BlockKind, ItemId, OrgId, Session};
+use crate::model::{AgendaKind, Attachment, AttachmentId, BlockKind, ItemId, OrgId, Session};
 use crate::ui::projector::{
-    BeamerTheme, Blank, ProjectorMode, ProjectorReport, ProjectorView, TimerView,
+    BeamerTheme, Blank, PhotoView, ProjectorMode, ProjectorReport, ProjectorView, TimerView,
 };
 
 use super::AppState;
@@ -26,6 +26,8 @@ pub struct Scene {
     pub speaker: Option<(OrgId, TimerView)>,
     /// The synthesis block.
     pub block: BlockKind,
+    /// The photo of photo mode.
+    pub photo: Option<PhotoView>,
 }
 
 /// What the projector shows while frozen: a copy taken at the moment of freezing.
@@ -97,6 +99,7 @@ fn view_of<'a>(session: &'a Session, scene: &'a Scene, display: Display) -> Proj
         blank: display.blank,
         lang: session.header.language,
         page: display.page,
+        photo: scene.photo.clone(),
     }
 }
 
@@ -131,6 +134,8 @@ pub struct ProjectorState {
     pub applied_fullscreen: Option<(bool, usize)>,
     /// The window's size when it was last windowed, in points.
     pub size: Option<[f32; 2]>,
+    /// The photo chosen for photo mode; `None`: the current item's first.
+    pub photo: Option<AttachmentId>,
 }
 
 /// The projector window's title, the same in every language.
@@ -192,6 +197,7 @@ impl Default for ProjectorState {
             same_screen: false,
             applied_fullscreen: None,
             size: None,
+            photo: None,
         }
     }
 }
@@ -261,6 +267,22 @@ impl AppState {
         ))
     }
 
+    /// The photo for photo mode: the one chosen (while it is attached),
+    /// otherwise the current agenda item's first photo.
+    #[must_use]
+    pub fn projector_photo(&self) -> Option<&Attachment> {
+        let attachments = &self.session.attachments;
+        if let Some(chosen) = &self.projector.photo
+            && let Some(found) = attachments.iter().find(|a| &a.id == chosen)
+        {
+            return Some(found);
+        }
+        let item = self.runner.current_or_first(&self.session);
+        attachments
+            .iter()
+            .find(|a| item.is_some() && a.agenda_item.as_ref() == item)
+    }
+
     /// Mode, agenda item, clocks and block as they are now.
     #[must_use]
     pub fn live_scene(&self) -> Scene {
@@ -270,6 +292,7 @@ impl AppState {
             item_timer: self.item_timer(),
             speaker: self.speaker_timer(),
             block: self.active_block(),
+            photo: self.photos.projector.clone(),
         }
     }
 

@@ -48,6 +48,16 @@ impl History {
         Some(next)
     }
 
+    /// Applies `change` to every kept session (undo and redo alike): for a
+    /// change that is no edit, such as photo paths rewritten by "save as",
+    /// which must hold whatever step is undone later.
+    pub fn rewrite_all(&mut self, mut change: impl FnMut(&mut Session)) {
+        self.undo
+            .iter_mut()
+            .chain(self.redo.iter_mut())
+            .for_each(&mut change);
+    }
+
     /// Whether there is anything to undo.
     #[must_use]
     pub fn can_undo(&self) -> bool {

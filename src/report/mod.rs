@@ -9,7 +9,7 @@
 pub mod doc;
 mod docx;
 mod html;
-mod images;
+pub mod images;
 mod markdown;
 mod redact;
 mod text;

@@ -1,6 +1,7 @@
 //! The only code that touches the disk: loading and saving sessions (always
 //! atomically), the format version and its migrations, typed errors.
 
+mod assets;
 mod atomic;
 mod autosave;
 mod error;
@@ -10,6 +11,10 @@ mod lock;
 mod recovery;
 mod settings;
 
+pub use assets::{
+    AssetError, CarriedPhotos, MAX_PHOTO_BYTES, assets_dir, assets_folder_name, carry_photos,
+    import_photo, missing_photos, photo_extension, session_folder,
+};
 pub use atomic::{write_atomic, write_atomic_with};
 pub use autosave::{Autosaver, HistoryRequest, SaveJob, SaveOutcome, SaveTarget, write_job};
 pub use error::{LoadError, ParseError, SaveError};

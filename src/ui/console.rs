@@ -667,6 +667,8 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>)
         ui.separator();
     }
     notes_ui(ui, state, &item, commands);
+    ui.separator();
+    super::photos::item_photos_ui(ui, state, &id, commands);
     if item.block.is_none() && item.kind != AgendaKind::Synthesis {
         ui.separator();
         // Ctrl+B opens the block so the cursor can go to its bullet field.

@@ -4,6 +4,7 @@
 pub mod console;
 mod lists;
 mod overview;
+mod photos;
 pub mod projector;
 mod setup;
 mod start;
@@ -75,6 +76,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 command_entry(ui, lang, Command::SaveAs, commands);
                 command_entry(ui, lang, Command::ShowHistory, commands);
                 command_entry(ui, lang, Command::ShowExport, commands);
+                command_entry(ui, lang, Command::AddPhoto, commands);
             }
             ui.separator();
             command_entry(ui, lang, Command::Quit, commands);

@@ -6,6 +6,7 @@ mod cli;
 mod console;
 mod fuzz;
 mod perf;
+mod photos;
 mod projector;
 mod report;
 mod roundtrip;

@@ -33,6 +33,7 @@ fn view(session: &Session) -> ProjectorView<'_> {
         blank: Blank::Off,
         lang: Language::Nl,
         page: 0,
+        photo: None,
     }
 }
 

@@ -25,6 +25,7 @@ fn render(session: &Session, theme: BeamerTheme, size: [f32; 2], name: &str) {
         blank: Blank::Off,
         lang: Language::Nl,
         page: 0,
+        photo: None,
     };
     let mut harness = Harness::builder()
         .with_size(size)

@@ -40,6 +40,20 @@ pub fn app_with_clock(start: StartWith, home: &Path, clock: ManualClock) -> Leer
     )
 }
 
+/// The app with its own folders in `home`, a clock standing at 14:32 and
+/// dialogs that answer as `dialogs` says.
+pub fn app_with_dialogs(start: StartWith, home: &Path, dialogs: FixedDialogs) -> LeerkringApp {
+    LeerkringApp::new(
+        start,
+        Environment {
+            dirs: Some(AppDirs::in_folder(home)),
+            clock: Box::new(test_clock()),
+            dialogs: Box::new(dialogs),
+            sessions_dir: None,
+        },
+    )
+}
+
 /// Runs the real binary with its own folders in `home`, in `locale`.
 pub fn run_binary(args: &[&std::ffi::OsStr], home: &Path, locale: &str) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_leerkring"))

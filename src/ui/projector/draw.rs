@@ -24,7 +24,9 @@ use super::layout::{
 };
 use super::shared::keyword_spans;
 use super::theme::{Palette, palette};
-use super::{BeamerTheme, Blank, ProjectorMode, ProjectorReport, ProjectorView, TimerView};
+use super::{
+    BeamerTheme, Blank, PhotoPicture, ProjectorMode, ProjectorReport, ProjectorView, TimerView,
+};
 use crate::i18n::{T, tr, trf};
 use crate::model::{BlockKind, Bullet, Session};
 
@@ -102,6 +104,7 @@ pub fn projector_ui(
         ProjectorMode::Agenda => agenda_ui(&mut canvas, &scene, area),
         ProjectorMode::Synthesis => synthesis_ui(&mut canvas, &scene, area),
         ProjectorMode::Timer => timer_ui(&mut canvas, &scene, area),
+        ProjectorMode::Photo => photo_ui(&mut canvas, &scene, area),
     }
 }
 
@@ -213,6 +216,31 @@ impl Canvas {
             });
         }
         rect
+    }
+
+    /// Paints a photo's texture into `rect` and gives it an accessibility
+    /// node (role image, the caption as its label).
+    fn image(&mut self, texture: egui::TextureId, rect: Rect, label: &str) {
+        if !self.showing {
+            return;
+        }
+        let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+        self.painter.image(texture, rect, uv, Color32::WHITE);
+        if self.accessible {
+            let id = self.id.with(self.next);
+            self.next += 1;
+            let label = label.to_owned();
+            self.ctx.accesskit_node_builder(id, |node| {
+                node.set_role(accesskit::Role::Image);
+                node.set_label(label);
+                node.set_bounds(accesskit::Rect {
+                    x0: rect.min.x.into(),
+                    y0: rect.min.y.into(),
+                    x1: rect.max.x.into(),
+                    y1: rect.max.y.into(),
+                });
+            });
+        }
     }
 
     /// Paints a decoration (⊗, bullet, arrow): no accessibility node.
@@ -616,6 +644,64 @@ fn timer_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorReport {
         fits: true,
         pages: 1,
     }
+}
+
+/// Photo mode: the photo as large as fits (never enlarged beyond twice its
+/// pixels), centred, with its caption under it.
+fn photo_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorReport {
+    let area = area.shrink(s.margin());
+    let size = (0.04 * s.rect.height()).max(s.min_body);
+    let report = ProjectorReport {
+        body_size: size,
+        fits: true,
+        pages: 1,
+    };
+    let Some(photo) = &s.view.photo else {
+        message_ui(c, s, area, s.tr(T::PhotoNone));
+        return report;
+    };
+    let mut picture_area = area;
+    if !photo.caption.is_empty() {
+        let galley = c.layout(centred(wrapped(
+            &photo.caption,
+            regular(size),
+            s.palette.title,
+            area.width(),
+        )));
+        // A very long caption keeps at most a third of the screen.
+        if galley.size().y <= area.height() / 3.0 {
+            let pos = pos2(area.center().x, area.max.y - galley.size().y);
+            c.text(pos, &galley, false);
+            picture_area.max.y = pos.y - size * 0.5;
+        }
+    }
+    match photo.picture {
+        PhotoPicture::Ready {
+            texture,
+            size: pixels,
+        } if pixels.x > 0.0 && pixels.y > 0.0 => {
+            let scale = (picture_area.width() / pixels.x)
+                .min(picture_area.height() / pixels.y)
+                .min(2.0 * s.rect.height() / pixels.y.max(1.0));
+            let rect = Rect::from_center_size(picture_area.center(), pixels * scale.max(0.0));
+            let label = if photo.caption.is_empty() {
+                s.tr(T::ReportPhoto)
+            } else {
+                photo.caption.as_str()
+            };
+            c.image(texture, rect, label);
+        }
+        PhotoPicture::Ready { .. } | PhotoPicture::Unusable => {
+            let text = trf(s.view.lang, T::PhotoCannotShow, &[("file", &photo.file)]);
+            message_ui(c, s, picture_area, &text);
+        }
+        PhotoPicture::Loading => message_ui(c, s, picture_area, s.tr(T::PhotoLoading)),
+        PhotoPicture::Missing => {
+            let text = trf(s.view.lang, T::PhotoNotFound, &[("file", &photo.file)]);
+            message_ui(c, s, picture_area, &text);
+        }
+    }
+    report
 }
 
 /// A job whose rows are centred on x = 0 (so its galley is placed by its centre).

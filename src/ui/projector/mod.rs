@@ -31,16 +31,19 @@ pub enum ProjectorMode {
     Synthesis,
     /// A big countdown (breaks).
     Timer,
+    /// An attached photo (a flip chart), scaled to fit, with its caption.
+    Photo,
 }
 
 impl ProjectorMode {
     /// Every mode, in menu order.
-    pub const ALL: [ProjectorMode; 5] = [
+    pub const ALL: [ProjectorMode; 6] = [
         ProjectorMode::Whiteboard,
         ProjectorMode::Focus,
         ProjectorMode::Agenda,
         ProjectorMode::Synthesis,
         ProjectorMode::Timer,
+        ProjectorMode::Photo,
     ];
 }
 
@@ -79,6 +82,35 @@ pub struct TimerView {
     pub countdown: bool,
 }
 
+/// The state of a photo's picture on screen (decoded on a background thread).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PhotoPicture {
+    /// Still being decoded.
+    Loading,
+    /// Ready: the texture and its size in pixels (upright).
+    Ready {
+        /// The uploaded texture.
+        texture: egui::TextureId,
+        /// Its width and height in pixels.
+        size: egui::Vec2,
+    },
+    /// The file is not beside the session.
+    Missing,
+    /// The file is there but cannot be decoded.
+    Unusable,
+}
+
+/// A photo to show in photo mode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhotoView {
+    /// The picture (or why there is none yet).
+    pub picture: PhotoPicture,
+    /// The caption under it; may be empty.
+    pub caption: String,
+    /// The file's path relative to the session, for messages.
+    pub file: String,
+}
+
 /// Everything the projector may show, for one frame.
 #[derive(Debug, Clone)]
 pub struct ProjectorView<'a> {
@@ -106,6 +138,8 @@ pub struct ProjectorView<'a> {
     pub lang: Language,
     /// Which page of cards to show when not all fit at the readable minimum.
     pub page: usize,
+    /// The photo of photo mode (`None`: the item has no photo).
+    pub photo: Option<PhotoView>,
 }
 
 /// What drawing the projector found out, for the console.

@@ -1,0 +1,385 @@
+//! Photos attached to a session live in a folder next to the session file,
+//! `<session name>.assets/`, and the session refers to them by a relative
+//! path with `/` separators, so the session and its folder can be moved or
+//! mailed as a whole. Copies are written atomically like every other file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::i18n::{Language, T, trf};
+use crate::model::{Attachment, AttachmentId};
+
+use super::SaveError;
+
+/// Image files larger than this are refused (a phone photo is a few MB).
+pub const MAX_PHOTO_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Why a photo could not be attached or carried along.
+#[derive(Debug, thiserror::Error)]
+pub enum AssetError {
+    /// The file is not a PNG or JPEG image (by its first bytes).
+    #[error("{path}: not a PNG or JPEG image")]
+    NotAnImage {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is larger than [`MAX_PHOTO_BYTES`].
+    #[error("{path}: larger than 32 MB")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file could not be read.
+    #[error("{path}: cannot be read")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What the system reported.
+        source: std::io::Error,
+    },
+    /// The copy could not be written.
+    #[error("the photo could not be copied")]
+    Write(#[from] SaveError),
+}
+
+impl AssetError {
+    /// The message for the facilitator.
+    #[must_use]
+    pub fn message(&self, lang: Language) -> String {
+        match self {
+            AssetError::NotAnImage { path } => {
+                trf(lang, T::PhotoNotAnImage, &[("file", &file_name(path))])
+            }
+            AssetError::TooLarge { path } => {
+                trf(lang, T::PhotoTooLarge, &[("file", &file_name(path))])
+            }
+            AssetError::Unreadable { path, .. } => trf(
+                lang,
+                T::PhotoUnreadable,
+                &[("file", &path.display().to_string())],
+            ),
+            AssetError::Write(error) => error.message(lang),
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The name of the photo folder of `session_file`: `<stem>.assets`.
+#[must_use]
+pub fn assets_folder_name(session_file: &Path) -> String {
+    let stem = session_file
+        .file_stem()
+        .map_or_else(|| "sessie".to_owned(), |s| s.to_string_lossy().into_owned());
+    format!("{stem}.assets")
+}
+
+/// The folder of `session_file`, where relative attachment paths start.
+#[must_use]
+pub fn session_folder(session_file: &Path) -> PathBuf {
+    session_file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// The photo folder of `session_file`: `<folder>/<stem>.assets`.
+#[must_use]
+pub fn assets_dir(session_file: &Path) -> PathBuf {
+    session_folder(session_file).join(assets_folder_name(session_file))
+}
+
+/// The image type of `bytes` by its first bytes: "png" or "jpg".
+#[must_use]
+pub fn photo_extension(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        Some("jpg")
+    } else {
+        None
+    }
+}
+
+/// A readable file name from `stem`: letters and digits kept (lower
+/// case), everything else a dash, at most 60 characters; "foto" when
+/// nothing is left.
+fn readable_stem(stem: &str) -> String {
+    let mapped: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let joined = mapped
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let short: String = joined.chars().take(60).collect();
+    let short = short.trim_end_matches('-').to_owned();
+    if short.is_empty() {
+        "foto".to_owned()
+    } else {
+        short
+    }
+}
+
+/// A file name in `folder` not used yet: `stem.ext`, then `stem-2.ext`, ...
+/// Names are compared without case, as Windows and macOS do.
+fn free_name(folder: &Path, stem: &str, extension: &str, taken: &[String]) -> String {
+    let existing: Vec<String> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().to_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
+    let used = |name: &str| {
+        let lower = name.to_lowercase();
+        existing.contains(&lower) || taken.iter().any(|t| t.to_lowercase() == lower)
+    };
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}.{extension}")
+        } else {
+            format!("{stem}-{n}.{extension}")
+        };
+        if !used(&name) {
+            return name;
+        }
+        n += 1;
+    }
+}
+
+/// Reads an image file to attach: PNG or JPEG, at most [`MAX_PHOTO_BYTES`].
+fn read_photo(source: &Path) -> Result<(Vec<u8>, &'static str), AssetError> {
+    let meta = std::fs::metadata(source).map_err(|e| AssetError::Unreadable {
+        path: source.to_path_buf(),
+        source: e,
+    })?;
+    if meta.len() > MAX_PHOTO_BYTES {
+        return Err(AssetError::TooLarge {
+            path: source.to_path_buf(),
+        });
+    }
+    let bytes = std::fs::read(source).map_err(|e| AssetError::Unreadable {
+        path: source.to_path_buf(),
+        source: e,
+    })?;
+    let extension = photo_extension(&bytes).ok_or_else(|| AssetError::NotAnImage {
+        path: source.to_path_buf(),
+    })?;
+    Ok((bytes, extension))
+}
+
+/// Copies the image `source` into the photo folder of `session_file` under
+/// a free, readable name and returns its path relative to the session's
+/// folder (`<stem>.assets/<name>`, `/` separators).
+pub fn import_photo(session_file: &Path, source: &Path) -> Result<String, AssetError> {
+    let (bytes, extension) = read_photo(source)?;
+    let folder = assets_dir(session_file);
+    std::fs::create_dir_all(&folder).map_err(|e| SaveError::from_io(&folder, e))?;
+    let stem = source
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let name = free_name(&folder, &readable_stem(&stem), extension, &[]);
+    super::write_atomic(&folder.join(&name), &bytes)?;
+    Ok(format!("{}/{name}", assets_folder_name(session_file)))
+}
+
+/// What carrying the photos to a new session file did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CarriedPhotos {
+    /// The attachments whose path changed, with the new relative path.
+    pub moved: Vec<(AttachmentId, String)>,
+    /// Relative paths of photos that were not found (left as they were).
+    pub missing: Vec<String>,
+}
+
+/// Copies the photos of `attachments` from beside `from` (the session's old
+/// file, or its recovery copy) into the photo folder of `to`, and says
+/// which relative paths change. The old files stay where they are. Photos
+/// that cannot be found keep their path and are listed as missing.
+pub fn carry_photos(
+    from: &Path,
+    to: &Path,
+    attachments: &[Attachment],
+) -> Result<CarriedPhotos, AssetError> {
+    let mut carried = CarriedPhotos::default();
+    if from == to {
+        return Ok(carried);
+    }
+    let old_folder = session_folder(from);
+    let new_assets = assets_dir(to);
+    let prefix = assets_folder_name(to);
+    let mut copied: HashMap<String, String> = HashMap::new();
+    let mut taken: Vec<String> = Vec::new();
+    for attachment in attachments {
+        if let Some(new_path) = copied.get(&attachment.path) {
+            carried
+                .moved
+                .push((attachment.id.clone(), new_path.clone()));
+            continue;
+        }
+        let source = crate::report::images::attachment_path(&old_folder, &attachment.path);
+        let Some(source) = source.filter(|p| p.is_file()) else {
+            carried.missing.push(attachment.path.clone());
+            continue;
+        };
+        let bytes = std::fs::read(&source).map_err(|e| AssetError::Unreadable {
+            path: source.clone(),
+            source: e,
+        })?;
+        std::fs::create_dir_all(&new_assets).map_err(|e| SaveError::from_io(&new_assets, e))?;
+        let file = source
+            .file_name()
+            .map_or_else(|| "foto".to_owned(), |n| n.to_string_lossy().into_owned());
+        let (stem, extension) = file.rsplit_once('.').unwrap_or((file.as_str(), "jpg"));
+        let name = free_name(&new_assets, stem, extension, &taken);
+        super::write_atomic(&new_assets.join(&name), &bytes)?;
+        taken.push(name.clone());
+        let new_path = format!("{prefix}/{name}");
+        copied.insert(attachment.path.clone(), new_path.clone());
+        carried.moved.push((attachment.id.clone(), new_path));
+    }
+    Ok(carried)
+}
+
+/// Relative paths of attachments whose file is not beside `session_file`.
+#[must_use]
+pub fn missing_photos(session_file: &Path, attachments: &[Attachment]) -> Vec<String> {
+    let folder = session_folder(session_file);
+    attachments
+        .iter()
+        .filter(|a| {
+            !crate::report::images::attachment_path(&folder, &a.path).is_some_and(|p| p.is_file())
+        })
+        .map(|a| a.path.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\nrest of a png";
+    const JPEG: &[u8] = &[0xff, 0xd8, 0xff, 0xe0, 1, 2, 3];
+
+    fn attachment(id: &str, path: &str) -> Attachment {
+        Attachment {
+            id: AttachmentId::new(id),
+            path: path.to_owned(),
+            caption: String::new(),
+            agenda_item: None,
+        }
+    }
+
+    #[test]
+    fn assets_folder_is_named_after_the_session_file() {
+        let file = Path::new("verslagen/m50 kick-off.json");
+        assert_eq!(assets_folder_name(file), "m50 kick-off.assets");
+        assert_eq!(
+            assets_dir(file),
+            Path::new("verslagen").join("m50 kick-off.assets")
+        );
+        assert_eq!(
+            assets_dir(Path::new("los.json")),
+            Path::new(".").join("los.assets")
+        );
+    }
+
+    #[test]
+    fn imported_photos_get_readable_unique_names_and_relative_paths() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let session = dir.path().join("sessie.json");
+        let source = dir.path().join("IMG 2034 (Flip-chart).JPG");
+        std::fs::write(&source, JPEG).expect("write");
+        let first = import_photo(&session, &source).expect("import");
+        let second = import_photo(&session, &source).expect("import again");
+        assert_eq!(first, "sessie.assets/img-2034-flip-chart.jpg");
+        assert_eq!(second, "sessie.assets/img-2034-flip-chart-2.jpg");
+        assert_eq!(
+            std::fs::read(dir.path().join("sessie.assets/img-2034-flip-chart-2.jpg"))
+                .expect("copy"),
+            JPEG
+        );
+
+        let png = dir.path().join("!!!.png");
+        std::fs::write(&png, PNG).expect("write");
+        assert_eq!(
+            import_photo(&session, &png).expect("png"),
+            "sessie.assets/foto.png"
+        );
+    }
+
+    #[test]
+    fn other_files_are_refused_with_a_message() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let session = dir.path().join("sessie.json");
+        let text = dir.path().join("notulen.pdf");
+        std::fs::write(&text, b"%PDF-1.7").expect("write");
+        let error = import_photo(&session, &text).expect_err("not an image");
+        assert!(matches!(error, AssetError::NotAnImage { .. }));
+        assert!(error.message(Language::Nl).contains("notulen.pdf"));
+        assert!(matches!(
+            import_photo(&session, &dir.path().join("weg.png")),
+            Err(AssetError::Unreadable { .. })
+        ));
+        assert!(!assets_dir(&session).exists());
+    }
+
+    #[test]
+    fn save_as_carries_photos_and_rewrites_their_paths() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = dir.path().join("oud.json");
+        let first = import_photo(&old, &{
+            let p = dir.path().join("bord.png");
+            std::fs::write(&p, PNG).expect("write");
+            p
+        })
+        .expect("import");
+        let new_folder = dir.path().join("elders");
+        std::fs::create_dir_all(&new_folder).expect("folder");
+        let new = new_folder.join("nieuw.json");
+        let attachments = [
+            attachment("f-1", &first),
+            attachment("f-2", &first),
+            attachment("f-3", "oud.assets/weg.jpg"),
+        ];
+        let carried = carry_photos(&old, &new, &attachments).expect("carry");
+        assert_eq!(
+            carried.moved,
+            vec![
+                (AttachmentId::new("f-1"), "nieuw.assets/bord.png".to_owned()),
+                (AttachmentId::new("f-2"), "nieuw.assets/bord.png".to_owned()),
+            ]
+        );
+        assert_eq!(carried.missing, vec!["oud.assets/weg.jpg".to_owned()]);
+        assert_eq!(
+            std::fs::read(new_folder.join("nieuw.assets/bord.png")).expect("copied"),
+            PNG
+        );
+        // The old photo stays: the old session file still refers to it.
+        assert!(dir.path().join("oud.assets/bord.png").is_file());
+        assert_eq!(
+            missing_photos(&new, &[attachment("f-1", "nieuw.assets/bord.png")]),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            carry_photos(&old, &old, &attachments).expect("same file"),
+            CarriedPhotos::default()
+        );
+    }
+}
