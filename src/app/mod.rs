@@ -581,6 +581,11 @@ impl LeerkringApp {
                 _ => session_open,
             };
             if allowed && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                if shortcut.modifiers.alt {
+                    // On X11 an Alt+digit also arrives as the typed digit:
+                    // it must not land in the field that has the cursor.
+                    ctx.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Text(_))));
+                }
                 found.push(command);
             }
         }

@@ -40,7 +40,10 @@ pub fn item_photos_ui(
                         let label = ui.label(trf(lang, T::PhotoCaptionOf, &[("n", &n)]));
                         let mut caption = photo.caption.clone();
                         let response = ui
-                            .add(TextEdit::singleline(&mut caption).desired_width(220.0))
+                            .add(
+                                TextEdit::singleline(&mut caption)
+                                    .desired_width(ui.available_width().clamp(160.0, 360.0)),
+                            )
                             .labelled_by(label.id);
                         if response.changed() {
                             commands.push(Command::SetPhotoCaption(photo.id.clone(), caption));

@@ -474,3 +474,98 @@ fn alt_six_switches_the_projector_to_photo_mode() {
     // The sample has no photos: photo mode says so.
     assert!(h.state().state.photos.projector.is_none());
 }
+
+/// A 4000×3000 "camera photo": smooth shapes with sensor-like noise, so
+/// it compresses about as badly as a real phone photo (several MB).
+fn camera_jpeg(seed: u32) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    let image = image::RgbImage::from_fn(4000, 3000, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let noise = i32::try_from(state % 24).unwrap_or(0) - 12;
+        let (x, y) = (i64::from(x), i64::from(y));
+        let paper = i32::try_from(200 - ((x - 2000).abs() + (y - 1500).abs()) / 60).unwrap_or(0);
+        let ink = if (x / 90 + y / 140 + i64::from(seed)).rem_euclid(7) == 0 {
+            -120
+        } else {
+            0
+        };
+        let v = |base: i32| (base + ink + noise).clamp(0, 255) as u8;
+        image::Rgb([v(paper), v(paper - 5), v(paper - 20)])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92)
+        .encode_image(&image)
+        .expect("encode");
+    bytes
+}
+
+#[test]
+fn a_report_with_three_camera_photos_stays_mailable() {
+    let work = tempfile::tempdir().unwrap();
+    let file = sample_copy(work.path());
+    let mut session = store::load_session(&file).unwrap();
+    let mut photos_bytes = 0;
+    for n in 1..=3 {
+        let source = work.path().join(format!("camera-{n}.jpg"));
+        let bytes = camera_jpeg(n);
+        photos_bytes += bytes.len();
+        std::fs::write(&source, bytes).unwrap();
+        let path = store::import_photo(&file, &source).unwrap();
+        session.attachments.push(leerkring::model::Attachment {
+            id: leerkring::model::AttachmentId::new(format!("foto-{n}")),
+            path,
+            caption: format!("Flap {n}"),
+            agenda_item: session.agenda.first().map(|i| i.id.clone()),
+        });
+    }
+    let options = ExportOptions::new(false).next_to(&file);
+    let started = Instant::now();
+    let html = leerkring::report::render(&session, Format::Html, &options).expect("html");
+    let html_time = started.elapsed();
+    let docx = leerkring::report::render(&session, Format::Docx, &options).expect("docx");
+    let media = docx_media(&docx);
+    assert_eq!(media.len(), 3);
+    eprintln!(
+        "three 12 MP photos of {} bytes together: HTML report {} bytes (in {html_time:?}), DOCX report {} bytes, DOCX media {:?}",
+        photos_bytes,
+        html.len(),
+        docx.len(),
+        media
+    );
+    // Each photo is at most 1600 pixels wide in the report...
+    let html = String::from_utf8(html).expect("utf-8");
+    assert_eq!(html.matches("width=\"1600\" height=\"1200\"").count(), 3);
+    // ...and the whole report is far smaller than the photos, well under
+    // what mail servers accept (10 MB).
+    assert!(html.len() < photos_bytes / 2, "HTML {} bytes", html.len());
+    assert!(docx.len() < photos_bytes / 2, "DOCX {} bytes", docx.len());
+    assert!(docx.len() < 5 * 1024 * 1024);
+}
+
+#[test]
+fn alt_digit_mode_shortcut_types_no_digit_into_the_field() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(crate::support::app(StartWith::Sample, home.path()));
+    // The keyword field has the cursor; X11 sends Alt+6 as a key and as
+    // text in the same frame (kittest's own helpers give each event a frame).
+    let input = h.input_mut();
+    input
+        .events
+        .push(egui::Event::ModifiersChanged(Modifiers::ALT));
+    input.events.push(egui::Event::Key {
+        key: Key::Num6,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::ALT,
+    });
+    input.events.push(egui::Event::Text("6".into()));
+    input
+        .events
+        .push(egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run_steps(2);
+    assert_eq!(h.state().state.projector_mode(), ProjectorMode::Photo);
+    assert_eq!(h.state().state.capture.keyword, "");
+}
