@@ -569,3 +569,29 @@ fn alt_digit_mode_shortcut_types_no_digit_into_the_field() {
     assert_eq!(h.state().state.projector_mode(), ProjectorMode::Photo);
     assert_eq!(h.state().state.capture.keyword, "");
 }
+
+#[test]
+fn an_untitled_session_exports_its_photos_from_the_recovery_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let photo = work.path().join("bord.jpg");
+    std::fs::write(&photo, photo_jpeg(300, 200)).unwrap();
+    let mut h = harness(crate::support::app(StartWith::Sample, home.path()));
+    drop_file(&mut h, &photo);
+    assert_eq!(h.state().state.session.attachments.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run_steps(3);
+    {
+        let export = &mut h.state_mut().state.export;
+        export.folder = work.path().display().to_string();
+        export.formats = [false, true, false];
+    }
+    h.run_steps(1);
+    h.get_by_label("Exporteren").click();
+    assert!(run_until(&mut h, |app| app.state.export.result.is_some()));
+    let written = h.state().state.export.result.clone().expect("a result");
+    assert!(written.errors.is_empty(), "{:?}", written.errors);
+    let html = std::fs::read_to_string(&written.written[0]).expect("the HTML report");
+    assert!(html.contains("<img src=\"data:image/jpeg;base64,"));
+    assert!(!html.contains("Foto niet opgenomen"));
+}
