@@ -67,6 +67,13 @@ impl egui::DroppedFile for Dropped {
 }
 
 fn drop_file(h: &mut Harness<'static, LeerkringApp>, path: &Path) {
+    // First it hovers over the window (the veil's text must render).
+    h.input_mut().hovered_files = vec![egui::HoveredFile {
+        path: Some(path.to_path_buf()),
+        mime: String::new(),
+    }];
+    h.run_steps(1);
+    h.input_mut().hovered_files.clear();
     h.input_mut()
         .dropped_files
         .push(Arc::new(Dropped(path.to_path_buf())));
