@@ -69,7 +69,7 @@ texts! {
     PhotosMissing => "Foto's niet gevonden", "Photos not found";
     PhotosMissingDetail => "Deze foto's staan niet naast het sessiebestand: {files}", "These photos are not next to the session file: {files}";
     PhotosNotCarried => "Niet alle foto's zijn meegekopieerd", "Not all photos were copied along";
-    PhotoFilterName => "Foto's", "Photos";
+    PhotoDropHere => "Laat los: de foto komt bij “{item}”", "Drop: the photo goes with “{item}”";
 
     // --- Commands (menu, buttons, cheat sheet) ---
     MenuFile => "Bestand", "File";

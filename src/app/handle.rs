@@ -722,6 +722,7 @@ impl LeerkringApp {
 
     /// Starts writing the report in the chosen formats (on a thread).
     fn export_now(&mut self) {
+        let base = self.session_base();
         let export = &mut self.state.export;
         let formats = export.chosen();
         if formats.is_empty() || export.running.is_some() {
@@ -732,11 +733,13 @@ impl LeerkringApp {
         if export.public {
             options.include_photos = export.photos_in_public;
         }
+        // Photos are found beside the session file, or for an untitled
+        // session beside its recovery copy.
+        if let Some(base) = &base {
+            options = options.next_to(base);
+        }
         let name_source = match &self.state.file {
-            Some(file) => {
-                options = options.next_to(file);
-                file.clone()
-            }
+            Some(file) => file.clone(),
             None => {
                 std::path::PathBuf::from(format!("{}.json", slug(&self.state.session.header.title)))
             }

@@ -280,7 +280,15 @@ impl LeerkringApp {
     /// the current agenda item (an undoable change).
     pub fn attach_photo_file(&mut self, source: &Path, ctx: &egui::Context) {
         let lang = self.state.ui_lang;
-        if self.state.screen != Screen::Session || self.state.read_only {
+        if self.state.screen != Screen::Session {
+            return;
+        }
+        if self.state.read_only {
+            self.notify(
+                NoticeLevel::Info,
+                tr(lang, T::ReadOnlyTitle),
+                tr(lang, T::ReadOnlyRefused).to_owned(),
+            );
             return;
         }
         let Some(base) = self.session_base() else {

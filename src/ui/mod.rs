@@ -47,6 +47,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
         (Screen::Session, View::Setup) => setup::setup_ui(ui, state, commands),
         (Screen::Start, _) => start::start_ui(ui, state, commands),
     }
+    if state.screen == Screen::Session {
+        photos::drop_hint_ui(ui.ctx(), state);
+    }
 }
 
 fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {

@@ -40,7 +40,10 @@ pub fn item_photos_ui(
                         let label = ui.label(trf(lang, T::PhotoCaptionOf, &[("n", &n)]));
                         let mut caption = photo.caption.clone();
                         let response = ui
-                            .add(TextEdit::singleline(&mut caption).desired_width(220.0))
+                            .add(
+                                TextEdit::singleline(&mut caption)
+                                    .desired_width(ui.available_width().clamp(160.0, 360.0)),
+                            )
                             .labelled_by(label.id);
                         if response.changed() {
                             commands.push(Command::SetPhotoCaption(photo.id.clone(), caption));
@@ -114,4 +117,36 @@ fn thumbnail_ui(ui: &mut egui::Ui, state: &AppState, picture: Option<PhotoPictur
             ui.add_sized(box_size, egui::Spinner::new());
         }
     }
+}
+
+/// While files are dragged over the window: a veil saying where a dropped
+/// photo goes (painted only; it takes no input and no focus).
+pub fn drop_hint_ui(ctx: &egui::Context, state: &AppState) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let lang = state.ui_lang;
+    let item = state
+        .runner
+        .current_or_first(&state.session)
+        .and_then(|id| state.session.agenda_item(id))
+        .map_or("", |item| item.title.trim());
+    let text = if state.read_only {
+        tr(lang, T::ReadOnlyTitle).to_owned()
+    } else {
+        trf(lang, T::PhotoDropHere, &[("item", item)])
+    };
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("photo_drop_hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(28.0),
+        egui::Color32::WHITE,
+    );
 }

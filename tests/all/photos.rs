@@ -67,6 +67,13 @@ impl egui::DroppedFile for Dropped {
 }
 
 fn drop_file(h: &mut Harness<'static, LeerkringApp>, path: &Path) {
+    // First it hovers over the window (the veil's text must render).
+    h.input_mut().hovered_files = vec![egui::HoveredFile {
+        path: Some(path.to_path_buf()),
+        mime: String::new(),
+    }];
+    h.run_steps(1);
+    h.input_mut().hovered_files.clear();
     h.input_mut()
         .dropped_files
         .push(Arc::new(Dropped(path.to_path_buf())));
@@ -473,4 +480,99 @@ fn alt_six_switches_the_projector_to_photo_mode() {
     assert_eq!(h.state().state.projector_mode(), ProjectorMode::Photo);
     // The sample has no photos: photo mode says so.
     assert!(h.state().state.photos.projector.is_none());
+}
+
+/// A 4000×3000 "camera photo": smooth shapes with sensor-like noise, so
+/// it compresses about as badly as a real phone photo (several MB).
+fn camera_jpeg(seed: u32) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    let image = image::RgbImage::from_fn(4000, 3000, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let noise = i32::try_from(state % 24).unwrap_or(0) - 12;
+        let (x, y) = (i64::from(x), i64::from(y));
+        let paper = i32::try_from(200 - ((x - 2000).abs() + (y - 1500).abs()) / 60).unwrap_or(0);
+        let ink = if (x / 90 + y / 140 + i64::from(seed)).rem_euclid(7) == 0 {
+            -120
+        } else {
+            0
+        };
+        let v = |base: i32| (base + ink + noise).clamp(0, 255) as u8;
+        image::Rgb([v(paper), v(paper - 5), v(paper - 20)])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92)
+        .encode_image(&image)
+        .expect("encode");
+    bytes
+}
+
+#[test]
+fn a_report_with_three_camera_photos_stays_mailable() {
+    let work = tempfile::tempdir().unwrap();
+    let file = sample_copy(work.path());
+    let mut session = store::load_session(&file).unwrap();
+    let mut photos_bytes = 0;
+    for n in 1..=3 {
+        let source = work.path().join(format!("camera-{n}.jpg"));
+        let bytes = camera_jpeg(n);
+        photos_bytes += bytes.len();
+        std::fs::write(&source, bytes).unwrap();
+        let path = store::import_photo(&file, &source).unwrap();
+        session.attachments.push(leerkring::model::Attachment {
+            id: leerkring::model::AttachmentId::new(format!("foto-{n}")),
+            path,
+            caption: format!("Flap {n}"),
+            agenda_item: session.agenda.first().map(|i| i.id.clone()),
+        });
+    }
+    let options = ExportOptions::new(false).next_to(&file);
+    let started = Instant::now();
+    let html = leerkring::report::render(&session, Format::Html, &options).expect("html");
+    let html_time = started.elapsed();
+    let docx = leerkring::report::render(&session, Format::Docx, &options).expect("docx");
+    let media = docx_media(&docx);
+    assert_eq!(media.len(), 3);
+    eprintln!(
+        "three 12 MP photos of {} bytes together: HTML report {} bytes (in {html_time:?}), DOCX report {} bytes, DOCX media {:?}",
+        photos_bytes,
+        html.len(),
+        docx.len(),
+        media
+    );
+    // Each photo is at most 1600 pixels wide in the report...
+    let html = String::from_utf8(html).expect("utf-8");
+    assert_eq!(html.matches("width=\"1600\" height=\"1200\"").count(), 3);
+    // ...and the whole report is far smaller than the photos, well under
+    // what mail servers accept (10 MB).
+    assert!(html.len() < photos_bytes / 2, "HTML {} bytes", html.len());
+    assert!(docx.len() < photos_bytes / 2, "DOCX {} bytes", docx.len());
+    assert!(docx.len() < 5 * 1024 * 1024);
+}
+
+#[test]
+fn an_untitled_session_exports_its_photos_from_the_recovery_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let photo = work.path().join("bord.jpg");
+    std::fs::write(&photo, photo_jpeg(300, 200)).unwrap();
+    let mut h = harness(crate::support::app(StartWith::Sample, home.path()));
+    drop_file(&mut h, &photo);
+    assert_eq!(h.state().state.session.attachments.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run_steps(3);
+    {
+        let export = &mut h.state_mut().state.export;
+        export.folder = work.path().display().to_string();
+        export.formats = [false, true, false];
+    }
+    h.run_steps(1);
+    h.get_by_label("Exporteren").click();
+    assert!(run_until(&mut h, |app| app.state.export.result.is_some()));
+    let written = h.state().state.export.result.clone().expect("a result");
+    assert!(written.errors.is_empty(), "{:?}", written.errors);
+    let html = std::fs::read_to_string(&written.written[0]).expect("the HTML report");
+    assert!(html.contains("<img src=\"data:image/jpeg;base64,"));
+    assert!(!html.contains("Foto niet opgenomen"));
 }
