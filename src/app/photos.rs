@@ -221,7 +221,7 @@ impl LeerkringApp {
             return;
         };
         let folder = store::session_folder(&base);
-        let resolve = |relative: &str| images::attachment_path(&folder, relative);
+        let resolve = |relative: &str| crate::model::attachment_path(&folder, relative);
         let state = &self.state;
         let item = state.runner.current_or_first(&state.session).cloned();
         for attachment in &state.session.attachments {

@@ -4,6 +4,7 @@ mod edit;
 mod ids;
 pub mod limits;
 pub mod markers;
+mod paths;
 pub mod people;
 mod rules;
 mod session;
@@ -14,6 +15,7 @@ pub use ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
     ParticipantId,
 };
+pub use paths::attachment_path;
 pub use rules::Problem;
 pub use session::{
     Action, ActionStatus, AgendaItem, AgendaKind, Attachment, BlockKind, Bullet, BulletBlock,

@@ -233,7 +233,7 @@ pub fn carry_photos(
                 .push((attachment.id.clone(), new_path.clone()));
             continue;
         }
-        let source = crate::report::images::attachment_path(&old_folder, &attachment.path);
+        let source = crate::model::attachment_path(&old_folder, &attachment.path);
         let Some(source) = source.filter(|p| p.is_file()) else {
             carried.missing.push(attachment.path.clone());
             continue;
@@ -263,9 +263,7 @@ pub fn missing_photos(session_file: &Path, attachments: &[Attachment]) -> Vec<St
     let folder = session_folder(session_file);
     attachments
         .iter()
-        .filter(|a| {
-            !crate::report::images::attachment_path(&folder, &a.path).is_some_and(|p| p.is_file())
-        })
+        .filter(|a| !crate::model::attachment_path(&folder, &a.path).is_some_and(|p| p.is_file()))
         .map(|a| a.path.clone())
         .collect()
 }
