@@ -9,6 +9,7 @@ pub mod export;
 mod handle;
 pub mod projector;
 pub mod runner;
+pub mod series;
 pub mod undo;
 
 use std::path::{Path, PathBuf};
@@ -274,6 +275,8 @@ pub struct AppState {
     pub can_undo: bool,
     /// See [`Self::can_undo`].
     pub can_redo: bool,
+    /// The series view, while it is open.
+    pub series: Option<series::SeriesView>,
 }
 
 impl AppState {
@@ -392,6 +395,7 @@ impl LeerkringApp {
                 snapshots: Vec::new(),
                 can_undo: false,
                 can_redo: false,
+                series: None,
             },
             settings,
             env,
@@ -864,6 +868,7 @@ impl LeerkringApp {
         self.state.file = file;
         self.state.read_only = false;
         self.state.history_open = false;
+        self.state.series = None;
         self.state.dirty = false;
         self.state.saved_at = None;
         self.generation += 1;

@@ -6,6 +6,7 @@ pub mod limits;
 pub mod markers;
 pub mod people;
 mod rules;
+pub mod series;
 mod session;
 pub mod stress;
 

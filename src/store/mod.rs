@@ -8,6 +8,7 @@ mod format;
 mod history;
 mod lock;
 mod recovery;
+pub mod series;
 mod settings;
 
 pub use atomic::{write_atomic, write_atomic_with};

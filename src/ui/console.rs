@@ -419,6 +419,7 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
         }
     });
     ui.label(RichText::new(&org_name).italics().color(ACCENT).size(18.0));
+    super::series::last_time_ui(ui, lang, &state.session, &card.org);
     if siblings > 1
         && let Some(pos) = state
             .session
@@ -657,6 +658,15 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>)
     ui.heading(&item.title);
     ui.label(RichText::new(kind_label(lang, item.kind)).weak());
     ui.separator();
+    if state
+        .session
+        .previous
+        .as_ref()
+        .is_some_and(|p| p.review_item.as_ref() == Some(&id))
+    {
+        super::series::look_back_ui(ui, state, commands);
+        ui.separator();
+    }
 
     if item.round.is_some() {
         round_ui(ui, state, &id, commands);
