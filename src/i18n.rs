@@ -61,8 +61,7 @@ texts! {
     SeriesCarriedActions => "Open actiepunten van vorige keer", "Open actions from last time";
     SeriesCarriedQuestions => "Open vragen van vorige keer", "Open questions from last time";
     SeriesNothingCarried => "Niets bleef open.", "Nothing was left open.";
-    SeriesMarkDone => "Gedaan", "Done";
-    SeriesMarkOpen => "Weer open", "Open again";
+    SeriesMarkDone => "Aanvinken als gedaan", "Tick when done";
     SeriesTitle => "Reeks: {title}", "Series: {title}";
     SeriesSessions => "Bijeenkomsten in deze map", "Meetings in this folder";
     SeriesOpen => "Openen", "Open";

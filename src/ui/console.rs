@@ -69,11 +69,20 @@ fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) {
     let now = state.now;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(&session.header.title)
-                .family(bold_family())
-                .size(18.0),
-        );
+        // A long title (a follow-up is named after its planned theme) is
+        // cut with "…" rather than pushing the clock and save state away.
+        let title_width = (ui.available_width() * 0.4).max(120.0);
+        ui.scope(|ui| {
+            ui.set_max_width(title_width);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(&session.header.title)
+                        .family(bold_family())
+                        .size(18.0),
+                )
+                .truncate(),
+            );
+        });
         ui.separator();
         ui.label(RichText::new(now.format("%H:%M").to_string()).size(18.0))
             .on_hover_text(tr(lang, T::Clock));

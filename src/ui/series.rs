@@ -22,8 +22,9 @@ pub fn series_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comma
         .open(&mut open)
         .collapsible(false)
         .default_width(900.0)
-        .default_height(600.0)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .max_width((ctx.content_rect().width() - 40.0).max(300.0))
+        .max_height((ctx.content_rect().height() - 80.0).max(200.0))
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 40.0))
         .show(ctx, |ui| {
             ui.label(RichText::new(tr(lang, T::SeriesSessions)).strong());
             egui::Grid::new("series_meetings")
@@ -38,14 +39,19 @@ pub fn series_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comma
                             meeting.when.clone()
                         };
                         ui.label(when);
-                        ui.label(&meeting.title);
+                        // The title opens the meeting; the open one is marked instead.
                         if meeting.current {
+                            ui.label(RichText::new(&meeting.title).strong());
                             ui.label(RichText::new(tr(lang, T::SeriesCurrent)).weak());
-                        } else if ui
-                            .button(format!("{} ({})", tr(lang, T::SeriesOpen), meeting.title))
-                            .clicked()
-                        {
-                            commands.push(Command::OpenPath(meeting.path.clone()));
+                        } else {
+                            if ui
+                                .link(&meeting.title)
+                                .on_hover_text(tr(lang, T::SeriesOpen))
+                                .clicked()
+                            {
+                                commands.push(Command::OpenPath(meeting.path.clone()));
+                            }
+                            ui.label("");
                         }
                         ui.end_row();
                     }
@@ -183,12 +189,25 @@ pub fn look_back_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comm
         ui.label(RichText::new(tr(lang, T::SeriesCarriedActions)).strong());
         for action in actions {
             ui.horizontal_wrapped(|ui| {
-                let done = action.status != ActionStatus::Open;
+                // Ticking the box marks the action done (unticking: open again).
+                let mut done = action.status != ActionStatus::Open;
                 let mut text = RichText::new(&action.text);
                 if done {
                     text = text.strikethrough().weak();
                 }
-                ui.add(egui::Label::new(text).wrap());
+                if ui
+                    .checkbox(&mut done, text)
+                    .on_hover_text(tr(lang, T::SeriesMarkDone))
+                    .changed()
+                {
+                    let mut changed = action.clone();
+                    changed.status = if done {
+                        ActionStatus::Done
+                    } else {
+                        ActionStatus::Open
+                    };
+                    commands.push(Command::SetAction(Box::new(changed)));
+                }
                 if let Some(owner) = &action.owner {
                     let name = match owner {
                         Owner::Organisation(id) => session.organisation_name(id).to_owned(),
@@ -201,19 +220,6 @@ pub fn look_back_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comm
                         Owner::Name(name) => name.clone(),
                     };
                     ui.label(RichText::new(format!("({name})")).italics());
-                }
-                let (label, status) = if done {
-                    (T::SeriesMarkOpen, ActionStatus::Open)
-                } else {
-                    (T::SeriesMarkDone, ActionStatus::Done)
-                };
-                if ui
-                    .button(format!("{}: {}", tr(lang, label), action.text))
-                    .clicked()
-                {
-                    let mut changed = action.clone();
-                    changed.status = status;
-                    commands.push(Command::SetAction(Box::new(changed)));
                 }
             });
         }
