@@ -295,11 +295,17 @@ impl AppState {
     /// The synthesis block the bullet field writes into.
     #[must_use]
     pub fn active_block(&self) -> BlockKind {
-        self.runner
+        let item = self
+            .runner
             .current_or_first(&self.session)
-            .and_then(|id| self.session.agenda_item(id))
-            .and_then(|item| item.block)
+            .and_then(|id| self.session.agenda_item(id));
+        // A follow-up's look-back item works on the open questions it carried.
+        let review = item
+            .filter(|i| self.session.is_review_item(&i.id))
+            .map(|_| BlockKind::OpenQuestions);
+        item.and_then(|item| item.block)
             .or(self.capture.chosen_block)
+            .or(review)
             .unwrap_or(BlockKind::Observations)
     }
 }

@@ -199,6 +199,14 @@ impl Session {
             .filter(move |e| &e.organisation == org)
     }
 
+    /// Whether `item` is the follow-up's look-back item ("Terugblik").
+    #[must_use]
+    pub fn is_review_item(&self, item: &ItemId) -> bool {
+        self.previous
+            .as_ref()
+            .is_some_and(|p| p.review_item.as_ref() == Some(item))
+    }
+
     /// The day to sort this session by in a series: its date, else the
     /// first day of the month it was planned in.
     #[must_use]
@@ -436,6 +444,8 @@ mod tests {
         assert_eq!(snapshot.file, "kick-off.json");
         assert_eq!(snapshot.title, "Kick-off");
         assert_eq!(snapshot.review_item.as_ref(), Some(&next.agenda[0].id));
+        assert!(next.is_review_item(&next.agenda[0].id));
+        assert!(!next.is_review_item(&next.agenda[1].id));
         assert_eq!(
             snapshot.carried_actions,
             [next.synthesis.actions[0].id.clone()]

@@ -8,9 +8,10 @@ use egui_kittest::kittest::Queryable;
 use leerkring::StartWith;
 use leerkring::app::Command;
 use leerkring::i18n::Language;
-use leerkring::model::{ActionStatus, OrgId, Session};
+use leerkring::model::{ActionStatus, BlockKind, OrgId, Session};
 use leerkring::report::{ExportOptions, Format, render};
 use leerkring::store::{self, series::write_follow_up};
+use leerkring::ui::projector::ProjectorMode;
 
 use crate::console::{harness, press_with};
 use crate::support::{app, run_binary, sample_path, text};
@@ -206,6 +207,10 @@ fn the_console_shows_last_time_and_the_look_back() {
     h.get_by_label("Terugblik op Kick-off bijeenkomst Democratische vernieuwing M50");
     h.get_by_label("Open actiepunten van vorige keer");
     h.get_by_label(&format!("? {HOSTING}"));
+    // The room sees the open questions (never the console's "last time").
+    let state = &h.state().state;
+    assert_eq!(state.auto_projector_mode(), ProjectorMode::Synthesis);
+    assert_eq!(state.active_block(), BlockKind::OpenQuestions);
     let mail = "Ideeën over het vervolg per mail doorgeven";
     h.get_by_label(mail).click();
     h.run_steps(2);
