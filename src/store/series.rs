@@ -28,9 +28,10 @@ pub struct SeriesScan {
     pub skipped: Vec<LoadError>,
 }
 
-/// Reads every session file in `folder` and keeps those of the series of
-/// `current` (saved as `current_file`): the same network and theme, or
-/// linked to another member by a previous-session reference. The current
+/// Reads every session file in `current_file`'s folder and keeps those of
+/// the series of `current`: the same network and theme, or linked to
+/// another member by a previous-session reference (a previous session in
+/// another folder is read too). The current
 /// session is taken as it is in memory. Sessions are in date order (a
 /// planned month counts from its first day); those without any date come last.
 #[must_use]
@@ -83,6 +84,24 @@ pub fn scan(current_file: &Path, current: &Session) -> SeriesScan {
         if scan.entries.len() == before {
             break;
         }
+    }
+    // A previous session kept in another folder still belongs to the series.
+    let mut index = 0;
+    while index < scan.entries.len() {
+        let entry = &scan.entries[index];
+        if let Some(previous) = &entry.session.previous
+            && !previous.file.is_empty()
+        {
+            let path = resolve_reference(&entry.path, &previous.file);
+            let known = scan.entries.iter().any(|e| same_path(&e.path, &path));
+            if !known && path.is_file() {
+                match load_session(&path) {
+                    Ok(session) => scan.entries.push(SeriesEntry { path, session }),
+                    Err(error) => scan.skipped.push(error),
+                }
+            }
+        }
+        index += 1;
     }
     scan.entries.sort_by(|a, b| {
         let key = |e: &SeriesEntry| (e.session.series_day().is_none(), e.session.series_day());
@@ -334,6 +353,25 @@ mod tests {
         let back = resolve_reference(&sub.join("b.json"), "../a.json");
         assert_eq!(back.canonicalize().ok(), None, "a.json was never written");
         assert_eq!(back, sub.join("../a.json"));
+    }
+
+    #[test]
+    fn scan_follows_a_reference_into_another_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let earlier = dir.path().join("2020-02-04-m50.json");
+        let session = planned("Democratie", "M50");
+        save_session(&earlier, &session).unwrap();
+        let later = dir.path().join("later");
+        std::fs::create_dir(&later).unwrap();
+        let (follow, next) =
+            write_follow_up(&session, &earlier, 0, "T", Some(&later), false).unwrap();
+        assert_eq!(
+            next.previous.as_ref().unwrap().file,
+            "../2020-02-04-m50.json"
+        );
+        let found = scan(&follow, &next);
+        assert_eq!(found.entries.len(), 2);
+        assert!(same_path(&found.entries[0].path, &earlier));
     }
 
     #[test]
