@@ -21,6 +21,8 @@ pub enum HelpTopic {
     Schema,
     /// `leerkring export`.
     Export,
+    /// `leerkring follow-up`.
+    FollowUp,
 }
 
 /// What the command line asks for.
@@ -51,6 +53,17 @@ pub enum Cli {
         /// The output file (one format) or folder (several formats, or an
         /// existing folder); `None`: next to the session file.
         out: Option<PathBuf>,
+    },
+    /// Make the next meeting of a session.
+    FollowUp {
+        /// The previous session's file.
+        file: PathBuf,
+        /// The planned meeting, counted from 1.
+        meeting: usize,
+        /// The new file (or a folder); `None`: next to the session file.
+        out: Option<PathBuf>,
+        /// Whether an existing output file may be replaced.
+        force: bool,
     },
     /// Print help.
     Help(HelpTopic),
@@ -112,6 +125,9 @@ where
     }
     if first == "export" {
         return parse_export(rest, lang);
+    }
+    if first == "follow-up" {
+        return parse_follow_up(rest, lang);
     }
     if first == "schema" {
         if rest.iter().any(is_help) {
@@ -202,6 +218,64 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
     })
 }
 
+/// Reads the arguments after `follow-up`.
+fn parse_follow_up(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
+    let keyed = |key: T, detail: &str| {
+        UsageError(trf(
+            lang,
+            T::CliUsageError,
+            &[("detail", &trf(lang, key, &[("detail", detail)]))],
+        ))
+    };
+    if rest.iter().any(is_help) {
+        return Ok(Cli::Help(HelpTopic::FollowUp));
+    }
+    let mut file = None;
+    let mut meeting = 1;
+    let mut out = None;
+    let mut force = false;
+    let number = |value: &str| {
+        value
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| keyed(T::CliFollowUpBadMeeting, value))
+    };
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        if text == "--force" {
+            force = true;
+        } else if text == "--meeting" {
+            let value = args
+                .next()
+                .ok_or_else(|| keyed(T::CliOptionNeedsValue, "--meeting"))?;
+            meeting = number(&value.to_string_lossy())?;
+        } else if let Some(value) = text.strip_prefix("--meeting=") {
+            meeting = number(value)?;
+        } else if text == "-o" || text == "--output" {
+            let value = args
+                .next()
+                .ok_or_else(|| keyed(T::CliOptionNeedsValue, &text))?;
+            out = Some(PathBuf::from(value));
+        } else if let Some(value) = text.strip_prefix("--output=") {
+            out = Some(PathBuf::from(value));
+        } else if text.starts_with('-') && text != "-" {
+            return Err(keyed(T::CliUnknownOption, &text));
+        } else if file.replace(PathBuf::from(arg)).is_some() {
+            return Err(keyed(T::CliFollowUpTooManyFiles, ""));
+        }
+    }
+    let file = file.ok_or_else(|| keyed(T::CliFollowUpNeedsFile, ""))?;
+    Ok(Cli::FollowUp {
+        file,
+        meeting,
+        out,
+        force,
+    })
+}
+
 /// The help text for a topic.
 #[must_use]
 pub fn help_text(topic: HelpTopic, lang: Language) -> String {
@@ -209,6 +283,7 @@ pub fn help_text(topic: HelpTopic, lang: Language) -> String {
         HelpTopic::Main => tr(lang, T::CliHelpMain).to_owned(),
         HelpTopic::Check => tr(lang, T::CliHelpCheck).to_owned(),
         HelpTopic::Export => tr(lang, T::CliHelpExport).to_owned(),
+        HelpTopic::FollowUp => tr(lang, T::CliHelpFollowUp).to_owned(),
         HelpTopic::Schema => trf(
             lang,
             T::CliHelpSchema,
@@ -389,6 +464,82 @@ pub fn run_export(
     all_good
 }
 
+/// A follow-up that could not be made, for the facilitator in `lang`.
+#[must_use]
+pub fn follow_up_error_message(error: &store::series::FollowUpFileError, lang: Language) -> String {
+    use crate::model::series::FollowUpError;
+    use store::series::FollowUpFileError as E;
+    match error {
+        E::Load(error) => error.message(lang),
+        E::Save(error) => error.message(lang),
+        E::Exists { path } => trf(
+            lang,
+            T::SeriesFileExists,
+            &[("file", &path.display().to_string())],
+        ),
+        E::FollowUp(FollowUpError::NoPlannedMeeting) => {
+            tr(lang, T::SeriesNoPlannedMeeting).to_owned()
+        }
+        E::FollowUp(FollowUpError::NoSuchMeeting { index, count }) => trf(
+            lang,
+            T::SeriesNoSuchMeeting,
+            &[
+                ("n", &(index + 1).to_string()),
+                ("count", &count.to_string()),
+            ],
+        ),
+    }
+}
+
+/// Makes the follow-up of `file` for planned meeting `meeting` (from 1) and
+/// writes it to `out` or next to `file`; prints the file written on `out_w`
+/// or what went wrong on `err`. Returns whether the file was written.
+pub fn run_follow_up(
+    file: &Path,
+    meeting: usize,
+    out: Option<&Path>,
+    force: bool,
+    lang: Language,
+    out_w: &mut dyn Write,
+    err: &mut dyn Write,
+) -> bool {
+    let written = store::load_session(file)
+        .map_err(store::series::FollowUpFileError::from)
+        .and_then(|previous| {
+            let review = tr(previous.header.language, T::SeriesReviewTitle);
+            store::series::write_follow_up(
+                &previous,
+                file,
+                meeting.saturating_sub(1),
+                review,
+                out,
+                force,
+            )
+        });
+    // Output errors (a closed pipe) are not the files' fault: ignore them.
+    match written {
+        Ok((path, session)) => {
+            let _ = writeln!(
+                out_w,
+                "{}",
+                trf(
+                    lang,
+                    T::CliFollowUpWrote,
+                    &[
+                        ("file", &path.display().to_string()),
+                        ("title", &session.header.title)
+                    ]
+                )
+            );
+            true
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{}", follow_up_error_message(&error, lang));
+            false
+        }
+    }
+}
+
 /// Whether `a` and `b` name the same file (or the same path, when either
 /// does not exist yet).
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -497,6 +648,54 @@ mod tests {
         assert!(message(&["export", "a.json", "--format"]).contains("'--format' needs a value"));
         assert!(message(&["export", "a.json", "-o"]).contains("'-o' needs a value"));
         assert!(message(&["export", "a.json", "--pubic"]).contains("'--pubic'"));
+    }
+
+    #[test]
+    fn parses_follow_up_and_rejects_bad_meetings() {
+        let en = Language::En;
+        assert_eq!(
+            parse(args(&["follow-up", "s.json"]), en),
+            Ok(Cli::FollowUp {
+                file: "s.json".into(),
+                meeting: 1,
+                out: None,
+                force: false
+            })
+        );
+        assert_eq!(
+            parse(
+                args(&[
+                    "follow-up",
+                    "--meeting",
+                    "2",
+                    "s.json",
+                    "-o",
+                    "n.json",
+                    "--force"
+                ]),
+                en
+            ),
+            Ok(Cli::FollowUp {
+                file: "s.json".into(),
+                meeting: 2,
+                out: Some("n.json".into()),
+                force: true
+            })
+        );
+        assert_eq!(
+            parse(args(&["follow-up", "--help"]), en),
+            Ok(Cli::Help(HelpTopic::FollowUp))
+        );
+        let message = |list: &[&str]| parse(args(list), en).unwrap_err().0;
+        assert!(message(&["follow-up"]).contains("needs a session file"));
+        assert!(message(&["follow-up", "s.json", "--meeting=0"]).contains("'0'"));
+        assert!(message(&["follow-up", "s.json", "--meeting"]).contains("needs a value"));
+        assert!(message(&["follow-up", "a.json", "b.json"]).contains("one session file"));
+        let nl = parse(
+            args(&["follow-up", "s.json", "--meeting", "x"]),
+            Language::Nl,
+        );
+        assert!(nl.unwrap_err().0.contains("getal"));
     }
 
     #[test]

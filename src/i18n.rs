@@ -70,6 +70,41 @@ texts! {
     PhotosMissingDetail => "Deze foto's staan niet naast het sessiebestand: {files}", "These photos are not next to the session file: {files}";
     PhotosNotCarried => "Niet alle foto's zijn meegekopieerd", "Not all photos were copied along";
     PhotoDropHere => "Laat los: de foto komt bij “{item}”", "Drop: the photo goes with “{item}”";
+    // --- Series (placeholders: {file}, {n}, {count}, {title}, {date}, {detail}) ---
+    SeriesReviewTitle => "Terugblik", "Looking back";
+    CmdNewFollowUp => "Nieuwe vervolgsessie…", "New follow-up session…";
+    TipNewFollowUp => "De volgende geplande bijeenkomst: kop, organisaties en deelnemers overgenomen, open actiepunten en open vragen in de Terugblik", "The next planned meeting: header, organisations and participants copied, open actions and open questions in the look-back";
+    CmdShowSeries => "Reeks van bijeenkomsten", "Series of meetings";
+    SeriesNoPlannedMeeting => "Deze sessie plant geen volgende bijeenkomst. Voeg er een toe onder 'Volgende bijeenkomsten'.", "This session plans no next meeting. Add one under 'Next meetings'.";
+    SeriesNoSuchMeeting => "Er is geen geplande bijeenkomst {n}; deze sessie plant er {count}.", "There is no planned meeting {n}; this session plans {count}.";
+    SeriesFileExists => "{file} bestaat al; kies met -o een ander bestand of geef --force om het te vervangen", "{file} exists already; choose another file with -o or pass --force to replace it";
+    SeriesNeedsFile => "Sla de sessie eerst op onder een naam: de vervolgsessie komt ernaast.", "Save the session under a name first: the follow-up goes next to it.";
+    SeriesFollowUpFailed => "Kon de vervolgsessie niet maken", "Could not make the follow-up session";
+    SeriesCreated => "Vervolgsessie gemaakt: {file}", "Follow-up session created: {file}";
+    SeriesLastTime => "Vorige keer", "Last time";
+    SeriesLookBack => "Terugblik op {title}", "Looking back on {title}";
+    SeriesCarriedActions => "Open actiepunten van vorige keer", "Open actions from last time";
+    SeriesCarriedQuestions => "Open vragen van vorige keer", "Open questions from last time";
+    SeriesNothingCarried => "Niets bleef open.", "Nothing was left open.";
+    SeriesMarkDone => "Aanvinken als gedaan", "Tick when done";
+    SeriesTitle => "Reeks: {title}", "Series: {title}";
+    SeriesSessions => "Bijeenkomsten in deze map", "Meetings in this folder";
+    SeriesOpen => "Openen", "Open";
+    SeriesCurrent => "(deze sessie)", "(this session)";
+    SeriesNoDate => "datum nog onbekend", "date not yet known";
+    SeriesSkipped => "Niet gelezen: {detail}", "Not read: {detail}";
+    SeriesTimeline => "Experimenten per gemeente", "Experiments per municipality";
+    SeriesNothingYet => "—", "—";
+    SeriesSinceLastTime => "Sinds de vorige keer", "Since last time";
+    SeriesThen => "Vorige keer ({date}): {title}", "Last time ({date}): {title}";
+    SeriesNow => "Nu: {title}", "Now: {title}";
+    SeriesNoExperimentNow => "Nu: nog geen experiment", "Now: no experiment yet";
+    SeriesPreviousMeeting => "vorige bijeenkomst", "previous meeting";
+    CliFollowUpWrote => "{file} geschreven: {title}", "wrote {file}: {title}";
+    CliFollowUpNeedsFile => "'leerkring follow-up' heeft een sessiebestand nodig", "'leerkring follow-up' needs a session file";
+    CliFollowUpTooManyFiles => "geef één sessiebestand, niet meer", "give one session file, not more";
+    CliFollowUpBadMeeting => "--meeting verwacht een getal vanaf 1, niet '{detail}'", "--meeting expects a number from 1, not '{detail}'";
+    CliHelpFollowUp => "Gebruik: leerkring follow-up SESSIE.json [--meeting N] [-o NIEUW.json] [--force]\n\nMaakt de volgende bijeenkomst van een leerkring uit een sessie: kop, organisaties en\ndeelnemers overgenomen (aanwezigheid leeg), datum, titel en gastheer uit geplande\nbijeenkomst N (standaard 1; de andere blijven gepland), een eerste agendapunt\n'Terugblik' met de open actiepunten en open vragen, en per gemeente het experiment\nvan vorige keer.\n\nOpties:\n  --meeting N        de geplande bijeenkomst, vanaf 1 (standaard: 1)\n  -o, --output UIT   het nieuwe bestand, of een map\n  --force            vervang UIT als het al bestaat\n\nZonder -o komt het bestand naast de sessie, met de datum van de nieuwe bijeenkomst\nvoorin de naam. Een bestaand bestand wordt nooit zonder --force vervangen.", "Usage: leerkring follow-up SESSION.json [--meeting N] [-o NEW.json] [--force]\n\nMakes the next meeting of a learning circle from a session: header, organisations and\nparticipants copied (attendance cleared), date, title and host from planned\nmeeting N (default 1; the others stay planned), a first agenda item\n'Looking back' with the open actions and open questions, and each municipality's\nexperiment of last time.\n\nOptions:\n  --meeting N        the planned meeting, from 1 (default: 1)\n  -o, --output OUT   the new file, or a folder\n  --force            replace OUT when it exists\n\nWithout -o the file goes next to the session, with the new meeting's date at the\nstart of its name. An existing file is never replaced without --force.";
 
     // --- Commands (menu, buttons, cheat sheet) ---
     MenuFile => "Bestand", "File";
@@ -373,7 +408,7 @@ texts! {
     CliTooManyFiles => "geef één sessiebestand om te openen, niet meer", "give one session file to open, not more";
     CliCheckNeedsFiles => "'leerkring check' heeft minstens één bestand nodig", "'leerkring check' needs at least one file";
     CliSchemaTakesNothing => "'leerkring schema' heeft geen argumenten", "'leerkring schema' takes no arguments";
-    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector]  open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, html, md); zie leerkring export --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector]  open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, html, md); see leerkring export --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
+    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector]  open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector]  open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
     CliHelpCheck => "Gebruik: leerkring check BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.", "Usage: leerkring check FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.";
     CliHelpSchema => "Gebruik: leerkring schema\n\nDrukt het JSON Schema van het sessieformaat (versie {version}) af.", "Usage: leerkring schema\n\nPrints the JSON Schema of the session format (version {version}).";
 

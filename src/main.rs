@@ -73,6 +73,27 @@ fn run() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
+        Cli::FollowUp {
+            file,
+            meeting,
+            out,
+            force,
+        } => {
+            let good = cli::run_follow_up(
+                &file,
+                meeting,
+                out.as_deref(),
+                force,
+                lang,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            Ok(if good {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Cli::Open { file, projector } => {
             let start = file.map_or(StartWith::Default, StartWith::File);
             run_window(start, projector, started)

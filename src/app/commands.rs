@@ -30,6 +30,10 @@ pub enum Command {
     // --- Files ---
     /// A new session with this one's header, organisations and agenda.
     NewFromThis,
+    /// Make and open the next meeting: planned meeting `n` (from 0) of this session.
+    NewFollowUp(usize),
+    /// Show or hide the series view (the sessions of this series in the folder).
+    ShowSeries,
     /// Choose a session file to open.
     Open,
     /// Open the bundled sample session as an untitled copy.
@@ -271,9 +275,10 @@ pub enum Command {
 
 impl Command {
     /// The commands that have a keyboard shortcut, in cheat-sheet order.
-    pub const WITH_SHORTCUTS: [Command; 47] = [
+    pub const WITH_SHORTCUTS: [Command; 48] = [
         Command::CheatSheet,
         Command::NewFromThis,
+        Command::ShowSeries,
         Command::Open,
         Command::Save,
         Command::SaveAs,
@@ -326,6 +331,8 @@ impl Command {
     pub fn label(&self, lang: Language) -> String {
         let key = match self {
             Command::NewFromThis => T::CmdNewFromThis,
+            Command::NewFollowUp(_) => T::CmdNewFollowUp,
+            Command::ShowSeries => T::CmdShowSeries,
             Command::Open => T::CmdOpen,
             Command::OpenSample => T::CmdOpenSample,
             Command::OpenPath(path) => return path.display().to_string(),
@@ -452,6 +459,7 @@ impl Command {
         let (modifiers, key) = match self {
             Command::CheatSheet => (Modifiers::NONE, Key::F1),
             Command::NewFromThis => (ctrl, Key::N),
+            Command::ShowSeries => (ctrl_shift, Key::R),
             Command::Open => (ctrl, Key::O),
             Command::Save => (ctrl, Key::S),
             Command::SaveAs => (ctrl_shift, Key::S),
@@ -520,6 +528,7 @@ impl Command {
     pub fn tooltip(&self, lang: Language) -> Option<&'static str> {
         let key = match self {
             Command::NewFromThis => T::TipNewFromThis,
+            Command::NewFollowUp(_) => T::TipNewFollowUp,
             Command::StartPause => T::TipStartPause,
             Command::NextSpeaker => T::TipNextSpeaker,
             Command::DeleteKeyword => T::TipDeleteKeyword,

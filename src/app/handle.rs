@@ -37,6 +37,8 @@ impl LeerkringApp {
         let now = self.env.clock.now();
         match command {
             Command::NewFromThis => self.leave(Leave::NewFromThis, ctx),
+            Command::NewFollowUp(meeting) => self.new_follow_up(meeting),
+            Command::ShowSeries => self.toggle_series(),
             Command::Open => self.leave(Leave::Open, ctx),
             Command::OpenSample => self.leave(Leave::OpenSample, ctx),
             Command::OpenPath(path) => self.leave(Leave::OpenPath(path), ctx),

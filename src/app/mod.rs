@@ -10,6 +10,7 @@ mod handle;
 pub mod photos;
 pub mod projector;
 pub mod runner;
+pub mod series;
 pub mod undo;
 
 use std::path::{Path, PathBuf};
@@ -277,6 +278,8 @@ pub struct AppState {
     pub can_redo: bool,
     /// The photos shown this frame (thumbnails, the projector's photo).
     pub photos: photos::PhotoShelf,
+    /// The series view, while it is open.
+    pub series: Option<series::SeriesView>,
 }
 
 impl AppState {
@@ -295,11 +298,17 @@ impl AppState {
     /// The synthesis block the bullet field writes into.
     #[must_use]
     pub fn active_block(&self) -> BlockKind {
-        self.runner
+        let item = self
+            .runner
             .current_or_first(&self.session)
-            .and_then(|id| self.session.agenda_item(id))
-            .and_then(|item| item.block)
+            .and_then(|id| self.session.agenda_item(id));
+        // A follow-up's look-back item works on the open questions it carried.
+        let review = item
+            .filter(|i| self.session.is_review_item(&i.id))
+            .map(|_| BlockKind::OpenQuestions);
+        item.and_then(|item| item.block)
             .or(self.capture.chosen_block)
+            .or(review)
             .unwrap_or(BlockKind::Observations)
     }
 }
@@ -407,6 +416,7 @@ impl LeerkringApp {
                 can_undo: false,
                 can_redo: false,
                 photos: photos::PhotoShelf::default(),
+                series: None,
             },
             settings,
             env,
@@ -974,6 +984,7 @@ impl LeerkringApp {
         self.state.file = file;
         self.state.read_only = false;
         self.state.history_open = false;
+        self.state.series = None;
         self.state.dirty = false;
         self.state.saved_at = None;
         self.generation += 1;

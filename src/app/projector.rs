@@ -213,7 +213,8 @@ impl AppState {
         else {
             return ProjectorMode::Whiteboard;
         };
-        if item.block.is_some() {
+        // The look-back shows last time's open questions to the room.
+        if item.block.is_some() || self.session.is_review_item(&item.id) {
             return ProjectorMode::Synthesis;
         }
         match item.kind {

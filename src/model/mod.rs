@@ -7,6 +7,7 @@ pub mod markers;
 mod paths;
 pub mod people;
 mod rules;
+pub mod series;
 mod session;
 pub mod stress;
 

@@ -24,6 +24,9 @@ pub struct Session {
     pub format_version: u32,
     /// Title, date, place and the other facts at the top of the report.
     pub header: Header,
+    /// For a follow-up meeting: the session before it, and what was carried from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<super::series::PreviousSession>,
     /// Session-level notes, such as the introduction under the report's header.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -48,6 +51,7 @@ impl Default for Session {
         Self {
             format_version: FORMAT_VERSION,
             header: Header::default(),
+            previous: None,
             notes: Vec::new(),
             organisations: Vec::new(),
             participants: Vec::new(),

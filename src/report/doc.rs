@@ -138,6 +138,8 @@ pub enum Section {
     Actions,
     /// The next meetings.
     NextMeetings,
+    /// A follow-up's "since last time": each municipality then and now.
+    SinceLastTime,
 }
 
 impl Section {
@@ -158,6 +160,7 @@ impl Section {
             Section::Photos => "photos",
             Section::Actions => "actions",
             Section::NextMeetings => "next-meetings",
+            Section::SinceLastTime => "since-last-time",
         }
     }
 }
@@ -234,6 +237,7 @@ pub fn build(session: &Session, options: &ExportOptions) -> Document {
         redactor: options.public.then(|| Redactor::for_session(session, lang)),
         blocks: Vec::new(),
         experiments_done: false,
+        since_done: false,
         blocks_done: HashSet::new(),
         photos_done: HashSet::new(),
     };
@@ -245,6 +249,7 @@ pub fn build(session: &Session, options: &ExportOptions) -> Document {
     }
     // What no agenda item reached, in the order of the report's outline.
     builder.experiments(&[]);
+    builder.since_last_time();
     builder.remaining_photos();
     for kind in [
         BlockKind::Observations,
@@ -273,6 +278,7 @@ struct Builder<'a> {
     redactor: Option<Redactor>,
     blocks: Vec<Block>,
     experiments_done: bool,
+    since_done: bool,
     blocks_done: HashSet<BlockKind>,
     photos_done: HashSet<usize>,
 }
@@ -635,6 +641,77 @@ impl Builder<'_> {
         if !network.is_empty() {
             self.heading(2, network, Section::Network);
         }
+        self.blocks.push(Block::Bullets(items));
+        self.since_last_time();
+    }
+
+    /// For a follow-up: each municipality's experiment of last time beside
+    /// this meeting's, right after the experiments. A kick-off has none.
+    fn since_last_time(&mut self) {
+        let Some(previous) = &self.session.previous else {
+            return;
+        };
+        if self.since_done || previous.experiments.is_empty() {
+            return;
+        }
+        let date = previous.date.map_or_else(
+            || self.tr(T::SeriesPreviousMeeting),
+            |d| i18n::format_date(self.lang, d),
+        );
+        let summary = |title: &str, keywords: &[String]| {
+            let mut text = self.text(title.trim());
+            let keywords: Vec<String> = keywords
+                .iter()
+                .map(|k| self.text(k.trim()))
+                .filter(|k| !k.is_empty())
+                .collect();
+            if !keywords.is_empty() {
+                text = format!("{text} ({})", keywords.join(", "));
+            }
+            text
+        };
+        let mut items = Vec::new();
+        for org in self.session.municipalities() {
+            let then: Vec<_> = self.session.previous_experiments_of(&org.id).collect();
+            if then.is_empty() {
+                continue;
+            }
+            let mut children: Vec<ListItem> = then
+                .iter()
+                .map(|e| ListItem {
+                    content: vec![Span::plain(self.trf(
+                        T::SeriesThen,
+                        &[("date", &date), ("title", &summary(&e.title, &e.keywords))],
+                    ))],
+                    children: Vec::new(),
+                })
+                .collect();
+            let now: Vec<_> = self.session.experiments_of(&org.id).collect();
+            if now.is_empty() {
+                children.push(ListItem {
+                    content: vec![Span::plain(self.tr(T::SeriesNoExperimentNow))],
+                    children: Vec::new(),
+                });
+            }
+            for e in now {
+                let keywords: Vec<String> = e.keywords.iter().map(|k| k.text.clone()).collect();
+                children.push(ListItem {
+                    content: vec![Span::plain(
+                        self.trf(T::SeriesNow, &[("title", &summary(&e.title, &keywords))]),
+                    )],
+                    children: Vec::new(),
+                });
+            }
+            items.push(ListItem {
+                content: vec![Span::new(self.text(&org.name), SpanStyle::Emphasis)],
+                children,
+            });
+        }
+        self.since_done = true;
+        if items.is_empty() {
+            return;
+        }
+        self.heading(1, self.tr(T::SeriesSinceLastTime), Section::SinceLastTime);
         self.blocks.push(Block::Bullets(items));
     }
 

@@ -9,6 +9,7 @@ mod format;
 mod history;
 mod lock;
 mod recovery;
+pub mod series;
 mod settings;
 
 pub use assets::{

@@ -69,11 +69,20 @@ fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) {
     let now = state.now;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(&session.header.title)
-                .family(bold_family())
-                .size(18.0),
-        );
+        // A long title (a follow-up is named after its planned theme) is
+        // cut with "…" rather than pushing the clock and save state away.
+        let title_width = (ui.available_width() * 0.4).max(120.0);
+        ui.scope(|ui| {
+            ui.set_max_width(title_width);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(&session.header.title)
+                        .family(bold_family())
+                        .size(18.0),
+                )
+                .truncate(),
+            );
+        });
         ui.separator();
         ui.label(RichText::new(now.format("%H:%M").to_string()).size(18.0))
             .on_hover_text(tr(lang, T::Clock));
@@ -419,6 +428,7 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
         }
     });
     ui.label(RichText::new(&org_name).italics().color(ACCENT).size(18.0));
+    super::series::last_time_ui(ui, lang, &state.session, &card.org);
     if siblings > 1
         && let Some(pos) = state
             .session
@@ -657,6 +667,15 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>)
     ui.heading(&item.title);
     ui.label(RichText::new(kind_label(lang, item.kind)).weak());
     ui.separator();
+    if state
+        .session
+        .previous
+        .as_ref()
+        .is_some_and(|p| p.review_item.as_ref() == Some(&id))
+    {
+        super::series::look_back_ui(ui, state, commands);
+        ui.separator();
+    }
 
     if item.round.is_some() {
         round_ui(ui, state, &id, commands);

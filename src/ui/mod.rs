@@ -6,6 +6,7 @@ mod lists;
 mod overview;
 mod photos;
 pub mod projector;
+mod series;
 mod setup;
 mod start;
 pub mod theme;
@@ -36,6 +37,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
     if state.export.open && state.screen == Screen::Session {
         export_ui(ui.ctx(), state, commands);
     }
+    if state.screen == Screen::Session {
+        series::series_ui(ui.ctx(), state, commands);
+    }
     if state.cheat_sheet_open {
         cheat_sheet_ui(ui.ctx(), state, commands);
     }
@@ -59,6 +63,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         ui.menu_button(tr(lang, T::MenuFile), |ui| {
             if session_open {
                 command_entry(ui, lang, Command::NewFromThis, commands);
+                follow_up_entry(ui, state, commands);
             }
             command_entry(ui, lang, Command::Open, commands);
             command_entry(ui, lang, Command::OpenSample, commands);
@@ -78,6 +83,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 command_entry(ui, lang, Command::Save, commands);
                 command_entry(ui, lang, Command::SaveAs, commands);
                 command_entry(ui, lang, Command::ShowHistory, commands);
+                command_entry(ui, lang, Command::ShowSeries, commands);
                 command_entry(ui, lang, Command::ShowExport, commands);
                 command_entry(ui, lang, Command::AddPhoto, commands);
             }
@@ -139,6 +145,39 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             command_entry(ui, lang, Command::CheatSheet, commands);
         });
     });
+}
+
+/// "New follow-up session…": straight to the one planned meeting, or a
+/// submenu to choose among several; disabled when none is planned.
+fn follow_up_entry(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let lang = state.ui_lang;
+    let meetings = &state.session.synthesis.next_meetings;
+    let label = Command::NewFollowUp(0).label(lang);
+    match meetings.len() {
+        0 => {
+            ui.add_enabled(false, egui::Button::new(label))
+                .on_disabled_hover_text(tr(lang, T::SeriesNoPlannedMeeting));
+        }
+        1 => command_entry(ui, lang, Command::NewFollowUp(0), commands),
+        _ => {
+            ui.menu_button(label, |ui| {
+                for (index, meeting) in meetings.iter().enumerate() {
+                    let when = meeting
+                        .when
+                        .map(|w| crate::i18n::format_planned_date(lang, w))
+                        .unwrap_or_default();
+                    let text = format!("{}. {when} — {}", index + 1, meeting.theme.trim());
+                    if ui
+                        .add(egui::Button::new(text).truncate())
+                        .on_hover_text(tr(lang, T::TipNewFollowUp))
+                        .clicked()
+                    {
+                        commands.push(Command::NewFollowUp(index));
+                    }
+                }
+            });
+        }
+    }
 }
 
 /// "saved 14:32", "not saved" or, for an untouched session, "no changes".

@@ -11,6 +11,7 @@ mod projector;
 mod report;
 mod roundtrip;
 mod sample;
+mod series;
 #[cfg(feature = "snapshots")]
 mod snapshots;
 mod support;
