@@ -45,6 +45,28 @@ texts! {
     Untitled => "Naamloos", "Untitled";
     UntitledCopy => "naamloze kopie, wordt bewaard in de herstelmap", "untitled copy, kept in the recovery folder";
 
+    // --- Themes (console view and projector; placeholders: {theme}, {n}, {total}, {from}) ---
+    CmdShowThemes => "Gedeelde thema's", "Shared themes";
+    CmdThemeToObservations => "Naar “Wat valt op?”", "To “What stands out?”";
+    CmdConfirmTheme => "Bevestigen", "Confirm";
+    CmdDismissTheme => "Laten vallen", "Dismiss";
+    CmdMergeTheme => "Samenvoegen met…", "Merge with…";
+    CmdMergeInto => "Voeg “{from}” hierbij", "Merge “{from}” into this";
+    CmdRenameTheme => "Hernoemen", "Rename";
+    ThemesTitle => "Gedeelde thema's", "Shared themes";
+    ThemesNone => "Nog geen thema's die meerdere gemeenten delen.", "No themes shared by several municipalities yet.";
+    ThemesHelp => "↑/↓ kiezen · Enter naar “Wat valt op?” · Spatie bevestigen · Delete laten vallen · F2 hernoemen · M samenvoegen", "↑/↓ choose · Enter to “What stands out?” · Space confirm · Delete dismiss · F2 rename · M merge";
+    ThemesMergeHint => "Kies het thema waarin “{from}” opgaat (Enter), Esc stopt.", "Choose the theme “{from}” goes into (Enter), Esc stops.";
+    ThemeColumn => "Thema", "Theme";
+    ThemeCount => "{n} van {total}", "{n} of {total}";
+    ThemeLabelField => "Naam van het thema", "Theme name";
+    ThemeConfirmed => "bevestigd", "confirmed";
+    ThemeCellTitle => "{theme} bij {org}", "{theme} at {org}";
+    ThemeSuggestion => "{theme} — {n} van {total} gemeenten", "{theme} — {n} of {total} municipalities";
+    ModeThemes => "Thema's", "Themes";
+    ProjectorThemesTitle => "Wat de gemeenten delen", "What the municipalities share";
+    ProjectorNoThemes => "Nog geen gedeelde thema's", "No shared themes yet";
+
     // --- Commands (menu, buttons, cheat sheet) ---
     MenuFile => "Bestand", "File";
     MenuLanguage => "Taal", "Language";

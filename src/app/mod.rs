@@ -274,6 +274,8 @@ pub struct AppState {
     pub can_undo: bool,
     /// See [`Self::can_undo`].
     pub can_redo: bool,
+    /// The shared themes view.
+    pub themes: crate::ui::themes::ThemesView,
 }
 
 impl AppState {
@@ -392,6 +394,7 @@ impl LeerkringApp {
                 snapshots: Vec::new(),
                 can_undo: false,
                 can_redo: false,
+                themes: crate::ui::themes::ThemesView::default(),
             },
             settings,
             env,

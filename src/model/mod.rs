@@ -8,6 +8,7 @@ pub mod people;
 mod rules;
 mod session;
 pub mod stress;
+pub mod themes;
 
 pub use edit::Card;
 pub use ids::{

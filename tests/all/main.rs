@@ -13,4 +13,5 @@ mod sample;
 #[cfg(feature = "snapshots")]
 mod snapshots;
 mod support;
+mod themes;
 mod ui_window;
