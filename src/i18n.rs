@@ -105,6 +105,27 @@ texts! {
     CliFollowUpTooManyFiles => "geef één sessiebestand, niet meer", "give one session file, not more";
     CliFollowUpBadMeeting => "--meeting verwacht een getal vanaf 1, niet '{detail}'", "--meeting expects a number from 1, not '{detail}'";
     CliHelpFollowUp => "Gebruik: leerkring follow-up SESSIE.json [--meeting N] [-o NIEUW.json] [--force]\n\nMaakt de volgende bijeenkomst van een leerkring uit een sessie: kop, organisaties en\ndeelnemers overgenomen (aanwezigheid leeg), datum, titel en gastheer uit geplande\nbijeenkomst N (standaard 1; de andere blijven gepland), een eerste agendapunt\n'Terugblik' met de open actiepunten en open vragen, en per gemeente het experiment\nvan vorige keer.\n\nOpties:\n  --meeting N        de geplande bijeenkomst, vanaf 1 (standaard: 1)\n  -o, --output UIT   het nieuwe bestand, of een map\n  --force            vervang UIT als het al bestaat\n\nZonder -o komt het bestand naast de sessie, met de datum van de nieuwe bijeenkomst\nvoorin de naam. Een bestaand bestand wordt nooit zonder --force vervangen.", "Usage: leerkring follow-up SESSION.json [--meeting N] [-o NEW.json] [--force]\n\nMakes the next meeting of a learning circle from a session: header, organisations and\nparticipants copied (attendance cleared), date, title and host from planned\nmeeting N (default 1; the others stay planned), a first agenda item\n'Looking back' with the open actions and open questions, and each municipality's\nexperiment of last time.\n\nOptions:\n  --meeting N        the planned meeting, from 1 (default: 1)\n  -o, --output OUT   the new file, or a folder\n  --force            replace OUT when it exists\n\nWithout -o the file goes next to the session, with the new meeting's date at the\nstart of its name. An existing file is never replaced without --force.";
+    // --- Themes (console view and projector; placeholders: {theme}, {n}, {total}, {from}) ---
+    CmdShowThemes => "Gedeelde thema's", "Shared themes";
+    CmdThemeToObservations => "Naar “Wat valt op?”", "To “What stands out?”";
+    CmdConfirmTheme => "Bevestigen", "Confirm";
+    CmdDismissTheme => "Laten vallen", "Dismiss";
+    CmdMergeTheme => "Samenvoegen met…", "Merge with…";
+    CmdMergeInto => "Voeg “{from}” hierbij", "Merge “{from}” into this";
+    CmdRenameTheme => "Hernoemen", "Rename";
+    ThemesTitle => "Gedeelde thema's", "Shared themes";
+    ThemesNone => "Nog geen thema's die meerdere gemeenten delen.", "No themes shared by several municipalities yet.";
+    ThemesHelp => "↑/↓ kiezen · Enter naar “Wat valt op?” · Spatie bevestigen · Delete laten vallen · F2 hernoemen · M samenvoegen", "↑/↓ choose · Enter to “What stands out?” · Space confirm · Delete dismiss · F2 rename · M merge";
+    ThemesMergeHint => "Kies het thema waarin “{from}” opgaat (Enter), Esc stopt.", "Choose the theme “{from}” goes into (Enter), Esc stops.";
+    ThemeColumn => "Thema", "Theme";
+    ThemeCount => "{n} van {total}", "{n} of {total}";
+    ThemeLabelField => "Naam van het thema", "Theme name";
+    ThemeConfirmed => "bevestigd", "confirmed";
+    ThemeCellTitle => "{theme} bij {org}", "{theme} at {org}";
+    ThemeSuggestion => "{theme} — {n} van {total} gemeenten", "{theme} — {n} of {total} municipalities";
+    ModeThemes => "Thema's", "Themes";
+    ProjectorThemesTitle => "Wat de gemeenten delen", "What the municipalities share";
+    ProjectorNoThemes => "Nog geen gedeelde thema's", "No shared themes yet";
 
     // --- Commands (menu, buttons, cheat sheet) ---
     MenuFile => "Bestand", "File";

@@ -271,11 +271,30 @@ pub enum Command {
     SetParticipant(Box<Participant>),
     /// Remove a participant.
     RemoveParticipant(ParticipantId),
+
+    // --- Themes ---
+    /// Show or hide the shared themes view.
+    ShowThemes,
+    /// Add a theme (by key) to "Wat valt op?" as "participatie — 7 van 12 gemeenten".
+    ThemeToObservations(String),
+    /// Confirm a theme (or take the confirmation back).
+    ConfirmTheme(String),
+    /// Drop a suggested theme.
+    DismissTheme(String),
+    /// Merge one theme into another.
+    MergeThemes {
+        /// The theme that is merged away.
+        from: String,
+        /// The theme that holds both afterwards.
+        into: String,
+    },
+    /// Give a theme a label of its own.
+    RenameTheme(String, String),
 }
 
 impl Command {
     /// The commands that have a keyboard shortcut, in cheat-sheet order.
-    pub const WITH_SHORTCUTS: [Command; 48] = [
+    pub const WITH_SHORTCUTS: [Command; 50] = [
         Command::CheatSheet,
         Command::NewFromThis,
         Command::ShowSeries,
@@ -308,6 +327,7 @@ impl Command {
         Command::SetProjectorMode(Some(ProjectorMode::Synthesis)),
         Command::SetProjectorMode(Some(ProjectorMode::Timer)),
         Command::SetProjectorMode(Some(ProjectorMode::Photo)),
+        Command::SetProjectorMode(Some(ProjectorMode::Themes)),
         Command::NextProjectorPage,
         Command::AddPhoto,
         Command::NextCard,
@@ -324,6 +344,7 @@ impl Command {
         Command::MoveKeywordDown,
         Command::ToggleHighlight,
         Command::NewExperiment,
+        Command::ShowThemes,
     ];
 
     /// The label in menus, on buttons and in the cheat sheet.
@@ -403,6 +424,7 @@ impl Command {
             Command::SetPhotoCaption(..) => T::CmdSetPhotoCaption,
             Command::RemovePhoto(_) => T::CmdRemovePhoto,
             Command::ShowPhoto(_) => T::CmdShowPhoto,
+            Command::SetProjectorMode(Some(ProjectorMode::Themes)) => T::ModeThemes,
             Command::SetBeamerTheme(BeamerTheme::Light) => T::ThemeLight,
             Command::SetBeamerTheme(BeamerTheme::Dark) => T::ThemeDark,
             Command::SetBeamerTheme(BeamerTheme::HighContrast) => T::ThemeHighContrast,
@@ -446,6 +468,12 @@ impl Command {
             Command::PasteParticipants(_) => T::CmdPasteParticipants,
             Command::SetParticipant(_) => T::Participants,
             Command::RemoveParticipant(_) => T::CmdRemove,
+            Command::ShowThemes => T::CmdShowThemes,
+            Command::ThemeToObservations(_) => T::CmdThemeToObservations,
+            Command::ConfirmTheme(_) => T::CmdConfirmTheme,
+            Command::DismissTheme(_) => T::CmdDismissTheme,
+            Command::MergeThemes { .. } => T::CmdMergeTheme,
+            Command::RenameTheme(..) => T::CmdRenameTheme,
         };
         tr(lang, key).to_owned()
     }
@@ -493,6 +521,9 @@ impl Command {
             Command::SetProjectorMode(Some(ProjectorMode::Timer)) => (Modifiers::ALT, Key::Num5),
             Command::SetProjectorMode(Some(ProjectorMode::Photo)) => (Modifiers::ALT, Key::Num6),
             Command::AddPhoto => (ctrl_shift, Key::F),
+            // Alt+7, leaving Alt+6 to the next mode in menu order (photos).
+            Command::SetProjectorMode(Some(ProjectorMode::Themes)) => (Modifiers::ALT, Key::Num7),
+            Command::ShowThemes => (ctrl, Key::T),
             Command::NextCard => (ctrl, Key::ArrowDown),
             Command::PreviousCard => (ctrl, Key::ArrowUp),
             Command::FocusKeywords => (ctrl, Key::K),
@@ -584,6 +615,11 @@ impl Command {
                 | Command::AttachPhoto { .. }
                 | Command::SetPhotoCaption(..)
                 | Command::RemovePhoto(_)
+                | Command::ThemeToObservations(_)
+                | Command::ConfirmTheme(_)
+                | Command::DismissTheme(_)
+                | Command::MergeThemes { .. }
+                | Command::RenameTheme(..)
         )
     }
 

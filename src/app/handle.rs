@@ -1,7 +1,7 @@
 //! Carrying out commands. Edits to the session get an undo step; clock
 //! commands write times into the session but are never undone.
 
-use crate::model::markers::{BulletKind, parse_bullet};
+use crate::model::markers::{BulletKind, keyword_field_text, parse_bullet, parse_keyword};
 use crate::model::{
     AgendaItem, AgendaKind, ItemId, Note, NoteId, OrgKind, Round, Session, Speaker, SpeakerStatus,
 };
@@ -136,6 +136,21 @@ impl LeerkringApp {
                 self.state.capture.focus_request = Some(Field::Find);
             }
             Command::CheatSheet => self.state.cheat_sheet_open = !self.state.cheat_sheet_open,
+            Command::ShowThemes => {
+                let themes = &mut self.state.themes;
+                themes.open = !themes.open;
+                themes.merge_from = None;
+                themes.renaming = None;
+                if themes.open {
+                    // The view's keys (arrows, Enter, Space) go to the view, not a field.
+                    self.state.capture.focus_request = None;
+                    ctx.memory_mut(|m| {
+                        if let Some(id) = m.focused() {
+                            m.surrender_focus(id);
+                        }
+                    });
+                }
+            }
             Command::ShowConsole => self.state.view = View::Console,
             Command::ShowSetup => self.state.view = View::Setup,
             Command::SetUiLanguage(lang) => {
@@ -288,7 +303,7 @@ impl LeerkringApp {
                         .flat_map(|e| &e.keywords)
                         .find(|k| k.id == id)
                 {
-                    capture.keyword.clone_from(&keyword.text);
+                    capture.keyword = keyword_field_text(&keyword.text, &keyword.tags);
                     capture.editing_keyword = Some(id);
                     capture.focus_request = Some(Field::Keyword);
                 }
@@ -454,21 +469,26 @@ impl LeerkringApp {
                 }
             }
             Command::AddKeyword(text) => {
-                let text = text.trim();
+                let parsed = parse_keyword(&text);
                 if let Some(card) = session.card_at(capture.card)
-                    && !text.is_empty()
+                    && !parsed.text.is_empty()
                 {
                     let experiment = session.ensure_experiment(&card);
-                    session.add_keyword(&experiment, text);
+                    if let Some(id) = session.add_keyword(&experiment, &parsed.text)
+                        && let Some(keyword) = session.keyword_mut(&id)
+                    {
+                        keyword.tags = parsed.tags;
+                    }
                     capture.keyword.clear();
                 }
             }
             Command::ReplaceKeyword(id, text) => {
-                let text = text.trim().to_owned();
-                if !text.is_empty()
+                let parsed = parse_keyword(&text);
+                if !parsed.text.is_empty()
                     && let Some(keyword) = session.keyword_mut(&id)
                 {
-                    keyword.text = text;
+                    keyword.text = parsed.text;
+                    keyword.tags = parsed.tags;
                 }
                 capture.keyword.clear();
                 capture.editing_keyword = None;
@@ -635,6 +655,17 @@ impl LeerkringApp {
                     self.state.projector.photo = None;
                 }
             }
+            Command::ThemeToObservations(key) => {
+                if let Some(text) = crate::ui::themes::suggestion_text(session, &key) {
+                    session.add_bullet(crate::model::BlockKind::Observations, 0, &text, Vec::new());
+                }
+            }
+            Command::ConfirmTheme(key) => session.themes.toggle_confirmed(&key),
+            Command::DismissTheme(key) => session.themes.dismiss(&key),
+            Command::MergeThemes { from, into } => {
+                session.themes.merge(&from, &into);
+            }
+            Command::RenameTheme(key, label) => session.themes.rename(&key, &label),
             _ => {}
         }
     }

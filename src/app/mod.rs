@@ -280,6 +280,8 @@ pub struct AppState {
     pub photos: photos::PhotoShelf,
     /// The series view, while it is open.
     pub series: Option<series::SeriesView>,
+    /// The shared themes view.
+    pub themes: crate::ui::themes::ThemesView,
 }
 
 impl AppState {
@@ -417,6 +419,7 @@ impl LeerkringApp {
                 can_redo: false,
                 photos: photos::PhotoShelf::default(),
                 series: None,
+                themes: crate::ui::themes::ThemesView::default(),
             },
             settings,
             env,

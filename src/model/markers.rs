@@ -6,6 +6,9 @@
 //! - `#tag` (after a space or at the start, before a letter) adds a tag;
 //! - a backslash before `!`, `?`, `@`, `#` or `\` makes it ordinary text.
 //!
+//! A keyword reads only `#tag` (and its backslash escape), see
+//! [`parse_keyword`].
+//!
 //! Ordinary text keeps its question marks and @-signs: "Hoe bewust leer je?"
 //! or "info@m50.nl" stay exactly as typed.
 
@@ -47,6 +50,54 @@ pub fn parse_bullet(input: &str) -> ParsedBullet {
         (BulletKind::Bullet, trimmed)
     };
 
+    let (text, owner, tags) = read_markers(rest, kind);
+    ParsedBullet {
+        kind,
+        text,
+        owner,
+        tags,
+    }
+}
+
+/// A typed keyword after its `#tags` were read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedKeyword {
+    /// The text without tags, escapes resolved, spaces tidied.
+    pub text: String,
+    /// Tags named with `#`, without the `#`, in order, without duplicates.
+    pub tags: Vec<String>,
+}
+
+/// Reads the `#tags` of one typed keyword ("rol raad #raad"): the same
+/// rules as in bullets, but `!`, `?` and `@` stay ordinary text.
+#[must_use]
+pub fn parse_keyword(input: &str) -> ParsedKeyword {
+    let (text, _, tags) = read_markers(input.trim(), BulletKind::Bullet);
+    ParsedKeyword { text, tags }
+}
+
+/// A keyword's text and tags as the keyword field shows them for editing:
+/// `#` in the text escaped, the tags appended, so Enter gives them back.
+#[must_use]
+pub fn keyword_field_text(text: &str, tags: &[String]) -> String {
+    let mut field = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '#' || (c == '\\' && chars.peek().is_some_and(|n| ESCAPABLE.contains(n))) {
+            field.push('\\');
+        }
+        field.push(c);
+    }
+    for tag in tags {
+        field.push_str(" #");
+        field.push_str(tag);
+    }
+    field
+}
+
+/// The markers of a typed text after its kind prefix: the text without
+/// them, the owner (actions only) and the tags.
+fn read_markers(rest: &str, kind: BulletKind) -> (String, Option<String>, Vec<String>) {
     let chars: Vec<char> = rest.chars().collect();
     let mut text = String::with_capacity(rest.len());
     let mut owner: Option<String> = None;
@@ -84,18 +135,14 @@ pub fn parse_bullet(input: &str) -> ParsedBullet {
         text.push(c);
         i += 1;
     }
-    ParsedBullet {
-        kind,
-        // Only where a marker was taken out are spaces tidied: typed text
-        // otherwise stays exactly as typed.
-        text: if removed_marker {
-            tidy_spaces(&text)
-        } else {
-            text
-        },
-        owner,
-        tags,
-    }
+    // Only where a marker was taken out are spaces tidied: typed text
+    // otherwise stays exactly as typed.
+    let text = if removed_marker {
+        tidy_spaces(&text)
+    } else {
+        text
+    };
+    (text, owner, tags)
 }
 
 fn is_name_char(c: char) -> bool {
@@ -178,6 +225,30 @@ mod tests {
         assert_eq!(parsed.text, "mail @Zeist");
         assert_eq!(parsed.owner, None);
         assert_eq!(parse_bullet("pad C:\\map"), plain("pad C:\\map"));
+    }
+
+    #[test]
+    fn keywords_read_tags_only() {
+        let parsed = parse_keyword("rol raad? #raad #Rol");
+        assert_eq!(parsed.text, "rol raad?");
+        assert_eq!(parsed.tags, ["raad", "Rol"]);
+        let plain = parse_keyword("! toch @Zeist stap #1");
+        assert_eq!(plain.text, "! toch @Zeist stap #1");
+        assert!(plain.tags.is_empty());
+        assert_eq!(parse_keyword("geen \\#tag").text, "geen #tag");
+    }
+
+    #[test]
+    fn an_edited_keyword_keeps_its_text_and_tags() {
+        for (text, tags) in [
+            ("rol raad", vec!["raad".to_owned()]),
+            ("geen #tag hier", vec![]),
+            ("pad C:\\map \\# en", vec!["x".to_owned(), "y".to_owned()]),
+        ] {
+            let field = keyword_field_text(text, &tags);
+            let parsed = parse_keyword(&field);
+            assert_eq!((parsed.text.as_str(), parsed.tags), (text, tags), "{field}");
+        }
     }
 
     #[test]

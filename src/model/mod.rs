@@ -10,6 +10,7 @@ mod rules;
 pub mod series;
 mod session;
 pub mod stress;
+pub mod themes;
 
 pub use edit::Card;
 pub use ids::{

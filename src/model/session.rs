@@ -11,6 +11,7 @@ use super::ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
     ParticipantId,
 };
+use super::themes::ThemeChoices;
 
 /// The version of the file format this build writes. Separate from the
 /// crate version: it changes only when the JSON changes shape.
@@ -44,6 +45,9 @@ pub struct Session {
     /// Photos of flip charts and posters.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    /// What the facilitator decided about the shared themes.
+    #[serde(skip_serializing_if = "ThemeChoices::is_empty")]
+    pub themes: ThemeChoices,
 }
 
 impl Default for Session {
@@ -59,6 +63,7 @@ impl Default for Session {
             experiments: Vec::new(),
             synthesis: Synthesis::default(),
             attachments: Vec::new(),
+            themes: ThemeChoices::default(),
         }
     }
 }

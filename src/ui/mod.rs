@@ -10,6 +10,7 @@ mod series;
 mod setup;
 mod start;
 pub mod theme;
+pub mod themes;
 mod widgets;
 
 use egui::{Color32, RichText};
@@ -42,6 +43,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
     }
     if state.cheat_sheet_open {
         cheat_sheet_ui(ui.ctx(), state, commands);
+    }
+    if state.themes.open && state.screen == Screen::Session {
+        themes::themes_ui(ui.ctx(), state, commands);
     }
     if state.pending_leave.is_some() {
         leave_question_ui(ui.ctx(), state, commands);
@@ -100,6 +104,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 });
                 ui.separator();
                 command_entry(ui, lang, Command::Find, commands);
+                command_entry(ui, lang, Command::ShowThemes, commands);
             });
             ui.menu_button(tr(lang, T::MenuAgenda), |ui| {
                 for command in [

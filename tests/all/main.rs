@@ -15,4 +15,5 @@ mod series;
 #[cfg(feature = "snapshots")]
 mod snapshots;
 mod support;
+mod themes;
 mod ui_window;

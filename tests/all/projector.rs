@@ -15,11 +15,11 @@ use leerkring::ui::projector::{
 
 use crate::support::sample_path;
 
-fn sample() -> Session {
+pub fn sample() -> Session {
     store::load_session(&sample_path()).expect("the sample session loads")
 }
 
-fn view(session: &Session) -> ProjectorView<'_> {
+pub fn view(session: &Session) -> ProjectorView<'_> {
     ProjectorView {
         session,
         mode: ProjectorMode::Whiteboard,
@@ -38,7 +38,7 @@ fn view(session: &Session) -> ProjectorView<'_> {
 }
 
 /// The projector drawn on the whole screen of `size` at one pixel per point.
-fn harness(
+pub fn harness(
     view: ProjectorView<'_>,
     size: [f32; 2],
     accessible: bool,
@@ -59,16 +59,16 @@ fn harness(
     harness
 }
 
-fn report(harness: &Harness<'_, Option<ProjectorReport>>) -> ProjectorReport {
+pub fn report(harness: &Harness<'_, Option<ProjectorReport>>) -> ProjectorReport {
     harness.state().expect("the projector was drawn")
 }
 
-fn screen(size: [f32; 2]) -> Rect {
+pub fn screen(size: [f32; 2]) -> Rect {
     Rect::from_min_size(egui::Pos2::ZERO, vec2(size[0], size[1]))
 }
 
 /// Every text node: inside the screen and at least the readable minimum high.
-fn assert_texts_readable_and_inside(
+pub fn assert_texts_readable_and_inside(
     harness: &Harness<'_, Option<ProjectorReport>>,
     size: [f32; 2],
 ) {

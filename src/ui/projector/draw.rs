@@ -22,7 +22,7 @@ use super::layout::{
     card_texts_with, largest_fitting, layout_key, place_page, regular, single_line,
     whiteboard_layout_cached, wrapped,
 };
-use super::shared::keyword_spans;
+use super::shared::{keyword_spans, shared_words_after};
 use super::theme::{Palette, palette};
 use super::{
     BeamerTheme, Blank, PhotoPicture, ProjectorMode, ProjectorReport, ProjectorView, TimerView,
@@ -38,6 +38,11 @@ const FOCUS_MAX: f32 = 0.075;
 const AGENDA_MAX: f32 = 0.045;
 /// The largest body text of a synthesis block.
 const SYNTHESIS_MAX: f32 = 0.055;
+/// The largest body text of the themes.
+const THEMES_MAX: f32 = 0.05;
+/// The most themes shown at once: the top of the list is what the room
+/// discusses; the console's view has them all.
+const THEMES_SHOWN: usize = 10;
 /// The font size at which a clock is measured before it is scaled to fit.
 const PROBE: f32 = 100.0;
 /// The header strip's text, as a share of the height (never below the minimum).
@@ -105,6 +110,7 @@ pub fn projector_ui(
         ProjectorMode::Synthesis => synthesis_ui(&mut canvas, &scene, area),
         ProjectorMode::Timer => timer_ui(&mut canvas, &scene, area),
         ProjectorMode::Photo => photo_ui(&mut canvas, &scene, area),
+        ProjectorMode::Themes => themes_ui(&mut canvas, &scene, area),
     }
 }
 
@@ -324,17 +330,18 @@ impl Canvas {
                 })
                 .collect::<Vec<_>>(),
         ));
-        // One cache for the projector and the console's thumbnail.
+        // One cache for the projector and the console's thumbnail. It also
+        // keeps the colours, so a new shared word leaves the others' alone.
         let id = Id::unique("leerkring-projector-shared-spans");
-        let spans = match self
-            .ctx
-            .data(|d| d.get_temp::<(u64, Arc<Vec<KeywordSpans>>)>(id))
-        {
-            Some((cached_key, spans)) if cached_key == key => spans,
-            _ => {
-                let spans = Arc::new(keyword_spans(session));
+        let cached = self.ctx.data(|d| d.get_temp::<SharedCache>(id));
+        let spans = match cached {
+            Some((cached_key, spans, _)) if cached_key == key => spans,
+            cached => {
+                let previous = cached.map(|(_, _, colours)| colours).unwrap_or_default();
+                let colours = Arc::new(shared_words_after(session, &previous));
+                let spans = Arc::new(keyword_spans(session, &colours));
                 self.ctx
-                    .data_mut(|d| d.insert_temp(id, (key, Arc::clone(&spans))));
+                    .data_mut(|d| d.insert_temp(id, (key, Arc::clone(&spans), colours)));
                 spans
             }
         };
@@ -345,6 +352,14 @@ impl Canvas {
 
 /// The shared words in one keyword: byte ranges with their colour index.
 type KeywordSpans = Vec<(std::ops::Range<usize>, usize)>;
+
+/// What the shared words were found for (a hash of the cards' words), each
+/// keyword's shared words, and the colour of each shared word.
+type SharedCache = (
+    u64,
+    Arc<Vec<KeywordSpans>>,
+    Arc<std::collections::HashMap<String, usize>>,
+);
 
 // --- Header strip -----------------------------------------------------------
 
@@ -1181,6 +1196,217 @@ fn synthesis_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorRepor
         body_size: body,
         fits,
         pages: pages.len(),
+    }
+}
+
+// --- Themes ---------------------------------------------------------------------------
+
+/// One theme laid out at some size.
+struct ThemeRow {
+    label: Arc<Galley>,
+    count: Arc<Galley>,
+    names: Arc<Galley>,
+    /// How many of the municipalities share it.
+    shared: usize,
+    height: f32,
+}
+
+/// The columns of the themes at body size `body`.
+struct ThemeColumns {
+    body: f32,
+    label_width: f32,
+    count_width: f32,
+    /// One square per municipality (none when the screen is too narrow).
+    squares: usize,
+    square: f32,
+    names_width: f32,
+    padding: f32,
+    gap: f32,
+}
+
+fn theme_columns(
+    c: &Canvas,
+    s: &Scene<'_, '_>,
+    body: f32,
+    width: f32,
+    total: usize,
+) -> ThemeColumns {
+    let padding = 0.35 * body;
+    let gap = 0.6 * body;
+    let count_width = c
+        .layout(single_line(
+            &format!("{total}/{total}"),
+            bold(body),
+            s.palette.title,
+        ))
+        .size()
+        .x;
+    let label_width = 0.3 * width;
+    let square = 0.8 * body;
+    let squares_width = total as f32 * square * 1.25;
+    let rest = width - 2.0 * padding - label_width - count_width - 2.0 * gap;
+    // The squares only when the names keep room for a few words.
+    let (squares, names_width) = if rest - squares_width - gap >= 8.0 * body {
+        (total, rest - squares_width - gap)
+    } else {
+        (0, rest)
+    };
+    ThemeColumns {
+        body,
+        label_width,
+        count_width,
+        squares,
+        square,
+        names_width: names_width.max(body),
+        padding,
+        gap,
+    }
+}
+
+fn theme_rows(
+    c: &Canvas,
+    s: &Scene<'_, '_>,
+    themes: &[crate::model::themes::Theme],
+    columns: &ThemeColumns,
+    total: usize,
+) -> Vec<ThemeRow> {
+    let session = s.session();
+    let body = columns.body;
+    themes
+        .iter()
+        .map(|theme| {
+            let label = c.layout(wrapped(
+                &theme.label,
+                bold(body),
+                s.palette.title,
+                columns.label_width,
+            ));
+            let count = c.layout(single_line(
+                &format!("{}/{total}", theme.municipalities.len()),
+                bold(body),
+                s.palette.text,
+            ));
+            let names: Vec<&str> = theme
+                .municipalities
+                .iter()
+                .map(|id| session.organisation_name(id))
+                .collect();
+            let names = c.layout(wrapped(
+                &names.join(" · "),
+                regular(body),
+                s.palette.muted,
+                columns.names_width,
+            ));
+            let height =
+                label.size().y.max(names.size().y).max(count.size().y) + 2.0 * columns.padding;
+            ThemeRow {
+                label,
+                count,
+                names,
+                shared: theme.municipalities.len(),
+                height,
+            }
+        })
+        .collect()
+}
+
+/// The themes the municipalities share, most shared first: per theme its
+/// label, "7/12", a strip with one square per municipality (filled for
+/// those that share it) and their names. As large as fits; at the readable
+/// minimum, the top themes that fit (never a cut-off row).
+fn themes_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorReport {
+    let area = area.shrink(s.margin());
+    let session = s.session();
+    let themes = crate::ui::themes::cached_themes(&c.ctx, session);
+    let total = crate::ui::themes::municipality_count(session);
+    let heading_of = |c: &Canvas, body: f32| {
+        c.layout(wrapped(
+            s.tr(T::ProjectorThemesTitle),
+            bold(body * 1.3),
+            s.palette.title,
+            area.width(),
+        ))
+    };
+    if themes.is_empty() {
+        message_ui(c, s, area, s.tr(T::ProjectorNoThemes));
+        return ProjectorReport {
+            body_size: s.min_body,
+            fits: true,
+            pages: 1,
+        };
+    }
+    let shown = &themes[..themes.len().min(THEMES_SHOWN)];
+    let rows_height =
+        |rows: &[ThemeRow], gap: f32| rows.iter().map(|r| r.height + gap).sum::<f32>();
+    let fitted = largest_fitting(s.min_body, THEMES_MAX * s.rect.height(), |body| {
+        let columns = theme_columns(c, s, body, area.width(), total);
+        let rows = theme_rows(c, s, shown, &columns, total);
+        heading_of(c, body).size().y + 0.5 * body + rows_height(&rows, 0.2 * body) <= area.height()
+    });
+    let body = fitted.unwrap_or(s.min_body);
+    let columns = theme_columns(c, s, body, area.width(), total);
+    let rows = theme_rows(c, s, shown, &columns, total);
+    let heading = heading_of(c, body);
+    c.text(area.min, &heading, false);
+    let row_gap = 0.2 * body;
+    let mut y = area.min.y + heading.size().y + 0.5 * body;
+    let mut drawn = 0;
+    for (index, row) in rows.iter().enumerate() {
+        let rect = Rect::from_min_size(pos2(area.min.x, y), vec2(area.width(), row.height));
+        if !area.contains_rect(rect) {
+            break;
+        }
+        if index % 2 == 0 {
+            c.fill(rect, 0.25 * body, s.palette.card_fill);
+        }
+        let top = y + columns.padding;
+        let mut x = rect.min.x + columns.padding;
+        c.text(pos2(x, top), &row.label, false);
+        x += columns.label_width + columns.gap;
+        let count_x = x + columns.count_width - row.count.size().x;
+        c.text(pos2(count_x, top), &row.count, false);
+        x += columns.count_width + columns.gap;
+        if columns.squares > 0 {
+            let square = columns.square;
+            let square_top = top + (row.count.size().y - square) / 2.0;
+            for i in 0..columns.squares {
+                let cell = Rect::from_min_size(
+                    pos2(x + i as f32 * square * 1.25, square_top),
+                    vec2(square, square),
+                );
+                if i < row.shared {
+                    c.fill(cell, 0.15 * square, s.palette.title);
+                } else {
+                    c.frame(
+                        cell,
+                        0.15 * square,
+                        Color32::TRANSPARENT,
+                        Stroke::new((0.08 * square).max(1.0), s.palette.card_border),
+                    );
+                }
+            }
+            x += columns.squares as f32 * square * 1.25 + columns.gap;
+        }
+        c.text(pos2(x, top), &row.names, false);
+        y += row.height + row_gap;
+        drawn += 1;
+    }
+    let hidden = themes.len() - drawn;
+    if hidden > 0 {
+        let more = c.layout(single_line(
+            &format!("+{hidden}"),
+            regular(body),
+            s.palette.muted,
+        ));
+        let pos = area.max - more.size();
+        if pos.y >= y - row_gap {
+            c.text(pos, &more, false);
+        }
+    }
+    ProjectorReport {
+        body_size: body,
+        fits: fitted.is_some() && drawn == shown.len(),
+        pages: 1,
     }
 }
 

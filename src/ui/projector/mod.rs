@@ -13,7 +13,7 @@ pub use layout::{
     BoardStyle, CardText, FitCache, KeywordText, PlacedCard, WhiteboardLayout, card_texts,
     card_texts_with, place_page, whiteboard_layout, whiteboard_layout_cached,
 };
-pub use shared::{keyword_spans, shared_words};
+pub use shared::{keyword_spans, shared_words, shared_words_after};
 
 use crate::model::{BlockKind, ItemId, Language, OrgId, Session};
 
@@ -33,17 +33,20 @@ pub enum ProjectorMode {
     Timer,
     /// An attached photo (a flip chart), scaled to fit, with its caption.
     Photo,
+    /// The themes the municipalities share, as a heat map.
+    Themes,
 }
 
 impl ProjectorMode {
     /// Every mode, in menu order.
-    pub const ALL: [ProjectorMode; 6] = [
+    pub const ALL: [ProjectorMode; 7] = [
         ProjectorMode::Whiteboard,
         ProjectorMode::Focus,
         ProjectorMode::Agenda,
         ProjectorMode::Synthesis,
         ProjectorMode::Timer,
         ProjectorMode::Photo,
+        ProjectorMode::Themes,
     ];
 }
 

@@ -1,168 +1,58 @@
 //! Words that several municipalities wrote down: the projector colours them
 //! alike, so the room sees what the experiments share.
 //!
-//! A word is compared in its normalised form: lowercase, without accents,
-//! without punctuation, and only when it carries meaning (Dutch and English
-//! stop words and words shorter than three letters are left out).
+//! Words are compared by their theme key from [`crate::model::themes`]
+//! (lowercase, without accents or punctuation, abbreviations expanded,
+//! stemmed; stop words left out), the same normaliser the themes view
+//! uses. Colours stay with their word: a word that becomes shared takes a
+//! free colour instead of moving the others (see
+//! [`themes::assign_colours`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
-use crate::model::{OrgId, Session};
+use crate::model::Session;
+use crate::model::themes::{self, tokens};
+
+pub use crate::model::themes::{normalise_word, words};
 
 /// How many distinct colours the palettes hold for shared words; words
 /// beyond this many share colours again (the most shared words come first).
 pub const SHARED_COLOURS: usize = 6;
 
-/// Words that carry no meaning on a card: Dutch stop words first, then a few
-/// English ones for sessions held in English.
-const STOP_WORDS: &[&str] = &[
-    // Dutch.
-    "aan", "al", "alle", "als", "bij", "dan", "dat", "de", "deze", "die", "dit", "door", "een",
-    "en", "er", "geen", "hem", "het", "hier", "hij", "hoe", "hun", "ik", "in", "is", "je", "kan",
-    "maar", "me", "meer", "men", "met", "mij", "na", "naar", "niet", "nog", "nu", "of", "om",
-    "onder", "ons", "ook", "op", "over", "te", "tot", "toch", "uit", "van", "veel", "voor", "waar",
-    "wat", "we", "wel", "wie", "wij", "worden", "wordt", "zal", "ze", "zich", "zij", "zijn", "zo",
-    "zoals", "enz", "etc", "vs", // English.
-    "the", "and", "for", "with", "from", "that", "this", "are", "was", "not", "but", "how", "who",
-    "what", "our", "you", "into", "about", "than", "has", "have", "its",
-];
-
-/// A word's normalised form, or `None` when it does not count (a stop word,
-/// or shorter than three letters after normalising).
-#[must_use]
-pub fn normalise_word(word: &str) -> Option<String> {
-    let mut normal = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
-        match fold_accent(c) {
-            Folded::One(c) => normal.push(c),
-            Folded::Two(a, b) => {
-                normal.push(a);
-                normal.push(b);
-            }
-        }
-    }
-    let trimmed = normal.trim_matches(|c: char| !c.is_alphanumeric());
-    if trimmed.chars().count() < 3 || STOP_WORDS.contains(&trimmed) {
-        return None;
-    }
-    Some(trimmed.to_owned())
-}
-
-enum Folded {
-    One(char),
-    Two(char, char),
-}
-
-/// The letter without its accent (é → e, ë → e, ç → c, ĳ → ij).
-fn fold_accent(c: char) -> Folded {
-    let base = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'į' => 'i',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ŕ' | 'ř' => 'r',
-        'ś' | 'š' | 'ş' => 's',
-        'ť' | 'ţ' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        'ĳ' => return Folded::Two('i', 'j'),
-        'ß' => return Folded::Two('s', 's'),
-        other => other,
-    };
-    Folded::One(base)
-}
-
-/// The words of a text with their byte ranges: runs of letters and digits,
-/// so "coll/raad?" holds "coll" and "raad".
-pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
-    let mut start: Option<usize> = None;
-    let mut chars = text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')));
-    std::iter::from_fn(move || {
-        for (i, c) in chars.by_ref() {
-            let in_word = c.is_alphanumeric() && i < text.len();
-            match (start, in_word) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    start = None;
-                    return Some((s..i, &text[s..i]));
-                }
-                _ => {}
-            }
-        }
-        None
-    })
-}
-
-/// The shared words of a session: each normalised word that occurs in the
-/// keywords of two or more different organisations, with its colour index
-/// (`0..SHARED_COLOURS`). The most widely shared word gets index 0; ties go
-/// to the word that appears first on the whiteboard.
+/// The shared words of a session: each word key (see
+/// [`themes::word_key`]) that occurs in the keywords of two or more
+/// different organisations, with its colour index (`0..SHARED_COLOURS`).
+/// The most widely shared word gets index 0; ties go to the word that
+/// appears first on the whiteboard.
 #[must_use]
 pub fn shared_words(session: &Session) -> HashMap<String, usize> {
-    // For each word: the organisations that use it and where it first appears.
-    let mut seen: HashMap<String, (HashSet<&OrgId>, usize)> = HashMap::new();
-    let mut order = 0usize;
-    for card in session.cards() {
-        let Some(experiment) = card
-            .experiment
-            .as_ref()
-            .and_then(|id| session.experiment(id))
-        else {
-            continue;
-        };
-        for keyword in &experiment.keywords {
-            for (_, word) in words(&keyword.text) {
-                if let Some(normal) = normalise_word(word) {
-                    let entry = seen.entry(normal).or_insert_with(|| {
-                        order += 1;
-                        (HashSet::new(), order)
-                    });
-                    entry.0.insert(&experiment.organisation);
-                }
-            }
-        }
-    }
-    ranked(seen)
-        .into_iter()
-        .map(|(word, _, colour)| (word, colour))
-        .collect()
+    shared_words_after(session, &HashMap::new())
 }
 
-/// The words used by two or more organisations, most widely shared first
-/// (ties: first on the whiteboard first), each with where it first
-/// appeared and its colour index.
-fn ranked(seen: HashMap<String, (HashSet<&OrgId>, usize)>) -> Vec<(String, usize, usize)> {
-    let mut shared: Vec<(String, usize, usize)> = seen
-        .into_iter()
-        .filter(|(_, (orgs, _))| orgs.len() >= 2)
-        .map(|(word, (orgs, first))| (word, orgs.len(), first))
-        .collect();
-    shared.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    shared
-        .into_iter()
-        .enumerate()
-        .map(|(rank, (word, _, first))| (word, first, rank % SHARED_COLOURS))
-        .collect()
+/// [`shared_words`], keeping the colour each word had in `previous`.
+#[must_use]
+pub fn shared_words_after<S: BuildHasher>(
+    session: &Session,
+    previous: &HashMap<String, usize, S>,
+) -> HashMap<String, usize> {
+    themes::assign_colours(
+        &themes::ranked_shared_words(session),
+        previous,
+        SHARED_COLOURS,
+    )
 }
 
 /// The shared words of every keyword on the whiteboard, one list per
 /// keyword in [`Session::cards`] order (the order of
-/// [`card_texts`](super::card_texts)): the same as [`shared_spans`] with
-/// [`shared_words`] for each keyword, but normalising each word only once.
+/// [`card_texts`](super::card_texts)), with the colours of `shared`.
 #[must_use]
-pub fn keyword_spans(session: &Session) -> Vec<Vec<(Range<usize>, usize)>> {
-    // For each word: the organisations that use it and where it first appears.
-    let mut seen: HashMap<String, (HashSet<&OrgId>, usize)> = HashMap::new();
-    // Each keyword's words: byte range and where the word first appears.
-    let mut keywords: Vec<Vec<(Range<usize>, usize)>> = Vec::new();
+pub fn keyword_spans<S: BuildHasher>(
+    session: &Session,
+    shared: &HashMap<String, usize, S>,
+) -> Vec<Vec<(Range<usize>, usize)>> {
+    let mut spans = Vec::new();
     for card in session.cards() {
         let Some(experiment) = card
             .experiment
@@ -171,32 +61,14 @@ pub fn keyword_spans(session: &Session) -> Vec<Vec<(Range<usize>, usize)>> {
         else {
             continue;
         };
-        for keyword in &experiment.keywords {
-            let mut found = Vec::new();
-            for (range, word) in words(&keyword.text) {
-                if let Some(normal) = normalise_word(word) {
-                    let next = seen.len();
-                    let entry = seen.entry(normal).or_insert_with(|| (HashSet::new(), next));
-                    entry.0.insert(&experiment.organisation);
-                    found.push((range, entry.1));
-                }
-            }
-            keywords.push(found);
-        }
+        spans.extend(
+            experiment
+                .keywords
+                .iter()
+                .map(|k| shared_spans(&k.text, shared)),
+        );
     }
-    let colours: HashMap<usize, usize> = ranked(seen)
-        .into_iter()
-        .map(|(_, first, colour)| (first, colour))
-        .collect();
-    keywords
-        .into_iter()
-        .map(|found| {
-            found
-                .into_iter()
-                .filter_map(|(range, first)| colours.get(&first).map(|&colour| (range, colour)))
-                .collect()
-        })
-        .collect()
+    spans
 }
 
 /// The shared words inside one text: byte ranges with their colour index.
@@ -208,28 +80,20 @@ pub fn shared_spans<S: BuildHasher>(
     if shared.is_empty() {
         return Vec::new();
     }
-    words(text)
-        .filter_map(|(range, word)| {
-            let normal = normalise_word(word)?;
-            shared.get(&normal).map(|&colour| (range, colour))
-        })
+    tokens(text)
+        .into_iter()
+        .filter_map(|token| shared.get(&token.stem).map(|&colour| (token.range, colour)))
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::OrgId;
+    use crate::model::themes::word_key;
 
-    #[test]
-    fn normalising_folds_case_accents_and_punctuation() {
-        assert_eq!(normalise_word("Raad").as_deref(), Some("raad"));
-        assert_eq!(normalise_word("ideeën").as_deref(), Some("ideeen"));
-        assert_eq!(normalise_word("Één"), None, "\"een\" is a stop word");
-        assert_eq!(normalise_word("rôle").as_deref(), Some("role"));
-        assert_eq!(normalise_word("\"meester\"").as_deref(), Some("meester"));
-        assert_eq!(normalise_word("de"), None, "a stop word");
-        assert_eq!(normalise_word("het"), None, "a stop word");
-        assert_eq!(normalise_word("vu"), None, "too short");
+    fn key(word: &str) -> String {
+        word_key(word).unwrap_or_else(|| panic!("{word} counts"))
     }
 
     #[test]
@@ -248,7 +112,7 @@ mod tests {
                 .map(|k| shared_spans(&k.text, &shared))
                 .collect();
             assert!(one_by_one.iter().any(|spans| !spans.is_empty()));
-            assert_eq!(keyword_spans(&session), one_by_one);
+            assert_eq!(keyword_spans(&session, &shared), one_by_one);
         }
     }
 
@@ -297,11 +161,42 @@ mod tests {
         };
         let shared = shared_words(&session);
         // Both are shared by two organisations; "Rol" comes first on the board.
-        assert_eq!(shared.get("rol"), Some(&0), "{shared:?}");
-        assert_eq!(shared.get("raad"), Some(&1), "{shared:?}");
-        assert!(!shared.contains_key("twee"), "one organisation only");
-        assert!(!shared.contains_key("de"), "a stop word");
+        assert_eq!(shared.get(&key("rol")), Some(&0), "{shared:?}");
+        assert_eq!(shared.get(&key("raad")), Some(&1), "{shared:?}");
+        assert!(!shared.contains_key(&key("twee")), "one organisation only");
+        assert_eq!(shared.len(), 2, "{shared:?}");
         let spans = shared_spans("Rol van de Raad", &shared);
         assert_eq!(spans, [(0..3, 0), (11..15, 1)]);
+    }
+
+    /// Issue 7: a keyword that made a new shared word moved the colours of
+    /// other shared words, so every card was laid out again.
+    #[test]
+    fn a_new_shared_word_keeps_the_other_words_colours() {
+        let mut session = crate::ui::projector::layout::tests::sample();
+        let before = shared_words(&session);
+        let first = session.experiments[0].id.clone();
+        session.add_keyword(&first, "kaasstolp");
+        let after = shared_words_after(&session, &before);
+        let new = key("kaasstolp");
+        assert!(after.contains_key(&new), "{after:?}");
+        for (word, colour) in &before {
+            assert_eq!(after.get(word), Some(colour), "{word} kept its colour");
+        }
+        // Without the history the ranking would have moved other colours.
+        let fresh = shared_words(&session);
+        assert!(before.iter().any(|(w, c)| fresh.get(w) != Some(c)));
+    }
+
+    #[test]
+    fn abbreviations_share_a_colour_with_the_full_word() {
+        let session = crate::ui::projector::layout::tests::sample();
+        let shared = shared_words(&session);
+        let colour = shared[&key("participatie")];
+        assert_eq!(
+            shared_spans("ook particip.-kaders", &shared)[0],
+            (4..12, colour)
+        );
+        assert_eq!(shared_spans("nwe. P. nota", &shared)[0], (5..6, colour));
     }
 }
