@@ -164,7 +164,7 @@ fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: 
         if pressed(Key::Delete) {
             commands.push(Command::DismissTheme(theme.key.clone()));
         }
-        if pressed(Key::F2) {
+        if pressed(Key::R) {
             view.renaming = Some(theme.key.clone());
             view.label.clone_from(&theme.label);
         }
@@ -217,7 +217,7 @@ fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: 
                     Command::DismissTheme(key.clone()),
                 );
                 if ui
-                    .button(format!("{} (F2)", tr(lang, T::CmdRenameTheme)))
+                    .button(format!("{} (R)", tr(lang, T::CmdRenameTheme)))
                     .clicked()
                 {
                     view.renaming = Some(key.clone());
