@@ -115,7 +115,7 @@ texts! {
     CmdRenameTheme => "Hernoemen", "Rename";
     ThemesTitle => "Gedeelde thema's", "Shared themes";
     ThemesNone => "Nog geen thema's die meerdere gemeenten delen.", "No themes shared by several municipalities yet.";
-    ThemesHelp => "↑/↓ kiezen · Enter naar “Wat valt op?” · Spatie bevestigen · Delete laten vallen · F2 hernoemen · M samenvoegen", "↑/↓ choose · Enter to “What stands out?” · Space confirm · Delete dismiss · F2 rename · M merge";
+    ThemesHelp => "↑/↓ kiezen · Enter naar “Wat valt op?” · Spatie bevestigen · Delete laten vallen · R hernoemen · M samenvoegen", "↑/↓ choose · Enter to “What stands out?” · Space confirm · Delete dismiss · R rename · M merge";
     ThemesMergeHint => "Kies het thema waarin “{from}” opgaat (Enter), Esc stopt.", "Choose the theme “{from}” goes into (Enter), Esc stops.";
     ThemeColumn => "Thema", "Theme";
     ThemeCount => "{n} van {total}", "{n} of {total}";

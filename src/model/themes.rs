@@ -635,15 +635,15 @@ pub fn detect_themes(session: &Session) -> Vec<Theme> {
     themes.into_iter().map(|(theme, _)| theme).collect()
 }
 
-/// The form written most often; ties go to the longest (the full word
-/// over a fragment), then alphabetical order.
+/// The form written most often; ties go to the shortest (the plain word
+/// over a derivation: "werken" over "werkende"), then alphabetical order.
 fn most_written(forms: &HashMap<String, usize>) -> String {
     forms
         .iter()
         .max_by(|(a, a_count), (b, b_count)| {
             a_count
                 .cmp(b_count)
-                .then(a.len().cmp(&b.len()))
+                .then(b.len().cmp(&a.len()))
                 .then(b.cmp(a))
         })
         .map(|(form, _)| form.clone())

@@ -510,7 +510,12 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
             }
             for keyword in &experiment.keywords {
                 let selected = state.capture.selected_keyword.as_ref() == Some(&keyword.id);
-                let mut text = RichText::new(format!("• {}", keyword.text)).size(18.0);
+                let mut line = format!("• {}", keyword.text);
+                for tag in &keyword.tags {
+                    line.push_str(" #");
+                    line.push_str(tag);
+                }
+                let mut text = RichText::new(line).size(18.0);
                 if keyword.highlighted {
                     text = text
                         .strong()

@@ -104,7 +104,7 @@ pub fn themes_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<C
         .id(Id::unique("themes_window"))
         .open(&mut open)
         .collapsible(false)
-        .default_size([1000.0, 560.0])
+        .default_size([1180.0, 600.0])
         .show(ctx, |ui| {
             view_ui(ui, state, &themes, commands);
         });
@@ -164,7 +164,7 @@ fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: 
         if pressed(Key::Delete) {
             commands.push(Command::DismissTheme(theme.key.clone()));
         }
-        if pressed(Key::F2) {
+        if pressed(Key::R) {
             view.renaming = Some(theme.key.clone());
             view.label.clone_from(&theme.label);
         }
@@ -217,7 +217,7 @@ fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: 
                     Command::DismissTheme(key.clone()),
                 );
                 if ui
-                    .button(format!("{} (F2)", tr(lang, T::CmdRenameTheme)))
+                    .button(format!("{} (R)", tr(lang, T::CmdRenameTheme)))
                     .clicked()
                 {
                     view.renaming = Some(key.clone());
@@ -256,7 +256,7 @@ fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: 
 }
 
 /// The matrix: one row per theme, one column per municipality; a cell
-/// holds a bullet per keyword of that municipality in the theme.
+/// holds the number of keywords of that municipality in the theme.
 fn matrix_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], selected: usize) {
     let lang = state.ui_lang;
     let session = &state.session;
@@ -309,7 +309,7 @@ fn matrix_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], selected
                         if theme.confirmed {
                             count = format!("{count} ({})", tr(lang, T::ThemeConfirmed));
                         }
-                        ui.label(RichText::new(count).monospace());
+                        ui.label(count);
                         for org in &municipalities {
                             let keywords: Vec<&str> = session
                                 .experiments
@@ -322,17 +322,21 @@ fn matrix_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], selected
                             if keywords.is_empty() {
                                 ui.label(RichText::new("·").weak());
                             } else {
-                                let dots = "•".repeat(keywords.len().min(3));
-                                ui.label(RichText::new(dots).color(heat(keywords.len())))
-                                    .on_hover_text(format!(
-                                        "{}\n{}",
-                                        trf(
-                                            lang,
-                                            T::ThemeCellTitle,
-                                            &[("theme", &theme.label), ("org", &org.name)],
-                                        ),
-                                        keywords.join("\n")
-                                    ));
+                                ui.label(
+                                    RichText::new(format!(" {} ", keywords.len()))
+                                        .strong()
+                                        .color(Color32::WHITE)
+                                        .background_color(heat(keywords.len())),
+                                )
+                                .on_hover_text(format!(
+                                    "{}\n{}",
+                                    trf(
+                                        lang,
+                                        T::ThemeCellTitle,
+                                        &[("theme", &theme.label), ("org", &org.name)],
+                                    ),
+                                    keywords.join("\n")
+                                ));
                             }
                         }
                         ui.end_row();

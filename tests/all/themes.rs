@@ -151,6 +151,14 @@ fn themes_view_shows_the_matrix_and_drops_a_suggestion_with_one_key() {
     let session = &h.state().state.session;
     assert_eq!(session.themes.resolve(&second), key("raad"));
     assert!(!detect_themes(session).iter().any(|t| t.key == second));
+    // R renames the selected theme (raad) in a labelled field.
+    press(&mut h, Key::R);
+    assert!(h.get_by_label("Naam van het thema").is_focused());
+    press_with(&mut h, Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "De rol van de raad");
+    press(&mut h, Key::Enter);
+    let renamed = detect_themes(&h.state().state.session);
+    assert_eq!(renamed[0].label, "De rol van de raad");
     // Delete dismisses; the buttons carry their labels.
     h.get_by_label("Laten vallen (Delete)");
     press(&mut h, Key::Delete);

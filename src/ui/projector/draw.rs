@@ -1229,6 +1229,7 @@ fn theme_columns(
     s: &Scene<'_, '_>,
     body: f32,
     width: f32,
+    themes: &[crate::model::themes::Theme],
     total: usize,
 ) -> ThemeColumns {
     let padding = 0.35 * body;
@@ -1241,7 +1242,16 @@ fn theme_columns(
         ))
         .size()
         .x;
-    let label_width = 0.3 * width;
+    // As wide as the longest label, at most 30 % of the width (longer ones wrap).
+    let widest = themes
+        .iter()
+        .map(|t| {
+            c.layout(single_line(&t.label, bold(body), s.palette.title))
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let label_width = widest.min(0.3 * width).max(body);
     let square = 0.8 * body;
     let squares_width = total as f32 * square * 1.25;
     let rest = width - 2.0 * padding - label_width - count_width - 2.0 * gap;
@@ -1339,12 +1349,12 @@ fn themes_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorReport {
     let rows_height =
         |rows: &[ThemeRow], gap: f32| rows.iter().map(|r| r.height + gap).sum::<f32>();
     let fitted = largest_fitting(s.min_body, THEMES_MAX * s.rect.height(), |body| {
-        let columns = theme_columns(c, s, body, area.width(), total);
+        let columns = theme_columns(c, s, body, area.width(), shown, total);
         let rows = theme_rows(c, s, shown, &columns, total);
         heading_of(c, body).size().y + 0.5 * body + rows_height(&rows, 0.2 * body) <= area.height()
     });
     let body = fitted.unwrap_or(s.min_body);
-    let columns = theme_columns(c, s, body, area.width(), total);
+    let columns = theme_columns(c, s, body, area.width(), shown, total);
     let rows = theme_rows(c, s, shown, &columns, total);
     let heading = heading_of(c, body);
     c.text(area.min, &heading, false);

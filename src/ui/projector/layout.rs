@@ -39,11 +39,21 @@ pub const LADDER_STEPS: f32 = 22.0;
 /// The largest size on the ladder from `min` up to `max` for which `fits`
 /// holds, by binary search (assuming that what fits at a size also fits at
 /// every smaller one); `None` when not even `min` fits.
-pub fn largest_fitting(min: f32, max: f32, mut fits: impl FnMut(f32) -> bool) -> Option<f32> {
+pub fn largest_fitting(min: f32, max: f32, fits: impl FnMut(f32) -> bool) -> Option<f32> {
+    largest_fitting_from(min, max, None, fits)
+}
+
+/// [`largest_fitting`], trying the size `hint` (the last answer) first:
+/// after a small change the answer is usually the same, and two probes
+/// (the hint fits, the step above does not) settle it. The answer is the
+/// same as without a hint.
+pub fn largest_fitting_from(
+    min: f32,
+    max: f32,
+    hint: Option<f32>,
+    mut fits: impl FnMut(f32) -> bool,
+) -> Option<f32> {
     let size = |k: usize| min * (1.0 + k as f32 / LADDER_STEPS);
-    if !fits(size(0)) {
-        return None;
-    }
     let top = if min > 0.0 {
         let steps = ((max / min - 1.0) * LADDER_STEPS).floor();
         if steps.is_finite() && steps > 0.0 {
@@ -55,6 +65,33 @@ pub fn largest_fitting(min: f32, max: f32, mut fits: impl FnMut(f32) -> bool) ->
         0
     };
     let (mut low, mut high) = (0, top);
+    // The hint's step on the ladder, when it is one.
+    let step = hint
+        .filter(|_| min > 0.0)
+        .map(|h| ((h / min - 1.0) * LADDER_STEPS).round())
+        .filter(|k| k.is_finite() && *k >= 0.0)
+        .map(|k| k as usize)
+        .filter(|&k| k <= top && (size(k) - hint.unwrap_or(0.0)).abs() < 1e-3 * min);
+    match step {
+        Some(k) if fits(size(k)) => {
+            if k == top || !fits(size(k + 1)) {
+                return Some(size(k));
+            }
+            low = k + 1;
+        }
+        Some(0) => return None,
+        Some(k) => {
+            if !fits(size(0)) {
+                return None;
+            }
+            high = k - 1;
+        }
+        None => {
+            if !fits(size(0)) {
+                return None;
+            }
+        }
+    }
     while low < high {
         let mid = (low + high).div_ceil(2);
         if fits(size(mid)) {
@@ -313,6 +350,8 @@ pub struct FitCache {
     style: u64,
     /// Which search each measurement was last used in.
     search: u64,
+    /// The body size the last search found (where the next one starts).
+    last_body: Option<f32>,
     measured: HashMap<MeasureKey, (Measure, u64)>,
 }
 
@@ -426,9 +465,12 @@ fn search(board: &mut Board<'_, '_, '_, '_, '_>) -> WhiteboardLayout {
         };
     }
 
-    if let Some(body) = largest_fitting(style.min_body, style.max_body, |body| {
+    let hint = board.cache.last_body;
+    let fitted = largest_fitting_from(style.min_body, style.max_body, hint, |body| {
         board.any_fit(&whole, body, style.size)
-    }) {
+    });
+    board.cache.last_body = fitted;
+    if let Some(body) = fitted {
         let columns = board
             .best_fit(&whole, body, style.size)
             .map_or(1, |fit| fit.columns);
@@ -1236,6 +1278,35 @@ pub(crate) mod tests {
         for page in 0..layout.pages.len() {
             let placed = place_page(&mut fonts, &cards, &layout, page, &style);
             assert_inside(&placed, layout.grid_size);
+        }
+    }
+
+    #[test]
+    fn a_hint_finds_the_same_size_with_fewer_probes() {
+        let (min, max) = (20.0, 50.0);
+        let ladder: Vec<f32> = (0..40)
+            .map(|k| min * (1.0 + k as f32 / LADDER_STEPS))
+            .collect();
+        for threshold in [10.0, 20.0, 21.0, 27.3, 35.0, 49.9, 60.0] {
+            let fits = |size: f32| size <= threshold;
+            let plain = largest_fitting(min, max, fits);
+            for hint in ladder.iter().copied().map(Some).chain([None, Some(23.4)]) {
+                assert_eq!(
+                    largest_fitting_from(min, max, hint, fits),
+                    plain,
+                    "threshold {threshold}, hint {hint:?}"
+                );
+            }
+            // The answer as hint: two probes at most.
+            let mut probes = 0;
+            largest_fitting_from(min, max, plain, |size| {
+                probes += 1;
+                fits(size)
+            });
+            assert!(
+                plain.is_none() || probes <= 2,
+                "{threshold}: {probes} probes"
+            );
         }
     }
 
