@@ -27,8 +27,8 @@ use leerkring::model::stress::stress_session;
 use leerkring::report::{ExportOptions, Format};
 use leerkring::store::{self, AppDirs};
 use leerkring::ui::projector::{
-    BeamerTheme, BoardStyle, ProjectorMode, card_texts, projector_ui, shared_words,
-    whiteboard_layout,
+    BeamerTheme, BoardStyle, ProjectorMode, SharedWords, card_texts, keyword_spans, projector_ui,
+    shared_words, whiteboard_layout,
 };
 use leerkring::{LeerkringApp, Session, StartWith};
 
@@ -248,6 +248,23 @@ fn frames(c: &mut Criterion) {
 fn autofit(c: &mut Criterion) {
     let mut group = c.benchmark_group("autofit");
     for (name, session) in sessions() {
+        // Finding the shared words and their places in every keyword: done
+        // once per change of the cards' words, before the auto-fit.
+        group.bench_function(format!("shared_words/{name}"), |b| {
+            b.iter(|| {
+                let shared = shared_words(black_box(&session));
+                black_box(keyword_spans(&session, &shared))
+            });
+        });
+        // The same after one new keyword, keeping the words of the others
+        // (as the projector does).
+        let before = SharedWords::default().update(&session);
+        let mut changed = session.clone();
+        let experiment = changed.experiments[0].id.clone();
+        changed.add_keyword(&experiment, "raad en inwoners samen");
+        group.bench_function(format!("shared_words_after_a_keyword/{name}"), |b| {
+            b.iter(|| black_box(before.update(black_box(&changed))));
+        });
         let shared = shared_words(&session);
         let cards = card_texts(&session, &shared);
         let style = BoardStyle::readable(

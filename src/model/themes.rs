@@ -674,32 +674,54 @@ fn compound_vocabulary(session: &Session) -> HashSet<String> {
 /// not split here: the projector colours whole words.
 #[must_use]
 pub fn ranked_shared_words(session: &Session) -> Vec<String> {
-    let mut seen: HashMap<String, (HashSet<&OrgId>, usize)> = HashMap::new();
-    for card in session.cards() {
-        let Some(experiment) = card
-            .experiment
-            .as_ref()
-            .and_then(|id| session.experiment(id))
-        else {
-            continue;
-        };
-        for keyword in &experiment.keywords {
-            for token in tokens(&keyword.text) {
-                let next = seen.len();
-                seen.entry(token.stem)
-                    .or_insert_with(|| (HashSet::new(), next))
-                    .0
-                    .insert(&experiment.organisation);
-            }
+    let keywords: Vec<(&OrgId, Vec<Token>)> = whiteboard_keywords(session)
+        .map(|(org, text)| (org, tokens(text)))
+        .collect();
+    rank_shared(
+        keywords
+            .iter()
+            .map(|(org, tokens)| (*org, tokens.as_slice())),
+    )
+}
+
+/// Every keyword on the whiteboard with its organisation, in card order.
+pub fn whiteboard_keywords(session: &Session) -> impl Iterator<Item = (&OrgId, &str)> {
+    session
+        .cards()
+        .into_iter()
+        .filter_map(|card| card.experiment)
+        .filter_map(|id| session.experiment(&id))
+        .flat_map(|experiment| {
+            experiment
+                .keywords
+                .iter()
+                .map(|k| (&experiment.organisation, k.text.as_str()))
+        })
+}
+
+/// [`ranked_shared_words`] from keywords already split into tokens, in
+/// whiteboard order (so a caller can keep the tokens of unchanged keywords).
+#[must_use]
+pub fn rank_shared<'a>(
+    keywords: impl IntoIterator<Item = (&'a OrgId, &'a [Token])>,
+) -> Vec<String> {
+    let mut seen: HashMap<&str, (HashSet<&OrgId>, usize)> = HashMap::new();
+    for (organisation, tokens) in keywords {
+        for token in tokens {
+            let next = seen.len();
+            seen.entry(token.stem.as_str())
+                .or_insert_with(|| (HashSet::new(), next))
+                .0
+                .insert(organisation);
         }
     }
-    let mut shared: Vec<(String, usize, usize)> = seen
+    let mut shared: Vec<(&str, usize, usize)> = seen
         .into_iter()
         .filter(|(_, (orgs, _))| orgs.len() >= MIN_SHARED)
         .map(|(key, (orgs, first))| (key, orgs.len(), first))
         .collect();
     shared.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    shared.into_iter().map(|(key, ..)| key).collect()
+    shared.into_iter().map(|(key, ..)| key.to_owned()).collect()
 }
 
 /// Colours for the shared words (`ranked`, most shared first) from a

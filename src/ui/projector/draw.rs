@@ -22,7 +22,7 @@ use super::layout::{
     card_texts_with, largest_fitting, layout_key, place_page, regular, single_line,
     whiteboard_layout_cached, wrapped,
 };
-use super::shared::{keyword_spans, shared_words_after};
+use super::shared::SharedWords;
 use super::theme::{Palette, palette};
 use super::{
     BeamerTheme, Blank, PhotoPicture, ProjectorMode, ProjectorReport, ProjectorView, TimerView,
@@ -334,32 +334,24 @@ impl Canvas {
         // keeps the colours, so a new shared word leaves the others' alone.
         let id = Id::unique("leerkring-projector-shared-spans");
         let cached = self.ctx.data(|d| d.get_temp::<SharedCache>(id));
-        let spans = match cached {
-            Some((cached_key, spans, _)) if cached_key == key => spans,
+        let shared = match cached {
+            Some((cached_key, shared)) if cached_key == key => shared,
             cached => {
-                let previous = cached.map(|(_, _, colours)| colours).unwrap_or_default();
-                let colours = Arc::new(shared_words_after(session, &previous));
-                let spans = Arc::new(keyword_spans(session, &colours));
+                let previous = cached.map(|(_, shared)| shared).unwrap_or_default();
+                let shared = Arc::new(previous.update(session));
                 self.ctx
-                    .data_mut(|d| d.insert_temp(id, (key, Arc::clone(&spans), colours)));
-                spans
+                    .data_mut(|d| d.insert_temp(id, (key, Arc::clone(&shared))));
+                shared
             }
         };
-        let mut next = spans.iter();
+        let mut next = shared.spans.iter();
         card_texts_with(session, |_| next.next().cloned().unwrap_or_default())
     }
 }
 
-/// The shared words in one keyword: byte ranges with their colour index.
-type KeywordSpans = Vec<(std::ops::Range<usize>, usize)>;
-
-/// What the shared words were found for (a hash of the cards' words), each
-/// keyword's shared words, and the colour of each shared word.
-type SharedCache = (
-    u64,
-    Arc<Vec<KeywordSpans>>,
-    Arc<std::collections::HashMap<String, usize>>,
-);
+/// What the shared words were found for (a hash of the cards' words) and
+/// what was found.
+type SharedCache = (u64, Arc<SharedWords>);
 
 // --- Header strip -----------------------------------------------------------
 

@@ -13,7 +13,7 @@ pub use layout::{
     BoardStyle, CardText, FitCache, KeywordText, PlacedCard, WhiteboardLayout, card_texts,
     card_texts_with, place_page, whiteboard_layout, whiteboard_layout_cached,
 };
-pub use shared::{keyword_spans, shared_words, shared_words_after};
+pub use shared::{SharedWords, keyword_spans, shared_words, shared_words_after};
 
 use crate::model::{BlockKind, ItemId, Language, OrgId, Session};
 

@@ -11,9 +11,10 @@
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
+use std::sync::Arc;
 
-use crate::model::Session;
-use crate::model::themes::{self, tokens};
+use crate::model::themes::{self, Token, tokens};
+use crate::model::{OrgId, Session};
 
 pub use crate::model::themes::{normalise_word, words};
 
@@ -80,10 +81,69 @@ pub fn shared_spans<S: BuildHasher>(
     if shared.is_empty() {
         return Vec::new();
     }
-    tokens(text)
-        .into_iter()
-        .filter_map(|token| shared.get(&token.stem).map(|&colour| (token.range, colour)))
+    spans_of(&tokens(text), shared)
+}
+
+/// The shared words among `tokens`: byte ranges with their colour index.
+fn spans_of<S: BuildHasher>(
+    tokens: &[Token],
+    shared: &HashMap<String, usize, S>,
+) -> Vec<(Range<usize>, usize)> {
+    tokens
+        .iter()
+        .filter_map(|token| {
+            shared
+                .get(&token.stem)
+                .map(|&colour| (token.range.clone(), colour))
+        })
         .collect()
+}
+
+/// The whiteboard's shared words with their colours and each keyword's
+/// coloured spans, kept from one change to the next: only keywords whose
+/// text is new are split into words again (the stemmer is the expensive
+/// part on a big session), and colours stay with their words.
+#[derive(Debug, Clone, Default)]
+pub struct SharedWords {
+    /// Each shared word's colour index (`0..SHARED_COLOURS`).
+    pub colours: HashMap<String, usize>,
+    /// Each keyword's shared words, in whiteboard order (as
+    /// [`keyword_spans`]).
+    pub spans: Vec<Vec<(Range<usize>, usize)>>,
+    /// The words of each keyword text seen last time.
+    tokens: HashMap<String, Arc<[Token]>>,
+}
+
+impl SharedWords {
+    /// The shared words of `session`, reusing what `self` (the previous
+    /// result) already knows.
+    #[must_use]
+    pub fn update(&self, session: &Session) -> SharedWords {
+        let mut kept: HashMap<String, Arc<[Token]>> = HashMap::with_capacity(self.tokens.len() + 1);
+        let keywords: Vec<(&OrgId, Arc<[Token]>)> = themes::whiteboard_keywords(session)
+            .map(|(organisation, text)| {
+                let words = self
+                    .tokens
+                    .get(text)
+                    .cloned()
+                    .unwrap_or_else(|| Arc::from(tokens(text)));
+                kept.entry(text.to_owned())
+                    .or_insert_with(|| Arc::clone(&words));
+                (organisation, words)
+            })
+            .collect();
+        let ranked = themes::rank_shared(keywords.iter().map(|(org, words)| (*org, &words[..])));
+        let colours = themes::assign_colours(&ranked, &self.colours, SHARED_COLOURS);
+        let spans = keywords
+            .iter()
+            .map(|(_, words)| spans_of(words, &colours))
+            .collect();
+        SharedWords {
+            colours,
+            spans,
+            tokens: kept,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -94,6 +154,32 @@ mod tests {
 
     fn key(word: &str) -> String {
         word_key(word).unwrap_or_else(|| panic!("{word} counts"))
+    }
+
+    #[test]
+    fn kept_words_give_the_same_result_as_a_fresh_search() {
+        for session in [
+            crate::ui::projector::layout::tests::sample(),
+            crate::model::stress::stress_session(60, 25, 200),
+        ] {
+            let first = SharedWords::default().update(&session);
+            assert_eq!(first.colours, shared_words(&session));
+            assert_eq!(first.spans, keyword_spans(&session, &first.colours));
+
+            // One more keyword (sharing a word with other cards), one less.
+            let mut changed = session.clone();
+            let experiment = changed.experiments[1].id.clone();
+            changed.add_keyword(&experiment, "raad en inwoners");
+            changed.experiments[0].keywords.pop();
+            let next = first.update(&changed);
+            let expected = shared_words_after(&changed, &first.colours);
+            assert_eq!(next.colours, expected);
+            assert_eq!(next.spans, keyword_spans(&changed, &expected));
+            assert!(
+                next.tokens.len() <= first.tokens.len() + 1,
+                "words of removed keywords are not kept"
+            );
+        }
     }
 
     #[test]
