@@ -11,19 +11,23 @@
 #     with the agenda timer running (F5), and the same with the projector
 #     window open (F7);
 #   - CPU per keystroke while typing (xdotool, 39 characters, 25 ms apart),
-#     without and with the projector window.
+#     without and with the projector window;
+#   - the frames of each window in the idle spans and while typing
+#     (LEERKRING_TRACE_FRAMES=1 makes the app log every frame with what
+#     caused it; -k keeps the log of each run).
 #
-# usage: scripts/measure.sh [-n RUNS] [-t IDLE_SECONDS] [-b BINARY]
+# usage: scripts/measure.sh [-n RUNS] [-t IDLE_SECONDS] [-b BINARY] [-k DIR]
 #   -n  runs (default 5)   -t  idle span in seconds (default 10)
+#   -k  copy each run's app log (with its frame trace) into DIR
 #   -b  the binary (default target/release/leerkring; build it first with
 #       `cargo build --release` — this script builds nothing)
 # Installs xvfb and xdotool with apt-get when missing. Each run uses a new
 # empty LEERKRING_HOME, so the app opens the built-in sample session.
 set -euo pipefail
 
-runs=5 idle=10 bin=target/release/leerkring
-while getopts "n:t:b:" o; do
-  case $o in n) runs=$OPTARG ;; t) idle=$OPTARG ;; b) bin=$OPTARG ;; *) sed -n '2,21p' "$0"; exit 2 ;; esac
+runs=5 idle=10 bin=target/release/leerkring keep=""
+while getopts "n:t:b:k:" o; do
+  case $o in n) runs=$OPTARG ;; t) idle=$OPTARG ;; b) bin=$OPTARG ;; k) keep=$OPTARG ;; *) sed -n '2,26p' "$0"; exit 2 ;; esac
 done
 [ -x "$bin" ] || { echo "measure.sh: $bin not found; run 'cargo build --release' first" >&2; exit 2; }
 bin=$(realpath "$bin")
@@ -47,10 +51,16 @@ tck=$(getconf CLK_TCK)
 home=$(mktemp -d)
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
-# CPU milliseconds the app uses while "$@" runs.
+frames() { grep -c '^leerkring: frame ' "$log" || true; }
+projector_frames() { grep -c '^leerkring: projector frame ' "$log" || true; }
+# CPU milliseconds the app uses while "${@:2}" runs; the console's frames in
+# that time are recorded as the metric named by $1 (unless it is -).
 cpu_during() {
-  local before after
-  before=$(cpu_ticks); "$@"; after=$(cpu_ticks)
+  local name=$1 before after f0
+  shift
+  f0=$(frames); p0=$(projector_frames); before=$(cpu_ticks); "$@"; after=$(cpu_ticks)
+  [ "$name" = - ] || record "$name" $(( $(frames) - f0 ))
+  case $name in *projector) record "${name}_window" $(( $(projector_frames) - p0 )) ;; esac
   echo $(( (after - before) * 1000 / tck ))
 }
 # The console's window (the projector's title ends in "Projector").
@@ -64,7 +74,7 @@ record() { echo "$1 $2" >>"$out"; }
 typing() { xdotool type --delay 25 "participatie en raadsbreed akkoord 2020"; sleep 0.3; }
 
 start=$(now_ms)
-LEERKRING_HOME=$home LEERKRING_REPORT_FIRST_FRAME=1 "$bin" >>"$log" 2>&1 &
+LEERKRING_HOME=$home LEERKRING_REPORT_FIRST_FRAME=1 LEERKRING_TRACE_FRAMES=1 "$bin" >>"$log" 2>&1 &
 pid=$!
 wid=""
 while [ -z "$wid" ]; do
@@ -79,12 +89,12 @@ reported=$(grep -o 'first frame after [0-9]* ms' "$log" | tail -n1 | grep -o '[0
 [ -n "$reported" ] && record "first_frame_reported_ms" "$reported"
 record "rss_after_start_mb" "$(awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")"
 
-record "cpu_idle_background_ms" "$(cpu_during sleep "$idle")"
+record "cpu_idle_background_ms" "$(cpu_during frames_idle_background sleep "$idle")"
 xdotool windowfocus --sync "$wid"; sleep 1
-record "cpu_idle_focused_ms" "$(cpu_during sleep "$idle")"
-record "cpu_per_keystroke_ms" "$(cpu_during typing | awk '{ printf "%.1f", $1 / 39 }')"
+record "cpu_idle_focused_ms" "$(cpu_during frames_idle_focused sleep "$idle")"
+record "cpu_per_keystroke_ms" "$(cpu_during frames_typing typing | awk '{ printf "%.1f", $1 / 39 }')"
 xdotool key F5; sleep 1
-record "cpu_timer_running_ms" "$(cpu_during sleep "$idle")"
+record "cpu_timer_running_ms" "$(cpu_during frames_timer_running sleep "$idle")"
 xdotool key F5
 
 # The projector window (F7), then the console gets the keyboard back.
@@ -92,10 +102,10 @@ xdotool key F7; sleep 2
 xdotool windowfocus --sync "$wid"; sleep 1
 if [ -n "$(xdotool search --onlyvisible --name 'Projector$' 2>/dev/null)" ]; then
   record "rss_with_projector_mb" "$(awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")"
-  record "cpu_idle_focused_projector_ms" "$(cpu_during sleep "$idle")"
-  record "cpu_per_keystroke_projector_ms" "$(cpu_during typing | awk '{ printf "%.1f", $1 / 39 }')"
+  record "cpu_idle_focused_projector_ms" "$(cpu_during frames_idle_focused_projector sleep "$idle")"
+  record "cpu_per_keystroke_projector_ms" "$(cpu_during frames_typing_projector typing | awk '{ printf "%.1f", $1 / 39 }')"
   xdotool key F5; sleep 1
-  record "cpu_timer_running_projector_ms" "$(cpu_during sleep "$idle")"
+  record "cpu_timer_running_projector_ms" "$(cpu_during frames_timer_running_projector sleep "$idle")"
 else
   echo "measure.sh: F7 opened no projector window" >&2
 fi
@@ -110,6 +120,7 @@ for i in $(seq 1 "$runs"); do
   XDG_RUNTIME_DIR=$runtime xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
     bash "$work/run.sh" "$bin" "$idle" "$work/values" "$work/app-$i.log" \
     || { cat "$work/app-$i.log" >&2; exit 1; }
+  [ -n "$keep" ] && { mkdir -p "$keep"; cp "$work/app-$i.log" "$keep/app-$i.log"; }
 done
 
 echo

@@ -115,6 +115,9 @@ fn run_window(
             started.elapsed().as_millis()
         );
     }
+    if std::env::var_os("LEERKRING_TRACE_FRAMES").is_some() {
+        app.trace_frames(started);
+    }
     app.state.projector.open = projector;
     let lang = app.state.ui_lang;
     let shutdown = app.shutdown_flag();

@@ -349,6 +349,9 @@ pub struct LeerkringApp {
     /// When the process started, while the first frame's time is to be
     /// printed (`LEERKRING_REPORT_FIRST_FRAME`, read by `scripts/measure.sh`).
     startup_report: Option<std::time::Instant>,
+    /// When every frame of the console is to be logged with what caused it
+    /// (`LEERKRING_TRACE_FRAMES`, for finding unwanted repaints): the start.
+    frame_trace: Option<(std::time::Instant, u64)>,
     /// The projector window's picture and what it reports back.
     projector_link: Arc<Mutex<projector::WindowLink>>,
     /// The generation last handed to the autosave thread.
@@ -441,6 +444,7 @@ impl LeerkringApp {
             projector_session: None,
             projector_link: Arc::default(),
             startup_report: None,
+            frame_trace: None,
             submitted: 0,
             first_unsaved: None,
             last_change: None,
@@ -670,8 +674,16 @@ impl LeerkringApp {
         // console never repaints it and two windows never wait for two
         // vertical syncs per keystroke.
         let link = Arc::clone(&self.projector_link);
+        let trace = self.frame_trace.map(|(started, _)| started);
         ctx.show_viewport_deferred(id, builder, move |ui, _class| {
             let ctx = ui.ctx().clone();
+            if let Some(started) = trace {
+                eprintln!(
+                    "leerkring: projector frame at {} ms; requested by {:?}",
+                    started.elapsed().as_millis(),
+                    ctx.repaint_causes()
+                );
+            }
             let picture = projector::lock(&link).picture.clone();
             let rect = ui.max_rect();
             let report = picture
@@ -746,6 +758,12 @@ impl LeerkringApp {
     /// pass on standard error (before painting it).
     pub fn report_first_frame(&mut self, started: std::time::Instant) {
         self.startup_report = Some(started);
+    }
+
+    /// Prints one line per console frame on standard error: the time since
+    /// `started`, the input events and the repaint requests that caused it.
+    pub fn trace_frames(&mut self, started: std::time::Instant) {
+        self.frame_trace = Some((started, 0));
     }
 
     /// A shared copy of the committed session for the projector window:
@@ -1295,6 +1313,21 @@ impl eframe::App for LeerkringApp {
         if let Some(started) = self.startup_report.take() {
             eprintln!(
                 "leerkring: first frame after {} ms",
+                started.elapsed().as_millis()
+            );
+        }
+        if let Some((started, count)) = &mut self.frame_trace {
+            *count += 1;
+            let events = ui.input(|i| {
+                i.raw
+                    .events
+                    .iter()
+                    .map(|e| format!("{e:?}").chars().take(40).collect::<String>())
+                    .collect::<Vec<_>>()
+            });
+            let causes = ui.ctx().repaint_causes();
+            eprintln!(
+                "leerkring: frame {count} at {} ms; events {events:?}; requested by {causes:?}",
                 started.elapsed().as_millis()
             );
         }
