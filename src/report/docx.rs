@@ -121,6 +121,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, ReportError> {
     parts.styles = set_proofing_language(&parts.styles, lang);
     parts.document = repeat_header_rows(&parts.document);
     parts.doc_props.core = set_core_properties(&parts.doc_props.core, &doc.title, lang);
+    parts.content_type = declare_media_types(&parts.content_type, &parts.media);
 
     let mut out = Cursor::new(Vec::new());
     parts.pack(&mut out).map_err(|err| ReportError::Docx {
@@ -386,8 +387,8 @@ fn figure(docx: Docx, figure: &Figure) -> Docx {
         width = TEXT_WIDTH_EMU;
     }
     let emu = |v: u64| u32::try_from(v.max(1)).unwrap_or(u32::MAX);
-    // docx-rs names every picture `.png`; Word and LibreOffice go by the
-    // bytes, so a JPEG or GIF shows as it is.
+    // docx-rs names every picture `.png`; `declare_media_types` gives each
+    // its real content type.
     let pic = Pic::new_with_dimensions(image.bytes.clone(), image.width, image.height)
         .size(emu(width), emu(height));
     let docx = docx.add_paragraph(
@@ -458,6 +459,29 @@ fn set_core_properties(core: &[u8], title: &str, lang: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// docx-rs stores every picture as `word/media/<id>.png` and declares
+/// `.png` as PNG; a JPEG (the reports' photos) gets an `<Override>` with its
+/// real content type, so Word and validators need not sniff the bytes.
+fn declare_media_types(content_types: &[u8], media: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let overrides: String = media
+        .iter()
+        .filter_map(|(id, bytes)| {
+            let kind = match bytes.as_slice() {
+                [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+                [b'G', b'I', b'F', b'8', ..] => "image/gif",
+                _ => return None,
+            };
+            let id = escape_xml(id);
+            Some(format!(
+                "<Override PartName=\"/word/media/{id}.png\" ContentType=\"{kind}\" />"
+            ))
+        })
+        .collect();
+    String::from_utf8_lossy(content_types)
+        .replacen("</Types>", &format!("{overrides}</Types>"), 1)
+        .into_bytes()
+}
+
 fn escape_xml(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -483,6 +507,23 @@ mod tests {
             patched.contains("<w:sz w:val=\"22\" /><w:lang w:val=\"en-GB\""),
             "{patched}"
         );
+    }
+
+    #[test]
+    fn a_jpeg_picture_is_declared_as_jpeg_and_a_png_stays_png() {
+        let types = br#"<Types><Default Extension="png" ContentType="image/png" /></Types>"#;
+        let media = vec![
+            ("rIdImage1".to_owned(), vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 0]),
+            ("rIdImage2".to_owned(), b"\x89PNG\r\n".to_vec()),
+        ];
+        let patched = String::from_utf8(declare_media_types(types, &media)).expect("utf-8");
+        assert!(
+            patched.contains(
+                r#"<Override PartName="/word/media/rIdImage1.png" ContentType="image/jpeg" /></Types>"#
+            ),
+            "{patched}"
+        );
+        assert!(!patched.contains("rIdImage2"), "{patched}");
     }
 
     #[test]

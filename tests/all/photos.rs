@@ -22,6 +22,7 @@ use leerkring::ui::projector::{
 use leerkring::{LeerkringApp, StartWith};
 
 use crate::console::{harness, type_text};
+use crate::report::docx_part;
 use crate::support::{app_with_dialogs, sample_path};
 
 /// A JPEG of `width`×`height` with some structure (a gradient and bands),
@@ -245,6 +246,26 @@ fn photo_attach_save_move_load_export_keeps_the_images() {
     let media = docx_media(&docx);
     assert_eq!(media.len(), 2, "{media:?}");
     assert!(media.iter().all(|(_, size)| *size > 0));
+    // Each picture is declared with the type of its bytes (docx-rs names
+    // them all `.png`): the camera photo as JPEG, the PNG as PNG.
+    let types = docx_part(&docx, "[Content_Types].xml");
+    let mut archive = zip::ZipArchive::new(Cursor::new(&docx)).expect("the DOCX is a ZIP file");
+    let mut kinds = Vec::new();
+    for (name, _) in &media {
+        let mut head = [0u8; 3];
+        std::io::Read::read_exact(&mut archive.by_name(name).expect("the picture"), &mut head)
+            .expect("bytes");
+        let jpeg = format!("<Override PartName=\"/{name}\" ContentType=\"image/jpeg\" />");
+        let declared_jpeg = types.contains(&jpeg);
+        assert_eq!(
+            declared_jpeg,
+            head == [0xFF, 0xD8, 0xFF],
+            "{name} in {types}"
+        );
+        kinds.push(declared_jpeg);
+    }
+    kinds.sort_unstable();
+    assert_eq!(kinds, [false, true], "one PNG and one JPEG picture");
     let markdown = leerkring::report::render(&session, Format::Markdown, &options).expect("md");
     let markdown = String::from_utf8(markdown).expect("utf-8");
     assert!(markdown.contains("](<sessie.assets/img-2034.jpg>)"));

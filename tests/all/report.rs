@@ -46,7 +46,7 @@ fn html(session: &Session, options: &ExportOptions) -> String {
 }
 
 /// One part of a DOCX package as text.
-fn docx_part(docx: &[u8], name: &str) -> String {
+pub(crate) fn docx_part(docx: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("the DOCX is a ZIP file");
     let mut part = archive.by_name(name).expect("the part exists");
     let mut text = String::new();
