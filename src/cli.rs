@@ -80,19 +80,45 @@ fn is_help(arg: &OsString) -> bool {
     arg == "-h" || arg == "--help"
 }
 
+/// A usage error: the message `key` with its `detail`.
+fn usage_error(lang: Language, key: T, detail: &str) -> UsageError {
+    usage_error_text(lang, &trf(lang, key, &[("detail", detail)]))
+}
+
+fn usage_error_text(lang: Language, detail: &str) -> UsageError {
+    UsageError(trf(lang, T::CliUsageError, &[("detail", detail)]))
+}
+
+/// The value of an option named `names` (such as `-o`, `--output`) when
+/// `text` is one of them (the value is the next argument) or
+/// `--long=VALUE`; `None` when `text` is not this option.
+fn option_value<'a>(
+    text: &str,
+    names: &[&str],
+    args: &mut impl Iterator<Item = &'a OsString>,
+    lang: Language,
+) -> Option<Result<OsString, UsageError>> {
+    if names.contains(&text) {
+        return Some(
+            args.next()
+                .cloned()
+                .ok_or_else(|| usage_error(lang, T::CliOptionNeedsValue, text)),
+        );
+    }
+    names
+        .iter()
+        .filter(|name| name.starts_with("--"))
+        .find_map(|name| text.strip_prefix(name)?.strip_prefix('='))
+        .map(|value| Ok(OsString::from(value)))
+}
+
 /// Reads the arguments (without the program name).
 pub fn parse<I>(args: I, lang: Language) -> Result<Cli, UsageError>
 where
     I: IntoIterator<Item = OsString>,
 {
     let args: Vec<OsString> = args.into_iter().collect();
-    let usage = |key: T, detail: &str| {
-        UsageError(trf(
-            lang,
-            T::CliUsageError,
-            &[("detail", &trf(lang, key, &[("detail", detail)]))],
-        ))
-    };
+    let usage = |key: T, detail: &str| usage_error(lang, key, detail);
     let Some(first) = args.first() else {
         return Ok(Cli::Open {
             file: None,
@@ -159,10 +185,12 @@ where
     Ok(Cli::Open { file, projector })
 }
 
+/// The names of the output option of `export` and `follow-up`.
+const OUTPUT: &[&str] = &["-o", "--output"];
+
 /// Reads the arguments after `export`.
 fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
-    let usage = |detail: String| UsageError(trf(lang, T::CliUsageError, &[("detail", &detail)]));
-    let keyed = |key: T, detail: &str| usage(trf(lang, key, &[("detail", detail)]));
+    let keyed = |key: T, detail: &str| usage_error(lang, key, detail);
     if rest.iter().any(is_help) {
         return Ok(Cli::Help(HelpTopic::Export));
     }
@@ -174,7 +202,7 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
         for name in list.split(',') {
             let format: Format = name
                 .parse()
-                .map_err(|err: report::ReportError| usage(err.message(lang)))?;
+                .map_err(|err: report::ReportError| usage_error_text(lang, &err.message(lang)))?;
             if !formats.contains(&format) {
                 formats.push(format);
             }
@@ -186,20 +214,10 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
         let text = arg.to_string_lossy();
         if text == "--public" {
             public = true;
-        } else if text == "--format" {
-            let value = args
-                .next()
-                .ok_or_else(|| keyed(T::CliOptionNeedsValue, "--format"))?;
-            add_formats(&value.to_string_lossy())?;
-        } else if let Some(value) = text.strip_prefix("--format=") {
-            add_formats(value)?;
-        } else if text == "-o" || text == "--output" {
-            let value = args
-                .next()
-                .ok_or_else(|| keyed(T::CliOptionNeedsValue, &text))?;
-            out = Some(PathBuf::from(value));
-        } else if let Some(value) = text.strip_prefix("--output=") {
-            out = Some(PathBuf::from(value));
+        } else if let Some(value) = option_value(&text, &["--format"], &mut args, lang) {
+            add_formats(&value?.to_string_lossy())?;
+        } else if let Some(value) = option_value(&text, OUTPUT, &mut args, lang) {
+            out = Some(PathBuf::from(value?));
         } else if text.starts_with('-') && text != "-" {
             return Err(keyed(T::CliUnknownOption, &text));
         } else if file.replace(PathBuf::from(arg)).is_some() {
@@ -220,13 +238,7 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
 
 /// Reads the arguments after `follow-up`.
 fn parse_follow_up(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
-    let keyed = |key: T, detail: &str| {
-        UsageError(trf(
-            lang,
-            T::CliUsageError,
-            &[("detail", &trf(lang, key, &[("detail", detail)]))],
-        ))
-    };
+    let keyed = |key: T, detail: &str| usage_error(lang, key, detail);
     if rest.iter().any(is_help) {
         return Ok(Cli::Help(HelpTopic::FollowUp));
     }
@@ -247,20 +259,10 @@ fn parse_follow_up(rest: &[OsString], lang: Language) -> Result<Cli, UsageError>
         let text = arg.to_string_lossy();
         if text == "--force" {
             force = true;
-        } else if text == "--meeting" {
-            let value = args
-                .next()
-                .ok_or_else(|| keyed(T::CliOptionNeedsValue, "--meeting"))?;
-            meeting = number(&value.to_string_lossy())?;
-        } else if let Some(value) = text.strip_prefix("--meeting=") {
-            meeting = number(value)?;
-        } else if text == "-o" || text == "--output" {
-            let value = args
-                .next()
-                .ok_or_else(|| keyed(T::CliOptionNeedsValue, &text))?;
-            out = Some(PathBuf::from(value));
-        } else if let Some(value) = text.strip_prefix("--output=") {
-            out = Some(PathBuf::from(value));
+        } else if let Some(value) = option_value(&text, &["--meeting"], &mut args, lang) {
+            meeting = number(&value?.to_string_lossy())?;
+        } else if let Some(value) = option_value(&text, OUTPUT, &mut args, lang) {
+            out = Some(PathBuf::from(value?));
         } else if text.starts_with('-') && text != "-" {
             return Err(keyed(T::CliUnknownOption, &text));
         } else if file.replace(PathBuf::from(arg)).is_some() {

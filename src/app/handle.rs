@@ -50,7 +50,12 @@ impl LeerkringApp {
                     .as_ref()
                     .and_then(|f| f.file_name())
                     .map_or_else(
-                        || format!("{}.json", slug(&self.state.session.header.title)),
+                        || {
+                            format!(
+                                "{}.json",
+                                crate::model::slug(&self.state.session.header.title, "sessie")
+                            )
+                        },
                         |n| n.to_string_lossy().into_owned(),
                     );
                 self.pending_save_as = Some(self.env.dialogs.save_session_as(&name));
@@ -773,9 +778,10 @@ impl LeerkringApp {
         }
         let name_source = match &self.state.file {
             Some(file) => file.clone(),
-            None => {
-                std::path::PathBuf::from(format!("{}.json", slug(&self.state.session.header.title)))
-            }
+            None => std::path::PathBuf::from(format!(
+                "{}.json",
+                crate::model::slug(&self.state.session.header.title, "sessie")
+            )),
         };
         export.result = None;
         export.running = Some(super::export::start_export(
@@ -938,29 +944,4 @@ fn item_mut<'a>(session: &'a mut Session, id: &ItemId) -> Option<&'a mut AgendaI
 
 fn current_round<'a>(session: &'a mut Session, current: Option<&ItemId>) -> Option<&'a mut Round> {
     item_mut(session, current?)?.round.as_mut()
-}
-
-/// A file name from a title: lower case, dashes for spaces and punctuation.
-#[must_use]
-pub fn slug(title: &str) -> String {
-    let slug: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        "sessie".to_owned()
-    } else {
-        slug
-    }
 }

@@ -17,7 +17,7 @@ pub use ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
     ParticipantId,
 };
-pub use paths::attachment_path;
+pub use paths::{attachment_path, slug};
 pub use rules::Problem;
 pub use session::{
     Action, ActionStatus, AgendaItem, AgendaKind, Attachment, BlockKind, Bullet, BulletBlock,

@@ -1,6 +1,8 @@
-//! Where an attachment's file is: its relative path (with `/` separators)
-//! joined to the session's folder, never outside it. Pure path arithmetic,
-//! used by the store (copying photos) and the report (reading them).
+//! File names and paths. Where an attachment's file is: its relative path
+//! (with `/` separators) joined to the session's folder, never outside it;
+//! and a readable file name from a title. Pure path arithmetic, used by the
+//! store (copying photos), the report (reading them) and the app (naming
+//! new files).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -23,9 +25,46 @@ pub fn attachment_path(folder: &Path, relative: &str) -> Option<PathBuf> {
     Some(path)
 }
 
+/// A file-name stem from `text`: letters and digits in lower case, one
+/// dash for each run of anything else, none at either end; `fallback` when
+/// nothing is left.
+#[must_use]
+pub fn slug(text: &str, fallback: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = mapped
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        fallback.to_owned()
+    } else {
+        slug
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slug_keeps_letters_and_digits_with_single_dashes() {
+        assert_eq!(
+            slug("M50: Democratische vernieuwing — 2020!", "x"),
+            "m50-democratische-vernieuwing-2020"
+        );
+        assert_eq!(slug("Één café", "x"), "één-café");
+        assert_eq!(slug(" -- ", "sessie"), "sessie");
+    }
 
     #[test]
     fn paths_may_not_leave_the_session_folder() {

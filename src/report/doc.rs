@@ -1238,18 +1238,7 @@ mod tests {
     fn agenda_times_run_from_the_start_time() {
         let mut s = small();
         s.header.start_time = chrono::NaiveTime::from_hms_opt(13, 30, 0);
-        let mut item = AgendaItem {
-            id: ItemId::new("i"),
-            title: "Opening".into(),
-            kind: AgendaKind::Opening,
-            planned_minutes: 40,
-            presenter: None,
-            block: None,
-            notes: Vec::new(),
-            round: None,
-            actual_start: None,
-            actual_end: None,
-        };
+        let mut item = AgendaItem::new(ItemId::new("i"), "Opening", AgendaKind::Opening, 40);
         s.agenda = vec![item.clone()];
         item.id = ItemId::new("j");
         item.actual_start =

@@ -110,28 +110,9 @@ pub fn photo_extension(bytes: &[u8]) -> Option<&'static str> {
 /// case), everything else a dash, at most 60 characters; "foto" when
 /// nothing is left.
 fn readable_stem(stem: &str) -> String {
-    let mapped: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let joined = mapped
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let short: String = joined.chars().take(60).collect();
-    let short = short.trim_end_matches('-').to_owned();
-    if short.is_empty() {
-        "foto".to_owned()
-    } else {
-        short
-    }
+    let slug = crate::model::slug(stem, "foto");
+    let short: String = slug.chars().take(60).collect();
+    short.trim_end_matches('-').to_owned()
 }
 
 /// A file name in `folder` not used yet: `stem.ext`, then `stem-2.ext`, ...

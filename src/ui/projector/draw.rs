@@ -210,12 +210,7 @@ impl Canvas {
             self.ctx.accesskit_node_builder(id, |node| {
                 node.set_role(accesskit::Role::Label);
                 node.set_value(text);
-                node.set_bounds(accesskit::Rect {
-                    x0: rect.min.x.into(),
-                    y0: rect.min.y.into(),
-                    x1: rect.max.x.into(),
-                    y1: rect.max.y.into(),
-                });
+                node.set_bounds(bounds(rect));
                 if selected {
                     node.set_selected(true);
                 }
@@ -239,12 +234,7 @@ impl Canvas {
             self.ctx.accesskit_node_builder(id, |node| {
                 node.set_role(accesskit::Role::Image);
                 node.set_label(label);
-                node.set_bounds(accesskit::Rect {
-                    x0: rect.min.x.into(),
-                    y0: rect.min.y.into(),
-                    x1: rect.max.x.into(),
-                    y1: rect.max.y.into(),
-                });
+                node.set_bounds(bounds(rect));
             });
         }
     }
@@ -1409,6 +1399,16 @@ fn themes_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorReport {
         body_size: body,
         fits: fitted.is_some() && drawn == shown.len(),
         pages: 1,
+    }
+}
+
+/// `rect` as accessibility bounds.
+fn bounds(rect: Rect) -> accesskit::Rect {
+    accesskit::Rect {
+        x0: rect.min.x.into(),
+        y0: rect.min.y.into(),
+        x1: rect.max.x.into(),
+        y1: rect.max.y.into(),
     }
 }
 
