@@ -21,7 +21,7 @@ pub fn series_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comma
     egui::Window::new(trf(lang, T::SeriesTitle, &[("title", &view.name)]))
         .open(&mut open)
         .collapsible(false)
-        .default_width(900.0)
+        .default_size([900.0, 640.0])
         .max_width((ctx.content_rect().width() - 40.0).max(300.0))
         .max_height((ctx.content_rect().height() - 80.0).max(200.0))
         .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 40.0))
@@ -67,7 +67,6 @@ pub fn series_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comma
             ui.label(RichText::new(tr(lang, T::SeriesTimeline)).strong());
             egui::ScrollArea::both()
                 .id_salt("series_timeline")
-                .max_height(420.0)
                 .show(ui, |ui| {
                     egui::Grid::new("series_timeline_grid")
                         .num_columns(view.meetings.len() + 1)
