@@ -23,26 +23,31 @@ pub trait Dialogs {
     fn save_session_as(&self, suggested_name: &str) -> Receiver<DialogAnswer>;
     /// Asks for a folder (where reports go).
     fn pick_folder(&self) -> Receiver<DialogAnswer>;
-    /// Asks for a photo to attach (PNG or JPEG).
-    fn pick_photo(&self) -> Receiver<DialogAnswer>;
+    /// Asks for photos to attach (PNG or JPEG), one or several at once;
+    /// no files is Cancel, a closed channel means no dialog could be shown.
+    fn pick_photos(&self) -> Receiver<Vec<PathBuf>>;
 }
 
 /// The operating system's dialogs (through `rfd`), each on its own thread.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct NativeDialogs;
 
-fn on_thread(ask: impl FnOnce() -> Option<PathBuf> + Send + 'static) -> Receiver<DialogAnswer> {
+/// Runs a dialog on its own thread; its answer arrives on the channel.
+fn spawn_dialog<A: Send + 'static>(ask: impl FnOnce() -> A + Send + 'static) -> Receiver<A> {
     let (tx, rx) = channel();
     // When no thread can be started the sender is dropped, and the app sees
     // a closed channel: "unavailable".
     let _ = std::thread::Builder::new()
         .name("file-dialog".into())
         .spawn(move || {
-            let answer = ask().map_or(DialogAnswer::Cancelled, DialogAnswer::Picked);
             // The receiver may be gone when the app closed meanwhile.
-            let _ = tx.send(answer);
+            let _ = tx.send(ask());
         });
     rx
+}
+
+fn on_thread(ask: impl FnOnce() -> Option<PathBuf> + Send + 'static) -> Receiver<DialogAnswer> {
+    spawn_dialog(move || ask().map_or(DialogAnswer::Cancelled, DialogAnswer::Picked))
 }
 
 impl Dialogs for NativeDialogs {
@@ -68,11 +73,12 @@ impl Dialogs for NativeDialogs {
         on_thread(|| rfd::FileDialog::new().pick_folder())
     }
 
-    fn pick_photo(&self) -> Receiver<DialogAnswer> {
-        on_thread(|| {
+    fn pick_photos(&self) -> Receiver<Vec<PathBuf>> {
+        spawn_dialog(|| {
             rfd::FileDialog::new()
                 .add_filter("PNG, JPEG", &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"])
-                .pick_file()
+                .pick_files()
+                .unwrap_or_default()
         })
     }
 }
@@ -86,8 +92,8 @@ pub struct FixedDialogs {
     pub save_as: Option<PathBuf>,
     /// What [`Dialogs::pick_folder`] answers (`None`: Cancel).
     pub folder: Option<PathBuf>,
-    /// What [`Dialogs::pick_photo`] answers (`None`: Cancel).
-    pub photo: Option<PathBuf>,
+    /// What [`Dialogs::pick_photos`] answers (empty: Cancel).
+    pub photos: Vec<PathBuf>,
 }
 
 fn answered(path: Option<PathBuf>) -> Receiver<DialogAnswer> {
@@ -109,7 +115,9 @@ impl Dialogs for FixedDialogs {
         answered(self.folder.clone())
     }
 
-    fn pick_photo(&self) -> Receiver<DialogAnswer> {
-        answered(self.photo.clone())
+    fn pick_photos(&self) -> Receiver<Vec<PathBuf>> {
+        let (tx, rx) = channel();
+        let _ = tx.send(self.photos.clone());
+        rx
     }
 }

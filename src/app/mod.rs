@@ -365,7 +365,7 @@ pub struct LeerkringApp {
     /// Decoded photos and their decode thread.
     photo_cache: photos::PhotoCache,
     /// The "add photo" dialog's answer, while it is open.
-    pending_photo: Option<Receiver<DialogAnswer>>,
+    pending_photo: Option<Receiver<Vec<PathBuf>>>,
 }
 
 /// Autosave waits this long after the last change (typing goes on)...

@@ -14,7 +14,7 @@ use crate::report::images::{self, DecodeError};
 use crate::store;
 use crate::ui::projector::{PhotoPicture, PhotoView, ProjectorMode};
 
-use super::{Command, DialogAnswer, LeerkringApp, NoticeLevel, Screen};
+use super::{Command, LeerkringApp, NoticeLevel, Screen};
 
 /// The longest side of a console thumbnail, in pixels.
 pub const THUMBNAIL_SIDE: u32 = 256;
@@ -250,19 +250,29 @@ impl LeerkringApp {
         self.state.photos = prepared;
     }
 
-    /// Asks for a photo to attach (the "Add photo…" command).
+    /// Asks for photos to attach (the "Add photo…" command).
     pub(super) fn ask_for_photo(&mut self) {
-        self.pending_photo = Some(self.env.dialogs.pick_photo());
+        self.pending_photo = Some(self.env.dialogs.pick_photos());
     }
 
-    /// Attaches the photo picked in the dialog, once it answered.
+    /// Attaches the photos picked in the dialog (in the order given), once
+    /// it answered.
     pub(super) fn poll_photo_dialog(&mut self, ctx: &egui::Context) {
-        if let Some(answer) = super::poll(&mut self.pending_photo) {
-            match answer {
-                DialogAnswer::Picked(path) => self.attach_photo_file(&path, ctx),
-                DialogAnswer::Cancelled => {}
-                DialogAnswer::Unavailable => self.no_dialog_notice(),
+        let Some(receiver) = &self.pending_photo else {
+            return;
+        };
+        let answer = receiver.try_recv();
+        if matches!(answer, Err(TryRecvError::Empty)) {
+            return;
+        }
+        self.pending_photo = None;
+        match answer {
+            Ok(files) => {
+                for path in files {
+                    self.attach_photo_file(&path, ctx);
+                }
             }
+            Err(_) => self.no_dialog_notice(),
         }
     }
 

@@ -125,6 +125,49 @@ fn docx_media(docx: &[u8]) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// Add photo… takes several flip charts at once: every chosen file is
+/// attached, in the order chosen, each its own undoable change.
+#[test]
+fn the_photo_dialog_attaches_every_chosen_file() {
+    let home = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let file = sample_copy(&work.path().join("vergadering"));
+    let first = work.path().join("flap 1.jpg");
+    std::fs::write(&first, photo_jpeg(300, 200)).unwrap();
+    let second = work.path().join("flap 2.png");
+    std::fs::write(&second, photo_png()).unwrap();
+    let dialogs = FixedDialogs {
+        photos: vec![first, second],
+        ..FixedDialogs::default()
+    };
+    let mut h = harness(app_with_dialogs(
+        StartWith::File(file.clone()),
+        home.path(),
+        dialogs,
+    ));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run_steps(3);
+    let paths = |h: &Harness<'_, LeerkringApp>| -> Vec<String> {
+        h.state()
+            .state
+            .session
+            .attachments
+            .iter()
+            .map(|a| a.path.clone())
+            .collect()
+    };
+    assert_eq!(
+        paths(&h),
+        ["sessie.assets/flap-1.jpg", "sessie.assets/flap-2.png"]
+    );
+    let folder = file.parent().unwrap();
+    assert!(folder.join("sessie.assets/flap-1.jpg").is_file());
+    assert!(folder.join("sessie.assets/flap-2.png").is_file());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(paths(&h), ["sessie.assets/flap-1.jpg"]);
+}
+
 #[test]
 fn photo_attach_save_move_load_export_keeps_the_images() {
     let home = tempfile::tempdir().unwrap();
@@ -141,7 +184,7 @@ fn photo_attach_save_move_load_export_keeps_the_images() {
     std::fs::write(&not_a_photo, b"%PDF-1.7").unwrap();
 
     let dialogs = FixedDialogs {
-        photo: Some(first.clone()),
+        photos: vec![first.clone()],
         ..FixedDialogs::default()
     };
     let mut h = harness(app_with_dialogs(
