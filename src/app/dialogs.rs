@@ -96,10 +96,15 @@ pub struct FixedDialogs {
     pub photos: Vec<PathBuf>,
 }
 
-fn answered(path: Option<PathBuf>) -> Receiver<DialogAnswer> {
+/// A channel that already holds `answer`.
+fn answered_with<A>(answer: A) -> Receiver<A> {
     let (tx, rx) = channel();
-    let _ = tx.send(path.map_or(DialogAnswer::Cancelled, DialogAnswer::Picked));
+    let _ = tx.send(answer);
     rx
+}
+
+fn answered(path: Option<PathBuf>) -> Receiver<DialogAnswer> {
+    answered_with(path.map_or(DialogAnswer::Cancelled, DialogAnswer::Picked))
 }
 
 impl Dialogs for FixedDialogs {
@@ -116,8 +121,6 @@ impl Dialogs for FixedDialogs {
     }
 
     fn pick_photos(&self) -> Receiver<Vec<PathBuf>> {
-        let (tx, rx) = channel();
-        let _ = tx.send(self.photos.clone());
-        rx
+        answered_with(self.photos.clone())
     }
 }

@@ -50,12 +50,7 @@ impl LeerkringApp {
                     .as_ref()
                     .and_then(|f| f.file_name())
                     .map_or_else(
-                        || {
-                            format!(
-                                "{}.json",
-                                crate::model::slug(&self.state.session.header.title, "sessie")
-                            )
-                        },
+                        || self.title_file_name(),
                         |n| n.to_string_lossy().into_owned(),
                     );
                 self.pending_save_as = Some(self.env.dialogs.save_session_as(&name));
@@ -761,6 +756,10 @@ impl LeerkringApp {
     /// Starts writing the report in the chosen formats (on a thread).
     fn export_now(&mut self) {
         let base = self.session_base();
+        let name_source = match &self.state.file {
+            Some(file) => file.clone(),
+            None => std::path::PathBuf::from(self.title_file_name()),
+        };
         let export = &mut self.state.export;
         let formats = export.chosen();
         if formats.is_empty() || export.running.is_some() {
@@ -776,13 +775,6 @@ impl LeerkringApp {
         if let Some(base) = &base {
             options = options.next_to(base);
         }
-        let name_source = match &self.state.file {
-            Some(file) => file.clone(),
-            None => std::path::PathBuf::from(format!(
-                "{}.json",
-                crate::model::slug(&self.state.session.header.title, "sessie")
-            )),
-        };
         export.result = None;
         export.running = Some(super::export::start_export(
             self.state.session.clone(),
@@ -935,6 +927,16 @@ impl LeerkringApp {
             (Some(p), false) => p.checked_sub(1).and_then(|p| ids.get(p)).cloned(),
             (Some(p), true) => ids.get(p + 1).cloned(),
         };
+    }
+}
+
+impl LeerkringApp {
+    /// A file name for a session without one, from its title.
+    fn title_file_name(&self) -> String {
+        format!(
+            "{}.json",
+            crate::model::slug(&self.state.session.header.title, "sessie")
+        )
     }
 }
 

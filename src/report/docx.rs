@@ -460,17 +460,13 @@ fn set_core_properties(core: &[u8], title: &str, lang: &str) -> Vec<u8> {
 }
 
 /// docx-rs stores every picture as `word/media/<id>.png` and declares
-/// `.png` as PNG; a JPEG (the reports' photos) gets an `<Override>` with its
+/// `.png` as PNG; a JPEG or GIF (the reports' photos) gets an `<Override>` with its
 /// real content type, so Word and validators need not sniff the bytes.
 fn declare_media_types(content_types: &[u8], media: &[(String, Vec<u8>)]) -> Vec<u8> {
     let overrides: String = media
         .iter()
         .filter_map(|(id, bytes)| {
-            let kind = match bytes.as_slice() {
-                [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
-                [b'G', b'I', b'F', b'8', ..] => "image/gif",
-                _ => return None,
-            };
+            let kind = super::images::mime_of(bytes).filter(|kind| *kind != "image/png")?;
             let id = escape_xml(id);
             Some(format!(
                 "<Override PartName=\"/word/media/{id}.png\" ContentType=\"{kind}\" />"
@@ -514,7 +510,7 @@ mod tests {
         let types = br#"<Types><Default Extension="png" ContentType="image/png" /></Types>"#;
         let media = vec![
             ("rIdImage1".to_owned(), vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 0]),
-            ("rIdImage2".to_owned(), b"\x89PNG\r\n".to_vec()),
+            ("rIdImage2".to_owned(), b"\x89PNG\r\n\x1a\n".to_vec()),
         ];
         let patched = String::from_utf8(declare_media_types(types, &media)).expect("utf-8");
         assert!(

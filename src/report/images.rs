@@ -185,17 +185,29 @@ pub fn load_as_stored(folder: Option<&Path>, relative: &str) -> Result<ImageData
     recognise(bytes).ok_or(ImageProblem::Unsupported)
 }
 
+/// The content type of the image in `bytes` by its signature (PNG, JPEG
+/// or GIF), if it is one we can embed.
+#[must_use]
+pub fn mime_of(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some("image/gif")
+    } else {
+        None
+    }
+}
+
 /// The image in `bytes` with its type and size, if it is one we can embed.
 #[must_use]
 pub fn recognise(bytes: Vec<u8>) -> Option<ImageData> {
-    let (mime, (width, height)) = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        ("image/png", png_size(&bytes)?)
-    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
-        ("image/jpeg", jpeg_size(&bytes)?)
-    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        ("image/gif", gif_size(&bytes)?)
-    } else {
-        return None;
+    let mime = mime_of(&bytes)?;
+    let (width, height) = match mime {
+        "image/png" => png_size(&bytes)?,
+        "image/jpeg" => jpeg_size(&bytes)?,
+        _ => gif_size(&bytes)?,
     };
     (width > 0 && height > 0).then_some(ImageData {
         mime,

@@ -113,6 +113,23 @@ fn sample_copy(folder: &Path) -> PathBuf {
     file
 }
 
+/// The console on `file`, whose "Add photo…" dialog answers `photos`.
+fn session_with_photo_dialog(
+    file: &Path,
+    home: &Path,
+    photos: Vec<PathBuf>,
+) -> Harness<'static, LeerkringApp> {
+    let dialogs = FixedDialogs {
+        photos,
+        ..FixedDialogs::default()
+    };
+    harness(app_with_dialogs(
+        StartWith::File(file.to_path_buf()),
+        home,
+        dialogs,
+    ))
+}
+
 fn docx_media(docx: &[u8]) -> Vec<(String, usize)> {
     let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("the DOCX is a ZIP file");
     (0..archive.len())
@@ -136,15 +153,7 @@ fn the_photo_dialog_attaches_every_chosen_file() {
     std::fs::write(&first, photo_jpeg(300, 200)).unwrap();
     let second = work.path().join("flap 2.png");
     std::fs::write(&second, photo_png()).unwrap();
-    let dialogs = FixedDialogs {
-        photos: vec![first, second],
-        ..FixedDialogs::default()
-    };
-    let mut h = harness(app_with_dialogs(
-        StartWith::File(file.clone()),
-        home.path(),
-        dialogs,
-    ));
+    let mut h = session_with_photo_dialog(&file, home.path(), vec![first, second]);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run_steps(3);
     let paths = |h: &Harness<'_, LeerkringApp>| -> Vec<String> {
@@ -183,15 +192,7 @@ fn photo_attach_save_move_load_export_keeps_the_images() {
     let not_a_photo = camera.join("notulen.pdf");
     std::fs::write(&not_a_photo, b"%PDF-1.7").unwrap();
 
-    let dialogs = FixedDialogs {
-        photos: vec![first.clone()],
-        ..FixedDialogs::default()
-    };
-    let mut h = harness(app_with_dialogs(
-        StartWith::File(file.clone()),
-        home.path(),
-        dialogs,
-    ));
+    let mut h = session_with_photo_dialog(&file, home.path(), vec![first.clone()]);
     // Add photo… (Ctrl+Shift+F) asks the dialog; the answer is attached.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run_steps(3);
