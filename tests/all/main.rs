@@ -8,6 +8,7 @@ mod fuzz;
 mod perf;
 mod photos;
 mod projector;
+mod public;
 mod report;
 mod roundtrip;
 mod sample;
