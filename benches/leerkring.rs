@@ -366,6 +366,12 @@ fn store_and_report(c: &mut Criterion) {
             });
         }
     }
+    // The export dialog's list of what the public variant replaces, made
+    // again after each change while the dialog is open.
+    let options = ExportOptions::new(true);
+    group.bench_function("public_replacements/stress", |b| {
+        b.iter(|| black_box(leerkring::report::replacements(&session, &options)));
+    });
     group.finish();
 }
 

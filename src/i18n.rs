@@ -342,6 +342,14 @@ texts! {
     Location => "Plaats", "Location";
     Host => "Gastgemeente", "Host";
     Facilitator => "Gespreksleider", "Facilitator";
+    Chair => "Voorzitter (als dat iemand anders is)", "Chair (when someone else)";
+    NoteTaker => "Notulist", "Note-taker";
+    Attendance => "Aanwezigheid", "Attendance";
+    AttendanceOf => "Aanwezigheid {name}", "Attendance {name}";
+    AttendanceUnknown => "onbekend", "unknown";
+    AttendancePresent => "aanwezig", "present";
+    AttendanceAbsent => "afwezig", "absent";
+    AttendanceFromNames => "{n} van {m} aanwezig (uit de namen)", "{n} of {m} present (from the names)";
     SessionLanguage => "Taal van de sessie en het verslag", "Language of the session and report";
     ParticipantCount => "Aantal deelnemers (zonder namen)", "Number of participants (without names)";
     ReportFinal => "Verslag is definitief (geen 'concept' meer)", "Report is final (no longer 'draft')";

@@ -261,6 +261,8 @@ pub enum Command {
     RenameOrganisation(OrgId, String),
     /// Make an organisation a municipality or a guest.
     SetOrganisationKind(OrgId, OrgKind),
+    /// Record whether an organisation attended (for one without named participants).
+    SetOrganisationAttendance(OrgId, crate::model::Attendance),
     /// Move an organisation up (-1) or down (+1).
     MoveOrganisation(OrgId, isize),
     /// Remove an organisation and what belongs to it.
@@ -462,6 +464,7 @@ impl Command {
             Command::AddOrganisation(OrgKind::Guest) => T::CmdAddGuest,
             Command::RenameOrganisation(..) => T::Name,
             Command::SetOrganisationKind(..) => T::Kind,
+            Command::SetOrganisationAttendance(..) => T::Attendance,
             Command::MoveOrganisation(_, delta) if *delta < 0 => T::CmdMoveUp,
             Command::MoveOrganisation(..) => T::CmdMoveDown,
             Command::RemoveOrganisation(_) => T::CmdRemove,
@@ -607,6 +610,7 @@ impl Command {
                 | Command::AddOrganisation(_)
                 | Command::RenameOrganisation(..)
                 | Command::SetOrganisationKind(..)
+                | Command::SetOrganisationAttendance(..)
                 | Command::MoveOrganisation(..)
                 | Command::RemoveOrganisation(_)
                 | Command::PasteParticipants(_)

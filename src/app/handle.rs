@@ -613,6 +613,11 @@ impl LeerkringApp {
                     org.kind = kind;
                 }
             }
+            Command::SetOrganisationAttendance(id, attendance) => {
+                if let Some(org) = session.organisations.iter_mut().find(|o| o.id == id) {
+                    org.attendance = attendance;
+                }
+            }
             Command::MoveOrganisation(id, delta) => {
                 if let Some(pos) = session.organisations.iter().position(|o| o.id == id)
                     && let Some(target) = pos.checked_add_signed(delta)

@@ -532,6 +532,13 @@ impl LeerkringApp {
         for command in commands {
             self.run(command, &ctx);
         }
+        if self
+            .state
+            .export
+            .refresh_preview(&self.state.session, self.generation)
+        {
+            ctx.request_repaint();
+        }
 
         self.prepare_photos(&ctx);
         self.show_projector(&ctx);

@@ -314,8 +314,8 @@ fn column_widths(section: Section, columns: usize) -> Vec<usize> {
     let fixed: &[usize] = match (section, columns) {
         (Section::Agenda, 3) => &[600, 1_900],
         (Section::Agenda, 4) => &[600, 1_900, 0, 1_900],
-        (Section::Actions, 5) => &[600, 0, 2_100, 1_700, 1_100],
-        (Section::Actions, 6) => &[600, 0, 1_900, 1_500, 1_500, 1_100],
+        (Section::Actions, 5) => &[500, 0, 2_100, 1_700, 1_100],
+        (Section::Actions, 6) => &[500, 0, 1_700, 1_500, 1_900, 1_000],
         _ => &[],
     };
     if fixed.is_empty() {

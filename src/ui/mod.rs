@@ -412,7 +412,9 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
         .collapsible(false)
         .resizable(false)
         .default_width(520.0)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        // Held at the top: when the list of replacements appears, the
+        // dialog grows downwards and the checkbox just clicked stays put.
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
             let export = &mut state.export;
             ui.label(RichText::new(tr(lang, T::ExportFormats)).strong());
@@ -426,6 +428,9 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
             ui.checkbox(&mut export.public, tr(lang, T::ExportPublic));
             if export.public {
                 ui.checkbox(&mut export.photos_in_public, tr(lang, T::ExportPhotos));
+                if let Some(preview) = &export.preview {
+                    replacements_ui(ui, &preview.replacements, lang);
+                }
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
@@ -511,6 +516,35 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
         // Keep the spinner turning and pick up the result.
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
     }
+}
+
+/// The public variant's replacements, before anything is written.
+fn replacements_ui(ui: &mut egui::Ui, list: &[crate::report::Replacement], lang: Language) {
+    ui.add_space(4.0);
+    if list.is_empty() {
+        ui.label(RichText::new(tr(lang, T::PublicNothingReplaced)).weak());
+        return;
+    }
+    ui.label(RichText::new(tr(lang, T::PublicReplacedHeading)).strong());
+    egui::ScrollArea::vertical()
+        .id_salt("public_replacements")
+        .max_height(180.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for r in list {
+                let times = if r.count > 1 {
+                    format!(" ({}×)", r.count)
+                } else {
+                    String::new()
+                };
+                ui.label(format!("{} → {}{times}", r.found, r.shown));
+            }
+        });
+    ui.label(
+        RichText::new(tr(lang, T::PublicReplacementsNote))
+            .small()
+            .weak(),
+    );
 }
 
 /// The version history: restore an earlier version as an undoable change.

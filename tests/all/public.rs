@@ -14,10 +14,13 @@ use leerkring::report::{self, ExportOptions, Format, Replacement, ReplacementKin
 use leerkring::store;
 use serde_json::json;
 
+use crate::console::harness;
 use crate::report::{
     TINY_PNG, docx_text, html, html_text, leerkring, markdown, markdown_text, render, session_from,
 };
-use crate::support::text;
+use crate::support::{app, text};
+use egui_kittest::kittest::Queryable;
+use leerkring::StartWith;
 
 /// Text that must never appear in a public report (compared ignoring case).
 const SECRETS: &[&str] = &[
@@ -472,4 +475,34 @@ fn export_public_on_the_command_line_prints_the_list_and_names_nobody() {
             assert!(!lower.contains(&secret.to_lowercase()), "{secret} in {raw}");
         }
     }
+}
+
+#[test]
+fn the_export_dialog_lists_the_replacements_before_anything_is_written() {
+    let home = tempfile::tempdir().unwrap();
+    let session = named_session(home.path());
+    let file = home.path().join("namen.json");
+    std::fs::write(&file, store::session_to_json(&session)).unwrap();
+    let mut h = harness(app(StartWith::File(file), home.path()));
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::E,
+    );
+    h.run_steps(3);
+    h.get_by_label("Openbare versie: namen vervangen door hun organisatie")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("Vervangen in de openbare versie:");
+    h.get_by_label("Anna de Vries → Zeist (3×)");
+    h.get_by_label("@Bram → Lochem");
+    h.get_by_label("06-12345678 → [telefoonnummer]");
+    h.get_by_label("Marieke Hendriks → (weggelaten)");
+    assert!(
+        !home.path().join("namen.md").exists(),
+        "nothing written yet"
+    );
+    // With the photos, their captions count too.
+    h.get_by_label("Foto's toch opnemen").click();
+    h.run_steps(3);
+    h.get_by_label("Bram Bakker → Lochem (5×)");
 }
