@@ -1,11 +1,14 @@
 //! The report as a list of blocks, built once from a session and the export
 //! options; the DOCX, HTML and Markdown writers each lay out this one list.
 //!
-//! Everything that decides *what* the report says happens here: the order of
-//! the sections (the agenda's order, so the sample reads like the seed
-//! meeting's report), the session's language for headings and dates,
-//! leaving out private notes and empty sections, cleaning control
-//! characters, and the public variant's name filter.
+//! Everything that decides *what* the report says happens here, in the
+//! layout of a municipal verslag: the kop (with placeholders for what is
+//! still empty in the concept, and attendance per municipality), the
+//! numbered agenda whose numbers are the sections' numbers (so the sample
+//! reads like the seed meeting's report), the besluitenlijst and the
+//! numbered actions; the session's language for headings and dates;
+//! leaving out private notes, empty blocks and what another section already
+//! says; cleaning control characters; and the public variant's filter.
 
 use std::cell::RefCell;
 use std::collections::HashSet;

@@ -36,6 +36,7 @@
 //! searched again.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::i18n::{Language, T, tr, trf};
 use crate::model::Session;
@@ -156,6 +157,12 @@ pub struct Redactor {
     lang: Language,
     /// Longest (most parts) first.
     entries: Vec<Entry>,
+    /// The entries (their indices, longest first) by their first two
+    /// characters in lower case: a word is only compared with names that
+    /// start like it.
+    by_start: HashMap<[char; 2], Vec<usize>>,
+    /// Whether any surname is known (titles are only looked for then).
+    has_surnames: bool,
     /// The organisations' names, for `@Organisation` and doubled words.
     organisations: Vec<String>,
     log: RefCell<Vec<Replacement>>,
@@ -220,24 +227,26 @@ impl Redactor {
             }
         }
         let mut entries: Vec<Entry> = Vec::new();
+        // Each (kind of rule, name in lower case) once.
+        let mut seen: HashMap<(u8, Vec<String>), usize> = HashMap::new();
         let mut add = |atoms: Vec<String>, rule: Rule, value: &Value| {
             if atoms.is_empty() {
                 return;
             }
-            let key: Vec<String> = atoms.iter().map(|a| a.to_lowercase()).collect();
-            if let Some(existing) = entries.iter_mut().find(|e| {
-                std::mem::discriminant(&e.rule) == std::mem::discriminant(&rule)
-                    && e.atoms
-                        .iter()
-                        .map(|a| a.to_lowercase())
-                        .eq(key.iter().cloned())
-            }) {
+            let kind = match rule {
+                Rule::FullName => 0,
+                Rule::FirstName { .. } => 1,
+                Rule::Surname { .. } => 2,
+            };
+            let key = (kind, atoms.iter().map(|a| a.to_lowercase()).collect());
+            if let Some(&index) = seen.get(&key) {
                 // One name for two people of different organisations: neutral.
-                if existing.value != *value {
-                    existing.value = Value::Someone;
+                if entries[index].value != *value {
+                    entries[index].value = Value::Someone;
                 }
                 return;
             }
+            seen.insert(key, entries.len());
             entries.push(Entry {
                 atoms,
                 rule,
@@ -266,11 +275,13 @@ impl Redactor {
                 }
             }
             if words.len() >= 2 {
-                let surname_words = if first_is_name {
-                    &words[1..]
+                // After the first name, or after initials ("A.B. de Vries").
+                let skip = if first_is_name {
+                    1
                 } else {
-                    &words[..]
+                    words.iter().take_while(|w| is_initial(w)).count()
                 };
+                let surname_words = &words[skip.min(words.len() - 1)..];
                 let surname = surname_words.join(" ");
                 let prefixed = surname_words.len() >= 2
                     && SURNAME_PREFIXES.contains(&surname_words[0].to_lowercase().as_str());
@@ -283,9 +294,22 @@ impl Redactor {
                 .cmp(&a.atoms.len())
                 .then_with(|| b.atoms.concat().len().cmp(&a.atoms.concat().len()))
         });
+        let mut by_start: HashMap<[char; 2], Vec<usize>> = HashMap::new();
+        for (index, entry) in entries.iter().enumerate() {
+            let joined = entry.atoms.join(" ");
+            by_start
+                .entry(start_key(joined.chars()))
+                .or_default()
+                .push(index);
+        }
+        let has_surnames = entries
+            .iter()
+            .any(|e| matches!(e.rule, Rule::Surname { .. }));
         Self {
             lang,
             entries,
+            by_start,
+            has_surnames,
             organisations,
             log: RefCell::new(Vec::new()),
         }
@@ -377,6 +401,16 @@ impl Redactor {
         }
     }
 
+    /// The entries whose first part starts with the letter at `at`.
+    fn candidates(&self, chars: &[(usize, char)], at: usize) -> impl Iterator<Item = &Entry> {
+        let key = start_key(chars.get(at..).unwrap_or_default().iter().map(|(_, c)| *c));
+        self.by_start
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(|&index| &self.entries[index])
+    }
+
     fn value_text(&self, value: &Value, people: usize) -> String {
         match value {
             Value::Organisation(name) => name.clone(),
@@ -452,7 +486,7 @@ impl Redactor {
             return None;
         }
         let slice = |end: usize| &text[chars[at].0..byte_of(text, chars, end)];
-        for entry in &self.entries {
+        for entry in self.candidates(chars, start) {
             if let Some(end) = match_atoms(chars, start, &entry.atoms, true) {
                 return Some((
                     end,
@@ -512,7 +546,7 @@ impl Redactor {
             }
             return Some((end, put));
         }
-        for entry in &self.entries {
+        for entry in self.candidates(chars, at) {
             let end = match entry.rule {
                 Rule::FullName => match_atoms(chars, at, &entry.atoms, true),
                 Rule::FirstName { ordinary } => match_atoms(chars, at, &entry.atoms, false)
@@ -536,10 +570,12 @@ impl Redactor {
         chars: &[(usize, char)],
         at: usize,
     ) -> Option<(usize, Value, Option<String>)> {
+        if !self.has_surnames {
+            return None;
+        }
         let (after, office) = title_at(chars, at)?;
         let start = skip_spaces(chars, after)?;
-        self.entries
-            .iter()
+        self.candidates(chars, start)
             .filter(|e| matches!(e.rule, Rule::Surname { .. }))
             .find_map(|e| match_surname(chars, start, &e.atoms).map(|end| (end, e.value.clone())))
             .map(|(end, value)| (end, value, office))
@@ -886,6 +922,21 @@ fn put_at(segments: &[Seg], k: usize) -> Option<&Put> {
 
 // --- Small text helpers -------------------------------------------------------
 
+/// The first two characters in lower case, a hyphen or any space as one
+/// space: the key names are found by.
+fn start_key(mut chars: impl Iterator<Item = char>) -> [char; 2] {
+    let mut next = || {
+        chars.next().map_or('\0', |c| {
+            if c == '-' || c.is_whitespace() {
+                ' '
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            }
+        })
+    };
+    [next(), next()]
+}
+
 /// Names in a header field: "Anna de Vries en Piet" → two.
 fn split_people(names: &str) -> Vec<String> {
     let mut parts = vec![names.to_owned()];
@@ -976,11 +1027,13 @@ fn match_atoms(
         }
         for a in atom.chars() {
             let c = chars.get(i)?.1;
-            let same = if any_case {
-                c == a || c.to_lowercase().eq(a.to_lowercase())
-            } else {
-                c == a
-            };
+            let same = c == a
+                || (any_case
+                    && if c.is_ascii() && a.is_ascii() {
+                        c.eq_ignore_ascii_case(&a)
+                    } else {
+                        c.to_lowercase().eq(a.to_lowercase())
+                    });
             if !same {
                 return None;
             }
@@ -1003,15 +1056,20 @@ fn match_surname(chars: &[(usize, char)], at: usize, atoms: &[String]) -> Option
 /// A title, office or initials at `at`: the index after it, and the office
 /// when it is one that stays in the text.
 fn title_at(chars: &[(usize, char)], at: usize) -> Option<(usize, Option<String>)> {
-    for title in TITLES {
-        if let Some(end) = match_atoms(chars, at, &split_atoms(title), true)
-            .or_else(|| match_literal(chars, at, title))
-        {
+    // This runs at every word: most words start with no title's letter.
+    let first = chars.get(at)?.1.to_ascii_lowercase();
+    let initial = chars.get(at + 1).is_some_and(|(_, c)| *c == '.');
+    if !initial && !"abcdgimprsvw".contains(first) {
+        return None;
+    }
+    let starts_alike = |word: &&&str| word.starts_with(first);
+    for title in TITLES.iter().filter(starts_alike) {
+        if let Some(end) = match_literal(chars, at, title) {
             return Some((end, None));
         }
     }
-    for office in OFFICES {
-        if let Some(end) = match_atoms(chars, at, &[(*office).to_owned()], true) {
+    for office in OFFICES.iter().filter(starts_alike) {
+        if let Some(end) = match_literal(chars, at, office) {
             let written: String = chars[at..end].iter().map(|(_, c)| *c).collect();
             return Some((end, Some(written)));
         }
@@ -1034,13 +1092,14 @@ fn title_at(chars: &[(usize, char)], at: usize) -> Option<(usize, Option<String>
     (initials > 0).then_some((i, None))
 }
 
-/// A title ending in a dot ("dhr."): the dot is not a word character, so
-/// it is matched as written.
+/// `literal` written at `at` in any case, ending at a word's end (or with
+/// its own dot, "dhr.").
 fn match_literal(chars: &[(usize, char)], at: usize, literal: &str) -> Option<usize> {
     let mut i = at;
     for l in literal.chars() {
         let c = chars.get(i)?.1;
-        if !c.to_lowercase().eq(l.to_lowercase()) {
+        // The titles and offices are ASCII.
+        if !c.eq_ignore_ascii_case(&l) {
             return None;
         }
         i += 1;
@@ -1066,7 +1125,10 @@ fn reads_as_a_name(chars: &[(usize, char)], start: usize, end: usize) -> bool {
     if chars.get(next).is_some_and(|(_, c)| c.is_ascii_digit()) {
         return false;
     }
-    let before: String = chars[..start].iter().map(|(_, c)| *c).collect();
+    // What comes right before is enough (and keeps long texts quick).
+    let window = start.saturating_sub(64);
+    let before: String = chars[window..start].iter().map(|(_, c)| *c).collect();
+    let at_text_start = window == 0;
     // "de Roos", "the Rose": an article right before it.
     let right_before = before.trim_end_matches(' ');
     let previous_word: String = right_before
@@ -1081,7 +1143,12 @@ fn reads_as_a_name(chars: &[(usize, char)], start: usize, end: usize) -> bool {
     if ["de", "het", "een", "the", "a", "an"].contains(&previous_word.as_str()) {
         return false;
     }
-    if sentence_starts(&before) {
+    let starts = if at_text_start {
+        sentence_starts(&before)
+    } else {
+        sentence_starts(&before) && !before.trim().is_empty()
+    };
+    if starts {
         // At a sentence's start every word has a capital: only "Roos:" or "Roos (".
         let after: String = chars[end..].iter().take(3).map(|(_, c)| *c).collect();
         return after.starts_with(':') || after.starts_with(" (") || after.starts_with('(');
@@ -1285,6 +1352,7 @@ mod tests {
         assert_eq!(r.apply("mevrouw De Vries opent"), "Zeist opent");
         assert_eq!(r.apply("Dhr. Bakker belt"), "Lochem belt");
         assert_eq!(r.apply("A. de Vries en B. Bakker"), "Zeist en Lochem");
+        assert_eq!(r.apply("K. Bakker belt"), "Lochem belt");
         assert_eq!(
             r.apply("door wethouder Bakker"),
             "door wethouder van Lochem"
@@ -1433,6 +1501,16 @@ mod tests {
             list.iter()
                 .any(|x| x.found == "Marieke Hendriks" && x.kind == ReplacementKind::LeftOut)
         );
+    }
+
+    #[test]
+    fn a_participant_listed_with_initials() {
+        let mut s = session();
+        s.participants = vec![person("p-1", "A.B. van der Berg", Some("z"))];
+        let r = Redactor::for_session(&s, Language::Nl);
+        assert_eq!(r.apply("A.B. van der Berg belt"), "Zeist belt");
+        assert_eq!(r.apply("volgens Van der Berg"), "volgens Zeist");
+        assert_eq!(r.apply("mw. Van der Berg"), "Zeist");
     }
 
     #[test]
