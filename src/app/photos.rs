@@ -8,13 +8,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
+use super::projector::{PhotoPicture, PhotoView, ProjectorMode};
+use super::{LeerkringApp, NoticeLevel, Screen};
 use crate::i18n::{T, tr, trf};
 use crate::model::AttachmentId;
 use crate::report::images::{self, DecodeError};
 use crate::store;
-use crate::ui::projector::{PhotoPicture, PhotoView, ProjectorMode};
-
-use super::{Command, LeerkringApp, NoticeLevel, Screen};
 
 /// The longest side of a console thumbnail, in pixels.
 pub const THUMBNAIL_SIDE: u32 = 256;
@@ -257,7 +256,7 @@ impl LeerkringApp {
 
     /// Attaches the photos picked in the dialog (in the order given), once
     /// it answered.
-    pub(super) fn poll_photo_dialog(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_photo_dialog(&mut self) {
         let Some(receiver) = &self.pending_photo else {
             return;
         };
@@ -269,7 +268,7 @@ impl LeerkringApp {
         match answer {
             Ok(files) => {
                 for path in files {
-                    self.attach_photo_file(&path, ctx);
+                    self.attach_photo_file(&path);
                 }
             }
             Err(_) => self.no_dialog_notice(),
@@ -282,13 +281,13 @@ impl LeerkringApp {
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         for file in dropped {
             let path = file.path().to_path_buf();
-            self.attach_photo_file(&path, ctx);
+            self.attach_photo_file(&path);
         }
     }
 
     /// Copies the image at `source` beside the session and attaches it to
     /// the current agenda item (an undoable change).
-    pub fn attach_photo_file(&mut self, source: &Path, ctx: &egui::Context) {
+    pub fn attach_photo_file(&mut self, source: &Path) {
         let lang = self.state.ui_lang;
         if self.state.screen != Screen::Session {
             return;
@@ -316,7 +315,7 @@ impl LeerkringApp {
                     .runner
                     .current_or_first(&self.state.session)
                     .cloned();
-                self.run(Command::AttachPhoto { path, item }, ctx);
+                self.apply_from_console(&crate::model::Edit::AttachPhoto { path, item });
             }
             Err(error) => self.notify(
                 NoticeLevel::Error,
@@ -387,20 +386,21 @@ impl LeerkringApp {
         if moved.is_empty() {
             return;
         }
-        rewrite_paths(&mut self.state.session, moved);
-        self.history.rewrite_all(|s| rewrite_paths(s, moved));
+        let fix = path_fix(moved);
+        let _ = self.apply_edit(&fix);
+        self.history.rewrite_all(|s| {
+            let _ = fix.apply(s);
+        });
         self.photo_cache.clear();
     }
 }
 
-/// Points the attachments of `session` at their new relative paths.
-pub(super) fn rewrite_paths(
-    session: &mut crate::model::Session,
-    moved: &HashMap<AttachmentId, String>,
-) {
-    for attachment in &mut session.attachments {
-        if let Some(path) = moved.get(&attachment.id) {
-            attachment.path.clone_from(path);
-        }
-    }
+/// The edit that points the attachments at their new relative paths.
+pub(super) fn path_fix(moved: &HashMap<AttachmentId, String>) -> crate::model::Edit {
+    let mut moved: Vec<_> = moved
+        .iter()
+        .map(|(id, path)| (id.clone(), path.clone()))
+        .collect();
+    moved.sort();
+    crate::model::Edit::SetPhotoPaths(moved)
 }

@@ -628,14 +628,14 @@ fn an_untitled_session_exports_its_photos_from_the_recovery_folder() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
     h.run_steps(3);
     {
-        let export = &mut h.state_mut().state.export;
+        let export = &mut h.state_mut().view.export;
         export.folder = work.path().display().to_string();
         export.formats = [false, true, false];
     }
     h.run_steps(1);
     h.get_by_label("Exporteren").click();
-    assert!(run_until(&mut h, |app| app.state.export.result.is_some()));
-    let written = h.state().state.export.result.clone().expect("a result");
+    assert!(run_until(&mut h, |app| app.view.export.result.is_some()));
+    let written = h.state().view.export.result.clone().expect("a result");
     assert!(written.errors.is_empty(), "{:?}", written.errors);
     let html = std::fs::read_to_string(&written.written[0]).expect("the HTML report");
     assert!(html.contains("<img src=\"data:image/jpeg;base64,"));

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::Queryable;
 use leerkring::StartWith;
-use leerkring::app::Command;
+use leerkring::app::Request;
 use leerkring::i18n::Language;
 use leerkring::model::{ActionStatus, BlockKind, OrgId, Session};
 use leerkring::report::{ExportOptions, Format, render};
@@ -285,7 +285,7 @@ fn the_app_makes_the_december_follow_up_next_to_the_kick_off_and_opens_it() {
     started.state.ui_lang = Language::Nl;
     let mut h = harness(started);
     let ctx = h.ctx.clone();
-    h.state_mut().run(Command::NewFollowUp(1), &ctx);
+    h.state_mut().run_request(Request::NewFollowUp(1), &ctx);
     h.run_steps(2);
     let state = &h.state().state;
     let expected = dir

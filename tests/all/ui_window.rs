@@ -11,7 +11,10 @@ use crate::support::{app, sample_path};
 fn harness(app: LeerkringApp) -> Harness<'static, LeerkringApp> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1100.0])
-        .build_ui_state(|ui, app: &mut LeerkringApp| app.ui_content(ui), app);
+        .build_ui_state(
+            |ui, app: &mut LeerkringApp| leerkring::shell::frame(app, ui),
+            app,
+        );
     harness.run_steps(3);
     harness
 }
@@ -81,7 +84,7 @@ fn a_bad_file_shows_the_start_screen_and_stays_untouched() {
     assert_eq!(harness.state().state.screen, Screen::Start);
     harness.get_by_label("Kon de sessie niet openen");
     harness.get_by_label_contains("kapot.json");
-    harness.get_by_label(&leerkring::app::Command::OpenSample.label(Language::Nl));
+    harness.get_by_label(leerkring::app::Command::OpenSample.label(Language::Nl));
     assert_eq!(std::fs::read(&bad).unwrap(), b"{ \"format_version\": 1, ");
     assert_eq!(harness.state().window_title(), "Leerkring");
 }
@@ -275,7 +278,7 @@ fn the_report_is_exported_from_the_app_next_to_the_session() {
     harness.get_by_label("Exporteren").click();
     harness.run_steps(2);
     let start = std::time::Instant::now();
-    while harness.state().state.export.result.is_none() && start.elapsed().as_secs() < 10 {
+    while harness.state().view.export.result.is_none() && start.elapsed().as_secs() < 10 {
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.run_steps(1);
     }
