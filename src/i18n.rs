@@ -52,6 +52,12 @@ texts! {
     GroupBeamer => "Beamer", "Beamer";
     GroupTyping => "Typen", "Typing";
     EditRefused => "Niet gewijzigd", "Not changed";
+    BusyOpening => "Bezig met openen…", "Opening…";
+    BusySaving => "Bezig met opslaan…", "Saving…";
+    BusyReading => "Bezig met lezen…", "Reading…";
+    BusyPhotos => "Foto's worden gekopieerd…", "Copying photos…";
+    BusySettings => "Instellingen worden bewaard…", "Saving the settings…";
+    HistoryLoading => "Eerdere versies worden gelezen…", "Reading the earlier versions…";
     TextRefusedTooLong => "Te lang: hier passen hoogstens {n} tekens.", "Too long: at most {n} characters fit here.";
     MinutesOutOfRange => "{n} minuten kan niet: kies 0 tot 1440 (een dag).", "{n} minutes is not possible: choose 0 to 1440 (a day).";
     ThemeMergeCycle => "Deze thema's zijn al samengevoegd: samenvoegen zou een kring maken.", "These themes are already merged: merging them would make a circle.";

@@ -143,6 +143,6 @@ impl eframe::App for Shell {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.app.save_if_dirty();
+        self.app.on_exit();
     }
 }

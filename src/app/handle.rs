@@ -155,15 +155,7 @@ impl LeerkringApp {
             Command::ShowHistory => {
                 self.view.history_open = !self.view.history_open;
                 if self.view.history_open {
-                    self.state.snapshots = self.env.dirs.as_ref().map_or_else(Vec::new, |dirs| {
-                        crate::store::list_snapshots(
-                            dirs,
-                            &crate::store::session_key(
-                                self.state.file.as_deref(),
-                                &self.state.untitled_name,
-                            ),
-                        )
-                    });
+                    self.read_history();
                 }
             }
             Command::ShowSeries => self.toggle_series(),
@@ -558,87 +550,6 @@ impl LeerkringApp {
         self.state.projector.page = 0;
     }
 
-    /// Opens a recovered copy offered at start. The session's file (when it
-    /// has one) is opened first and its content kept in the history, then the
-    /// copy replaces it as an undoable change, saved like any other.
-    fn recover(&mut self, index: usize) {
-        if index >= self.state.recovery.len() {
-            return;
-        }
-        let candidate = self.state.recovery.remove(index);
-        let copy = match crate::store::load_snapshot(&candidate.copy) {
-            Ok(copy) => copy,
-            Err(error) => {
-                let lang = self.state.ui_lang;
-                self.notify(
-                    super::NoticeLevel::Error,
-                    crate::i18n::tr(lang, crate::i18n::T::CouldNotOpen),
-                    error.message(lang),
-                );
-                return;
-            }
-        };
-        if let Some(file) = &candidate.file {
-            self.open_file(file);
-            let opened = self.state.file.as_deref() == Some(file.as_path());
-            if opened && !self.state.read_only {
-                if let Some(dirs) = &self.env.dirs {
-                    let key = crate::store::session_key(Some(file), "");
-                    let _ = crate::store::snapshot_now(
-                        dirs,
-                        &key,
-                        &self.state.session,
-                        self.env.clock.now(),
-                        50,
-                    );
-                }
-                let _ = self.apply_edit(&Edit::ReplaceSession(Box::new(copy)));
-            } else if !opened {
-                // The file is gone or unreadable: the copy takes its place.
-                self.show_session(copy, Some(file.clone()));
-            }
-        } else {
-            self.show_session(copy, None);
-            self.state.untitled_name = candidate
-                .untitled_name
-                .clone()
-                .unwrap_or_else(|| self.new_untitled_name());
-            self.update_marker();
-        }
-    }
-
-    /// A read-only session (open in another window): continue in a copy of
-    /// it next to the file (or in the recovery folder when that folder is
-    /// not writable).
-    fn work_in_copy(&mut self) {
-        let Some(file) = self.state.file.clone() else {
-            self.state.read_only = false;
-            return;
-        };
-        let copy = crate::store::free_copy_path(&file);
-        let written = crate::store::save_session(&copy, &self.state.session)
-            .map(|()| copy.clone())
-            .or_else(|error| {
-                let dirs = self.env.dirs.as_ref().ok_or(error)?;
-                let name = copy.file_name().map_or_else(
-                    || "kopie.json".to_owned(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                crate::store::save_recovery_copy(dirs, &name, &self.state.session)
-            });
-        match written {
-            Ok(path) => self.open_file(&path),
-            Err(error) => {
-                let lang = self.state.ui_lang;
-                self.notify(
-                    super::NoticeLevel::Error,
-                    crate::i18n::tr(lang, crate::i18n::T::CopyFailed),
-                    error.message(lang),
-                );
-            }
-        }
-    }
-
     /// Starts writing the report in the chosen formats (on a thread).
     fn export_now(&mut self) {
         let base = self.session_base();
@@ -670,35 +581,6 @@ impl LeerkringApp {
             name_source,
             self.state.ui_lang,
         ));
-    }
-
-    /// Puts an earlier version back as one undoable change.
-    fn restore_version(&mut self, path: &std::path::Path) {
-        let lang = self.state.ui_lang;
-        match crate::store::load_snapshot(path) {
-            Ok(mut restored) => {
-                carry_timing(&self.state.session, &mut restored);
-                let _ = self.apply_edit(&Edit::ReplaceSession(Box::new(restored)));
-                let time = self
-                    .state
-                    .snapshots
-                    .iter()
-                    .find(|s| s.path == path)
-                    .map(|s| s.taken_at.format("%H:%M").to_string())
-                    .unwrap_or_default();
-                self.notify(
-                    super::NoticeLevel::Info,
-                    &crate::i18n::trf(lang, crate::i18n::T::HistoryRestored, &[("time", &time)]),
-                    String::new(),
-                );
-                self.view.history_open = false;
-            }
-            Err(error) => self.notify(
-                super::NoticeLevel::Error,
-                crate::i18n::tr(lang, crate::i18n::T::CouldNotOpen),
-                error.message(lang),
-            ),
-        }
     }
 
     /// Leaves the session for `then` once unsaved changes are safe.

@@ -4,10 +4,12 @@
 //! clock, and reacts to the operating system asking the app to quit. The
 //! eframe shell above the views ([`crate::shell`]) calls it once per frame.
 
+mod background;
 mod commands;
 mod dialogs;
 pub mod export;
 mod handle;
+pub mod jobs;
 pub mod photos;
 pub mod projector;
 pub mod runner;
@@ -237,6 +239,8 @@ pub struct AppState {
     /// The synthesis block the bullet field writes into when the current
     /// item names none.
     pub chosen_block: Option<BlockKind>,
+    /// What runs in the background now (opening, saving, reading…).
+    pub busy: Vec<jobs::JobKind>,
 }
 
 impl AppState {
@@ -318,6 +322,14 @@ pub struct LeerkringApp {
     pending_photo: Option<Receiver<Vec<PathBuf>>>,
     /// The last commands carried out, newest last (for the frame trace and tests).
     command_log: Vec<Command>,
+    /// Slow work under way on named threads.
+    jobs: jobs::Jobs,
+    /// Whether the settings changed since they were last written.
+    settings_dirty: bool,
+    /// When the settings were last handed to be written (by the clock).
+    settings_written_at: Option<std::time::Instant>,
+    /// How many times the settings were written.
+    settings_writes: u64,
 }
 
 /// How many commands [`LeerkringApp::commands_run`] remembers.
@@ -372,6 +384,7 @@ impl LeerkringApp {
                 photos: photos::PhotoShelf::default(),
                 series: None,
                 chosen_block: None,
+                busy: Vec::new(),
             },
             view: ViewState::default(),
             settings,
@@ -399,6 +412,10 @@ impl LeerkringApp {
             photo_cache: photos::PhotoCache::default(),
             pending_photo: None,
             command_log: Vec::new(),
+            jobs: jobs::Jobs::default(),
+            settings_dirty: false,
+            settings_written_at: None,
+            settings_writes: 0,
         };
         if let Some(monitor) = app.settings.projector_monitor {
             app.state.projector.monitor = monitor;
@@ -406,12 +423,12 @@ impl LeerkringApp {
         app.state.projector.size = app.settings.projector_size;
         app.check_last_run();
         match start {
-            StartWith::File(path) => app.open_file(&path),
+            StartWith::File(path) => app.open_file_now(&path),
             StartWith::Sample => app.open_sample(),
             StartWith::Default => match app.settings.most_recent_existing() {
                 Some(path) => {
                     let path = path.to_path_buf();
-                    app.open_file(&path);
+                    app.open_file_now(&path);
                 }
                 None if app.settings.recent.is_empty() => app.open_sample(),
                 None => {}
@@ -459,6 +476,8 @@ impl LeerkringApp {
         self.state.now = self.env.clock.now();
         self.state.can_undo = self.history.can_undo();
         self.state.can_redo = self.history.can_redo();
+        self.jobs.wake(ctx);
+        self.take_finished_jobs();
         let mut intents = Intents::default();
         if self.shutdown.load(Ordering::SeqCst) {
             intents.command(Command::Quit);
@@ -495,6 +514,9 @@ impl LeerkringApp {
     /// The end of a frame: saves when due, answers the window's close
     /// button, keeps the window title and schedules the next repaint.
     pub fn finish_frame(&mut self, ctx: &egui::Context) {
+        self.remember_projector_placement();
+        self.flush_settings(ctx);
+        self.state.busy = self.jobs.busy();
         self.autosave_tick(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
             if self.shutdown.load(Ordering::SeqCst) {
@@ -651,7 +673,6 @@ impl LeerkringApp {
             p.fullscreen = false;
             p.applied_fullscreen = None;
         }
-        self.remember_projector_placement();
         for command in commands {
             self.run_command(command, ctx);
         }
@@ -685,11 +706,19 @@ impl LeerkringApp {
         self.first_unsaved.get_or_insert(now);
     }
 
-    /// Saves when there are unsaved changes; the last step before quitting.
+    /// Saves when there are unsaved changes.
     pub fn save_if_dirty(&mut self) {
         if self.state.dirty {
             self.save_now();
         }
+    }
+
+    /// The last step before the process ends: the session and the settings
+    /// are written now.
+    pub fn on_exit(&mut self) {
+        self.finish_jobs();
+        self.save_if_dirty();
+        self.flush_settings_now();
     }
 
     /// The history snapshot to take with a save.
@@ -853,44 +882,8 @@ impl LeerkringApp {
         false
     }
 
-    fn save_as(&mut self, path: &Path) {
-        let Some(moved) = self.carry_photos_to(path) else {
-            return;
-        };
-        let mut session = self.state.session.clone();
-        let _ = photos::path_fix(&moved).apply(&mut session);
-        match store::save_session(path, &session) {
-            Ok(()) => {
-                self.adopt_photo_paths(&moved);
-                self.state.file = Some(path.to_path_buf());
-                self.state.dirty = false;
-                self.state.read_only = false;
-                self.state.saved_at = Some(self.env.clock.now());
-                self.lock = self
-                    .env
-                    .dirs
-                    .as_ref()
-                    .and_then(|dirs| store::SessionLock::try_acquire(dirs, path).ok());
-                self.remember(path);
-                self.update_marker();
-                if let Some(then) = self.after_save_as.take() {
-                    self.state.pending_leave = None;
-                    self.leave_now(then);
-                }
-            }
-            Err(error) => {
-                let lang = self.state.ui_lang;
-                self.notify(
-                    NoticeLevel::Error,
-                    tr(lang, T::SaveFailed),
-                    error.message(lang),
-                );
-            }
-        }
-    }
-
     /// Replaces the open session (after saving the old one when it changed).
-    fn show_session(&mut self, session: Session, file: Option<PathBuf>) {
+    pub(super) fn show_session(&mut self, session: Session, file: Option<PathBuf>) {
         self.save_if_dirty();
         self.state.session = session;
         self.state.file = file;
@@ -916,7 +909,7 @@ impl LeerkringApp {
         self.history.clear();
     }
 
-    fn new_untitled_name(&self) -> String {
+    pub(super) fn new_untitled_name(&self) -> String {
         format!(
             "untitled-{}.json",
             self.env.clock.now().format("%Y%m%d-%H%M%S")
@@ -962,7 +955,7 @@ impl LeerkringApp {
     }
 
     /// Tells the run marker which session is open now.
-    fn update_marker(&mut self) {
+    pub(super) fn update_marker(&mut self) {
         let file = self.state.file.clone();
         let untitled = (file.is_none()).then(|| self.state.untitled_name.clone());
         if let Some(marker) = self.marker.as_mut() {
@@ -970,45 +963,7 @@ impl LeerkringApp {
         }
     }
 
-    fn open_file(&mut self, path: &Path) {
-        match store::load_session(path) {
-            Ok(session) => {
-                // Another Leerkring with this file open? Then read-only.
-                self.lock = None;
-                let (lock, in_use) = match self.env.dirs.as_ref() {
-                    Some(dirs) => match store::SessionLock::try_acquire(dirs, path) {
-                        Ok(lock) => (Some(lock), false),
-                        Err(store::LockError::InUse { .. }) => (None, true),
-                        // Nobody can tell: open it normally.
-                        Err(store::LockError::Io { .. }) => (None, false),
-                    },
-                    None => (None, false),
-                };
-                self.show_session(session, Some(path.to_path_buf()));
-                self.check_photos();
-                self.lock = lock;
-                self.state.read_only = in_use;
-                if in_use {
-                    let lang = self.state.ui_lang;
-                    let detail = crate::i18n::trf(
-                        lang,
-                        T::ReadOnlyInUse,
-                        &[("file", &path.display().to_string())],
-                    );
-                    self.notify(NoticeLevel::Info, tr(lang, T::ReadOnlyTitle), detail);
-                }
-                self.remember(path);
-                self.update_marker();
-            }
-            Err(error) => {
-                let lang = self.state.ui_lang;
-                let detail = format!("{}\n{}", error.message(lang), tr(lang, T::FileUntouched));
-                self.notify(NoticeLevel::Error, tr(lang, T::CouldNotOpen), detail);
-            }
-        }
-    }
-
-    fn remember(&mut self, path: &Path) {
+    pub(super) fn remember(&mut self, path: &Path) {
         self.settings.remember(path);
         self.state.recent = self.settings.recent.clone();
         self.store_settings();
@@ -1092,16 +1047,7 @@ impl LeerkringApp {
         }
     }
 
-    fn store_settings(&mut self) {
-        let Some(dirs) = &self.env.dirs else {
-            return;
-        };
-        // Settings are a convenience: a failure to write them is not worth a
-        // banner while the facilitator works; the session itself is saved separately.
-        let _ = store::save_settings(dirs, &self.settings);
-    }
-
-    fn notify(&mut self, level: NoticeLevel, title: &str, detail: String) {
+    pub(super) fn notify(&mut self, level: NoticeLevel, title: &str, detail: String) {
         let notice = Notice {
             level,
             title: title.to_owned(),

@@ -158,6 +158,19 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut 
         ui.menu_button(tr(lang, T::MenuHelp), |ui| {
             entry(ui, Command::CheatSheet, out);
         });
+        busy_ui(ui, state);
+    });
+}
+
+/// What runs in the background (opening, saving, reading), at the right
+/// end of the menu bar, with a spinner.
+fn busy_ui(ui: &mut egui::Ui, state: &AppState) {
+    let Some(first) = state.busy.first() else {
+        return;
+    };
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(first.label(state.ui_lang));
+        ui.spinner();
     });
 }
 
@@ -562,6 +575,13 @@ fn history_ui(ctx: &egui::Context, state: &AppState, out: &mut Intents) {
         .default_width(560.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
+            if state.busy.contains(&crate::app::jobs::JobKind::History) {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr(lang, T::HistoryLoading));
+                });
+                return;
+            }
             if state.snapshots.is_empty() {
                 ui.label(tr(lang, T::HistoryEmpty));
                 return;

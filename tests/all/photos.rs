@@ -79,6 +79,7 @@ fn drop_file(h: &mut Harness<'static, LeerkringApp>, path: &Path) {
         .dropped_files
         .push(Arc::new(Dropped(path.to_path_buf())));
     h.run_steps(2);
+    crate::support::settle(h);
 }
 
 /// Runs frames until `done` holds (at most 20 s), sleeping a little between them.
@@ -156,6 +157,7 @@ fn the_photo_dialog_attaches_every_chosen_file() {
     let mut h = session_with_photo_dialog(&file, home.path(), vec![first, second]);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run_steps(3);
+    crate::support::settle(&mut h);
     let paths = |h: &Harness<'_, LeerkringApp>| -> Vec<String> {
         h.state()
             .state
@@ -341,6 +343,7 @@ fn save_as_carries_the_photos_of_an_untitled_session_along() {
 
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run_steps(3);
+    crate::support::settle(&mut h);
     assert_eq!(h.state().state.file.as_deref(), Some(target.as_path()));
     assert_eq!(
         h.state().state.session.attachments[0].path,

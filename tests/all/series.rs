@@ -241,6 +241,7 @@ fn series_view_lists_the_meetings_and_each_municipality_s_experiments() {
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::R,
     );
+    crate::support::settle(&mut h);
     let view = h
         .state()
         .state
@@ -268,6 +269,7 @@ fn series_view_lists_the_meetings_and_each_municipality_s_experiments() {
     h.get_by_label("Kick-off bijeenkomst Democratische vernieuwing M50")
         .click();
     h.run_steps(3);
+    crate::support::settle(&mut h);
     let state = &h.state().state;
     assert_eq!(
         state.session.header.date.map(|d| d.to_string()),
@@ -286,7 +288,7 @@ fn the_app_makes_the_december_follow_up_next_to_the_kick_off_and_opens_it() {
     let mut h = harness(started);
     let ctx = h.ctx.clone();
     h.state_mut().run_request(Request::NewFollowUp(1), &ctx);
-    h.run_steps(2);
+    crate::support::settle(&mut h);
     let state = &h.state().state;
     let expected = dir
         .path()

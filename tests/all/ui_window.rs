@@ -71,6 +71,7 @@ fn language_can_be_switched_from_the_menu() {
     assert_eq!(harness.state().state.ui_lang, Language::En);
 
     // The choice is remembered for the next start.
+    harness.state_mut().on_exit();
     let again = app(StartWith::Sample, home.path());
     assert_eq!(again.state.ui_lang, Language::En);
 }
@@ -102,7 +103,7 @@ fn first_run_opens_the_sample_and_later_runs_the_most_recent_file() {
 
     let copy = home.path().join("mijn-sessie.json");
     std::fs::copy(sample_path(), &copy).unwrap();
-    drop(app(StartWith::File(copy.clone()), home.path()));
+    app(StartWith::File(copy.clone()), home.path()).on_exit();
     let later = app(StartWith::Default, home.path());
     assert_eq!(later.state.file.as_deref(), Some(copy.as_path()));
 }
@@ -185,6 +186,7 @@ fn after_an_unclean_exit_a_newer_copy_is_offered_and_opened_as_an_undoable_chang
     harness.get_by_label_contains("1 trefwoord meer dan het bestand");
     harness.get_by_label("Kopie openen").click();
     harness.run_steps(3);
+    crate::support::settle(&mut harness);
     assert_eq!(harness.state().state.session.keyword_count(), 67);
     assert!(harness.state().state.recovery.is_empty());
     // The file's own version is one Ctrl+Z away.
@@ -210,6 +212,7 @@ fn a_file_open_in_another_window_opens_read_only_with_the_offer_of_a_copy() {
     assert_eq!(harness.state().state.session.keyword_count(), 66);
     harness.get_by_label("Verder werken in een kopie").click();
     harness.run_steps(3);
+    crate::support::settle(&mut harness);
     let copy = home.path().join("sessie-kopie.json");
     assert_eq!(harness.state().state.file.as_deref(), Some(copy.as_path()));
     assert!(!harness.state().state.read_only);
@@ -240,11 +243,12 @@ fn an_earlier_version_is_restored_as_one_undoable_change() {
     harness.run_steps(2);
     harness.get_by_label("Eerdere versies…").click();
     harness.run_steps(2);
-    harness.run_steps(2);
+    crate::support::settle(&mut harness);
     harness
         .get_by_label_contains("Deze versie terugzetten (04-02-2020 14:32:00)")
         .click();
     harness.run_steps(2);
+    crate::support::settle(&mut harness);
     assert_eq!(harness.state().state.session.header.title, "Oudere versie");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run_steps(2);
