@@ -641,78 +641,82 @@ impl Command {
                 .is_some_and(|i| i.round.is_some())
         };
         let keyword_selected = || capture.selected_keyword.is_some();
-        let scope_ok = match self.spec().scope {
+        let spec = self.spec();
+        let scope_ok = match spec.scope {
             Scope::Anywhere => true,
             Scope::Session | Scope::SessionAndProjector => session,
         };
-        scope_ok
-            && match self {
-                Command::CheatSheet | Command::Open | Command::OpenSample | Command::Quit => true,
-                Command::LeaveSaveAs | Command::LeaveDiscard | Command::LeaveCancel => {
-                    state.pending_leave.is_some()
-                }
-                Command::NewFromThis
-                | Command::Save
-                | Command::SaveAs
-                | Command::ShowHistory
-                | Command::ShowSeries
-                | Command::ShowExport
-                | Command::PickExportFolder
-                | Command::Find
-                | Command::ShowThemes
-                | Command::ShowConsole
-                | Command::ShowSetup
-                | Command::StartPause
-                | Command::NextItem
-                | Command::PreviousItem
-                | Command::FinishAgenda
-                | Command::ToggleProjector
-                | Command::ProjectorBlack
-                | Command::ProjectorWhite
-                | Command::ProjectorFreeze
-                | Command::ProjectorFullscreen
-                | Command::ProjectorHome
-                | Command::ProjectorNextMonitor
-                | Command::ModeAuto
-                | Command::ModeWhiteboard
-                | Command::ModeFocus
-                | Command::ModeAgenda
-                | Command::ModeSynthesis
-                | Command::ModeTimer
-                | Command::ModePhoto
-                | Command::ModeThemes
-                | Command::NextProjectorPage
-                | Command::ThemeLight
-                | Command::ThemeDark
-                | Command::ThemeHighContrast
-                | Command::ToggleProjectorHeader
-                | Command::ToggleTitleMarker
-                | Command::NextCard
-                | Command::PreviousCard
-                | Command::FocusKeywords
-                | Command::FocusBullets
-                | Command::FocusNotes
-                | Command::SelectPreviousKeyword
-                | Command::SelectNextKeyword => true,
-                Command::ExportNow => view.export.ready(),
-                Command::WorkInCopy => state.read_only,
-                Command::AddPhoto
-                | Command::AddItem
-                | Command::AddAction
-                | Command::AddNextMeeting
-                | Command::AddMunicipality
-                | Command::AddGuest
-                | Command::EditTitle => writable,
-                Command::Undo => writable && state.can_undo,
-                Command::Redo => writable && state.can_redo,
-                Command::NextSpeaker | Command::SkipSpeaker => round(),
-                Command::EditKeyword => writable && keyword_selected(),
-                Command::DeleteKeyword
-                | Command::MoveKeywordUp
-                | Command::MoveKeywordDown
-                | Command::ToggleHighlight => writable && keyword_selected(),
-                Command::NewExperiment => writable && !state.session.cards().is_empty(),
+        // A command that edits never acts on a read-only session.
+        if !scope_ok || (spec.edits && !writable) {
+            return false;
+        }
+        match self {
+            Command::CheatSheet | Command::Open | Command::OpenSample | Command::Quit => true,
+            Command::LeaveSaveAs | Command::LeaveDiscard | Command::LeaveCancel => {
+                state.pending_leave.is_some()
             }
+            Command::NewFromThis
+            | Command::Save
+            | Command::SaveAs
+            | Command::ShowHistory
+            | Command::ShowSeries
+            | Command::ShowExport
+            | Command::PickExportFolder
+            | Command::Find
+            | Command::ShowThemes
+            | Command::ShowConsole
+            | Command::ShowSetup
+            | Command::StartPause
+            | Command::NextItem
+            | Command::PreviousItem
+            | Command::FinishAgenda
+            | Command::ToggleProjector
+            | Command::ProjectorBlack
+            | Command::ProjectorWhite
+            | Command::ProjectorFreeze
+            | Command::ProjectorFullscreen
+            | Command::ProjectorHome
+            | Command::ProjectorNextMonitor
+            | Command::ModeAuto
+            | Command::ModeWhiteboard
+            | Command::ModeFocus
+            | Command::ModeAgenda
+            | Command::ModeSynthesis
+            | Command::ModeTimer
+            | Command::ModePhoto
+            | Command::ModeThemes
+            | Command::NextProjectorPage
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::ThemeHighContrast
+            | Command::ToggleProjectorHeader
+            | Command::ToggleTitleMarker
+            | Command::NextCard
+            | Command::PreviousCard
+            | Command::FocusKeywords
+            | Command::FocusBullets
+            | Command::FocusNotes
+            | Command::SelectPreviousKeyword
+            | Command::SelectNextKeyword
+            | Command::AddPhoto
+            | Command::AddItem
+            | Command::AddAction
+            | Command::AddNextMeeting
+            | Command::AddMunicipality
+            | Command::AddGuest => true,
+            Command::ExportNow => view.export.ready(),
+            Command::WorkInCopy => state.read_only,
+            Command::EditTitle => writable,
+            Command::Undo => state.can_undo,
+            Command::Redo => state.can_redo,
+            Command::NextSpeaker | Command::SkipSpeaker => round(),
+            Command::EditKeyword => writable && keyword_selected(),
+            Command::DeleteKeyword
+            | Command::MoveKeywordUp
+            | Command::MoveKeywordDown
+            | Command::ToggleHighlight => keyword_selected(),
+            Command::NewExperiment => !state.session.cards().is_empty(),
+        }
     }
 
     /// Whether the command's key goes to the command now rather than to the

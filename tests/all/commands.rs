@@ -242,3 +242,20 @@ fn moving_the_projector_window_for_five_seconds_writes_the_settings_at_most_six_
         leerkring::store::load_settings(&leerkring::store::AppDirs::in_folder(home.path()));
     assert_eq!(settings.projector_size, Some([1579.0, 720.0]));
 }
+
+#[test]
+fn no_command_that_edits_acts_on_a_read_only_session() {
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let mut h = ready(home.path());
+    h.state_mut().state.read_only = true;
+    h.run_steps(1);
+    let state = &h.state().state;
+    let view = &h.state().view;
+    for &command in Command::ALL {
+        if command.spec().edits {
+            assert!(!command.enabled(state, view), "{command:?} while read-only");
+        }
+    }
+    assert!(Command::WorkInCopy.enabled(state, view));
+    assert!(Command::ProjectorBlack.enabled(state, view));
+}
