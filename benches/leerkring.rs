@@ -113,7 +113,7 @@ fn key(key: Key, modifiers: Modifiers) -> [Event; 2] {
 }
 
 fn console_frame(h: &mut Headless, app: &mut LeerkringApp, events: Vec<Event>) -> usize {
-    h.frame(events, |ui| app.ui_content(ui))
+    h.frame(events, |ui| leerkring::shell::frame(app, ui))
 }
 
 fn projector_frame(h: &mut Headless, app: &LeerkringApp) -> usize {

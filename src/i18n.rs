@@ -45,6 +45,23 @@ texts! {
     Untitled => "Naamloos", "Untitled";
     UntitledCopy => "naamloze kopie, wordt bewaard in de herstelmap", "untitled copy, kept in the recovery folder";
 
+    // --- Commands: cheat-sheet groups, refused edits ---
+    GroupFile => "Bestand en verslag", "File and report";
+    GroupEdit => "Bewerken en weergave", "Edit and view";
+    GroupMeeting => "Bijeenkomst", "Meeting";
+    GroupBeamer => "Beamer", "Beamer";
+    GroupTyping => "Typen", "Typing";
+    EditRefused => "Niet gewijzigd", "Not changed";
+    BusyOpening => "Bezig met openen…", "Opening…";
+    BusySaving => "Bezig met opslaan…", "Saving…";
+    BusyReading => "Bezig met lezen…", "Reading…";
+    BusyPhotos => "Foto's worden gekopieerd…", "Copying photos…";
+    BusySettings => "Instellingen worden bewaard…", "Saving the settings…";
+    HistoryLoading => "Eerdere versies worden gelezen…", "Reading the earlier versions…";
+    TextRefusedTooLong => "Te lang: hier passen hoogstens {n} tekens.", "Too long: at most {n} characters fit here.";
+    MinutesOutOfRange => "{n} minuten kan niet: kies 0 tot 1440 (een dag).", "{n} minutes is not possible: choose 0 to 1440 (a day).";
+    ThemeMergeCycle => "Deze thema's zijn al samengevoegd: samenvoegen zou een kring maken.", "These themes are already merged: merging them would make a circle.";
+
     // --- Photos ---
     CmdAddPhoto => "Foto toevoegen…", "Add photo…";
     CmdRemovePhoto => "Foto verwijderen", "Remove photo";

@@ -93,6 +93,12 @@ impl ExportState {
         true
     }
 
+    /// Whether the dialog can export now: a format is chosen and no export runs.
+    #[must_use]
+    pub fn ready(&self) -> bool {
+        self.formats.iter().any(|on| *on) && self.running.is_none()
+    }
+
     /// The chosen formats.
     #[must_use]
     pub fn chosen(&self) -> Vec<Format> {

@@ -4,6 +4,7 @@ mod edit;
 mod ids;
 pub mod limits;
 pub mod markers;
+mod ops;
 mod paths;
 pub mod people;
 mod rules;
@@ -12,11 +13,12 @@ mod session;
 pub mod stress;
 pub mod themes;
 
-pub use edit::Card;
+pub use edit::{Created, Edit, EditError, Outcome, Subject};
 pub use ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
     ParticipantId,
 };
+pub use ops::Card;
 pub use paths::{attachment_path, slug};
 pub use rules::Problem;
 pub use session::{

@@ -2,7 +2,9 @@
 //! its own copy of eframe): modules for the sample session, store round
 //! trips, the command line and the UI.
 
+mod architecture;
 mod cli;
+mod commands;
 mod console;
 mod fuzz;
 mod perf;

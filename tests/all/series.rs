@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::Queryable;
 use leerkring::StartWith;
-use leerkring::app::Command;
+use leerkring::app::Request;
 use leerkring::i18n::Language;
 use leerkring::model::{ActionStatus, BlockKind, OrgId, Session};
 use leerkring::report::{ExportOptions, Format, render};
@@ -259,6 +259,7 @@ fn series_view_lists_the_meetings_and_each_municipality_s_experiments() {
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::R,
     );
+    crate::support::settle(&mut h);
     let view = h
         .state()
         .state
@@ -286,6 +287,7 @@ fn series_view_lists_the_meetings_and_each_municipality_s_experiments() {
     h.get_by_label("Kick-off bijeenkomst Democratische vernieuwing M50")
         .click();
     h.run_steps(3);
+    crate::support::settle(&mut h);
     let state = &h.state().state;
     assert_eq!(
         state.session.header.date.map(|d| d.to_string()),
@@ -303,8 +305,8 @@ fn the_app_makes_the_december_follow_up_next_to_the_kick_off_and_opens_it() {
     started.state.ui_lang = Language::Nl;
     let mut h = harness(started);
     let ctx = h.ctx.clone();
-    h.state_mut().run(Command::NewFollowUp(1), &ctx);
-    h.run_steps(2);
+    h.state_mut().run_request(Request::NewFollowUp(1), &ctx);
+    crate::support::settle(&mut h);
     let state = &h.state().state;
     let expected = dir
         .path()
