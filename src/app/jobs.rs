@@ -133,6 +133,11 @@ pub enum Finished {
 struct Running {
     kind: JobKind,
     done: Receiver<Finished>,
+    /// The result, once it arrived (held back while an earlier job of the
+    /// same kind still runs, so e.g. photos are attached in the order chosen).
+    result: Option<Finished>,
+    /// The thread is gone without a result.
+    lost: bool,
 }
 
 /// The jobs under way.
@@ -183,19 +188,42 @@ impl Jobs {
                 let _ = tx.send(job());
             }
         }
-        self.running.push(Running { kind, done: rx });
+        self.running.push(Running {
+            kind,
+            done: rx,
+            result: None,
+            lost: false,
+        });
     }
 
-    /// What finished since the last poll, in the order the jobs started.
+    /// What finished since the last poll: of each kind in the order the
+    /// jobs started.
     pub fn poll(&mut self) -> Vec<Finished> {
+        for job in &mut self.running {
+            if job.result.is_none() && !job.lost {
+                match job.done.try_recv() {
+                    Ok(result) => job.result = Some(result),
+                    Err(TryRecvError::Empty) => {}
+                    Err(TryRecvError::Disconnected) => job.lost = true,
+                }
+            }
+        }
         let mut finished = Vec::new();
-        self.running.retain(|job| match job.done.try_recv() {
-            Ok(result) => {
+        let mut waiting: Vec<JobKind> = Vec::new();
+        self.running.retain_mut(|job| {
+            if waiting.contains(&job.kind) {
+                return true;
+            }
+            if job.lost {
+                return false;
+            }
+            if let Some(result) = job.result.take() {
                 finished.push(result);
                 false
+            } else {
+                waiting.push(job.kind);
+                true
             }
-            Err(TryRecvError::Empty) => true,
-            Err(TryRecvError::Disconnected) => false,
         });
         finished
     }
@@ -230,9 +258,13 @@ impl Jobs {
     pub fn finish_all(&mut self, limit: std::time::Duration) -> Vec<Finished> {
         let deadline = std::time::Instant::now() + limit;
         let mut finished = Vec::new();
-        for job in self.running.drain(..) {
+        for mut job in self.running.drain(..) {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
-            if let Ok(result) = job.done.recv_timeout(left) {
+            if let Some(result) = job
+                .result
+                .take()
+                .or_else(|| job.done.recv_timeout(left).ok())
+            {
                 finished.push(result);
             }
         }
@@ -293,6 +325,41 @@ mod tests {
         }
         assert!(matches!(finished.as_slice(), [Finished::Snapshots(v)] if v.is_empty()));
         assert!(jobs.idle());
+    }
+
+    #[test]
+    fn jobs_of_one_kind_finish_in_the_order_they_started() {
+        let mut jobs = Jobs::default();
+        let (first_tx, first_rx) = channel::<()>();
+        jobs.spawn(JobKind::ImportPhotos, move || {
+            let _ = first_rx.recv();
+            Finished::Series(SeriesView {
+                name: "first".into(),
+                ..SeriesView::default()
+            })
+        });
+        jobs.spawn(JobKind::ImportPhotos, || {
+            Finished::Series(SeriesView {
+                name: "second".into(),
+                ..SeriesView::default()
+            })
+        });
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(jobs.poll().is_empty(), "the second waits for the first");
+        first_tx.send(()).expect("the first waits");
+        let mut names = Vec::new();
+        for _ in 0..500 {
+            for finished in jobs.poll() {
+                if let Finished::Series(view) = finished {
+                    names.push(view.name);
+                }
+            }
+            if names.len() == 2 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(names, ["first", "second"]);
     }
 
     #[test]
