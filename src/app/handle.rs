@@ -39,6 +39,7 @@ impl LeerkringApp {
             if let Some(before) = before {
                 self.history.record(before, edit.undo_group());
             }
+            self.journal(edit.clone());
             self.applied();
         }
         Ok(outcome)
@@ -74,8 +75,12 @@ impl LeerkringApp {
         }
     }
 
-    /// What the clock wrote (already applied): saved and shown, never undone.
+    /// What the clock wrote (already applied): journalled, saved and shown,
+    /// never undone.
     fn clock_applied(&mut self, edits: &ClockEdits) {
+        for edit in edits {
+            self.journal(edit.clone());
+        }
         if !edits.is_empty() {
             self.applied();
         }
@@ -622,6 +627,8 @@ impl LeerkringApp {
 
     fn after_undo(&mut self) {
         self.view.capture.editing_keyword = None;
+        // Undo and redo replace the whole session: so does the journal.
+        self.journal(Edit::ReplaceSession(Box::new(self.state.session.clone())));
         self.applied();
     }
 
