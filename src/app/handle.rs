@@ -52,8 +52,13 @@ impl LeerkringApp {
     pub(super) fn apply_from_console(&mut self, edit: &Edit) -> Option<Created> {
         match self.apply_edit(edit) {
             Ok(Outcome::Created(created)) => {
-                if let Created::Bullet { depth, .. } = created {
-                    self.view.capture.bullet_depth = depth;
+                // The field follows the depth the bullet got, unless a Tab
+                // typed after its Enter already chose the next one.
+                if let (Created::Bullet { depth, .. }, Edit::AddTypedBullet { depth: asked, .. }) =
+                    (&created, edit)
+                    && self.view.capture.bullet_depth == *asked
+                {
+                    self.view.capture.bullet_depth = *depth;
                 }
                 Some(created)
             }

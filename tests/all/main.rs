@@ -8,6 +8,7 @@ mod commands;
 mod console;
 mod fuzz;
 mod journal;
+mod keystrokes;
 mod perf;
 mod photos;
 mod projector;
