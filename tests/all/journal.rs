@@ -195,3 +195,43 @@ fn a_clean_close_leaves_no_journal_and_a_keyword_costs_few_bytes() {
     assert!(!journal_file(home.path(), &file).exists());
     assert_eq!(store::load_session(&file).unwrap().keyword_count(), 87);
 }
+
+#[test]
+fn at_a_human_pace_a_keyword_costs_a_record_and_a_checkpoint() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("sessie.json");
+    std::fs::copy(sample_path(), &file).unwrap();
+    let clock = test_clock();
+    let mut h = harness(app_with_clock(
+        StartWith::File(file.clone()),
+        home.path(),
+        clock.clone(),
+    ));
+    let mut saved_bytes = 0;
+    let mut journal_bytes = Vec::new();
+    for i in 0..30 {
+        type_text(&mut h, &format!("trefwoord {i}"));
+        press(&mut h, Key::Enter);
+        // Two seconds pass before the next keyword: the autosave comes.
+        for _ in 0..20 {
+            clock.advance(TimeDelta::milliseconds(100));
+            h.run_steps(1);
+        }
+        let start = std::time::Instant::now();
+        while h.state().state.dirty && start.elapsed() < std::time::Duration::from_secs(10) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            h.run_steps(1);
+        }
+        assert!(!h.state().state.dirty);
+        saved_bytes += std::fs::metadata(&file).unwrap().len();
+        journal_bytes.push(h.state().flush_journal().unwrap());
+    }
+    // The first keyword writes the journal with its base (the session).
+    let per_keyword = (journal_bytes[29] - journal_bytes[0]) / 29;
+    println!(
+        "measure: at a human pace, {per_keyword} journal bytes per keyword (its record and a checkpoint), {} for the first (with the base); {} bytes of full saves per keyword",
+        journal_bytes[0],
+        saved_bytes / 30
+    );
+    assert!(per_keyword < 300, "{per_keyword} bytes per keyword");
+}
