@@ -602,9 +602,10 @@ fn limit_note_ui(ui: &mut egui::Ui, lang: Language, text: &str, limit: usize) {
     }
 }
 
-/// The typing of this frame for a console field that commits on Enter,
-/// in order ([`take_typing`]); nothing while the session is read-only (Enter
-/// then leaves the text in the field). Call before the field is shown.
+/// The typing of this frame for a console field that commits on Enter
+/// (the notes: on Ctrl+Enter), in order ([`take_typing`]); nothing while the
+/// session is read-only (Enter then leaves the text in the field). Call
+/// before the field is shown.
 fn commit_typing(
     ui: &egui::Ui,
     state: &AppState,
@@ -617,6 +618,7 @@ fn commit_typing(
     }
     let commit = CommitField {
         tab: field == Field::Bullet,
+        multiline: field == Field::Notes,
         ..CommitField::single_line(field_id(field), char_limit)
     };
     take_typing(ui, &commit, text)
@@ -1197,16 +1199,7 @@ fn notes_ui(
         }
     }
     let label = ui.label(tr(lang, T::NotesLabel));
-    let notes = CommitField {
-        multiline: true,
-        ..CommitField::single_line(field_id(Field::Notes), usize::MAX)
-    };
-    let typed = if state.read_only {
-        Vec::new()
-    } else {
-        take_typing(ui, &notes, &mut view.capture.note)
-    };
-    for step in typed {
+    for step in commit_typing(ui, state, Field::Notes, usize::MAX, &mut view.capture.note) {
         if let Typed::Commit(text) = step
             && !text.trim().is_empty()
         {
