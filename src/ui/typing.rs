@@ -189,7 +189,8 @@ impl Editor<'_> {
                 Some(at) => text.delete_previous_char(at),
                 None => text.delete_selected(&self.cursor),
             },
-            Key::Delete => match single {
+            // Shift+Delete cuts (on Windows): that is not typing here.
+            Key::Delete if !modifiers.shift => match single {
                 Some(at) if modifiers.mac_cmd => {
                     text.delete_selected_ccursor_range([at, CCursor::new(chars)])
                 }
