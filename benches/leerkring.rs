@@ -1,7 +1,8 @@
 //! Benchmarks: what one frame costs on the CPU (egui pass plus
 //! tessellation, no GPU) for the console and the projector whiteboard, the
-//! projector's auto-fit search on its own, and saving, loading and
-//! exporting a large session.
+//! projector's auto-fit search on its own, saving, loading and exporting a
+//! large session, and the journal of edits (one edit made durable; the
+//! replay on reopening).
 //!
 //! Run all with `cargo bench`, quickly with
 //! `cargo bench --bench leerkring -- --quick`, one group with e.g.
@@ -375,6 +376,46 @@ fn store_and_report(c: &mut Criterion) {
     group.finish();
 }
 
+fn journal(c: &mut Criterion) {
+    let session = stress();
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let dirs = AppDirs::in_folder(home.path());
+    let file = home.path().join("stress.json");
+    store::save_session(&file, &session).expect("the temporary folder is writable");
+    let target = store::JournalTarget::new(&dirs, "stress", store::SaveTarget::File(file));
+    let saver = store::Autosaver::start(Box::new(|| {})).expect("the thread starts");
+    assert!(saver.journal_begin(Some(target.clone()), session.clone()));
+    let experiment = &session.experiments[0];
+    let keyword = |i: usize| leerkring::model::Edit::AddKeyword {
+        org: experiment.organisation.clone(),
+        experiment: Some(experiment.id.clone()),
+        text: format!("trefwoord {i}"),
+    };
+    // The first edit writes the journal with its base.
+    assert!(saver.journal_edit(keyword(0)));
+    let _ = saver.journal_sync(Duration::from_secs(10));
+    let mut group = c.benchmark_group("journal");
+    let mut n = 1;
+    // What bounds the loss window: one edit handed over, written and fsynced.
+    group.bench_function("edit_durable/stress", |b| {
+        b.iter(|| {
+            n += 1;
+            assert!(saver.journal_edit(keyword(n)));
+            black_box(saver.journal_sync(Duration::from_secs(10)))
+        });
+    });
+    drop(saver);
+    let bytes = std::fs::read(&target.path).expect("the journal was written");
+    eprintln!(
+        "journal: {n} keywords after the base, {} KB",
+        bytes.len() / 1024
+    );
+    group.bench_function("replay_all/stress", |b| {
+        b.iter(|| black_box(store::find_in_journal_bytes(&bytes, Some(&session))));
+    });
+    group.finish();
+}
+
 fn config() -> Criterion {
     // Short by default: the machine is shared. `--quick`, `--sample-size`
     // and `--measurement-time` on the command line still apply.
@@ -387,6 +428,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = frames, autofit, store_and_report
+    targets = frames, autofit, store_and_report, journal
 }
 criterion_main!(benches);

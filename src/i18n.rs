@@ -510,6 +510,23 @@ texts! {
     StoreLockFailedHeadline => "Kon niet nagaan of {file} al in een ander Leerkring-venster open is", "Could not check whether {file} is already open in another Leerkring window";
     StoreLockFailed => "Kon niet nagaan of {file} al in een ander Leerkring-venster open is: {detail}", "Could not check whether {file} is already open in another Leerkring window: {detail}";
 
+    // --- The journal of edits (placeholders: {n}, {what}, {detail}) ---
+    JournalKeywordsOne => "{n} trefwoord", "{n} keyword";
+    JournalKeywords => "{n} trefwoorden", "{n} keywords";
+    JournalBulletsOne => "{n} punt", "{n} bullet";
+    JournalBullets => "{n} punten", "{n} bullets";
+    JournalOtherOne => "{n} andere wijziging", "{n} other change";
+    JournalOther => "{n} andere wijzigingen", "{n} other changes";
+    JournalChangesOne => "{n} wijziging", "{n} change";
+    JournalChanges => "{n} wijzigingen", "{n} changes";
+    JournalAnd => " en ", " and ";
+    JournalRecovered => "{what} hersteld", "{what} recovered";
+    JournalRecoveredDetail => "Leerkring werd de vorige keer niet netjes afgesloten. Wat u na de laatste keer opslaan nog had ingevoerd, is uit het logboek teruggezet en opgeslagen.", "Leerkring did not close properly last time. What you entered after the last save was put back from the journal and saved.";
+    JournalDamagedDetail => "Een deel van het logboek was beschadigd: wat daarna kwam, kon niet worden teruggezet.", "Part of the journal was damaged: what came after it could not be put back.";
+    JournalNotSavedDetail => "Het bestand kon nog niet worden opgeslagen; Leerkring probeert het zo opnieuw.", "The file could not be saved yet; Leerkring tries again shortly.";
+    JournalFailed => "Het logboek van wijzigingen kan niet worden geschreven", "The journal of changes cannot be written";
+    JournalFailedDetail => "{detail} Uw werk wordt wel steeds opgeslagen, maar bij een stroomstoring kunnen de laatste seconden verloren gaan.", "{detail} Your work is still being saved, but a power cut could cost the last few seconds.";
+
     // --- Report (verslag; in the SESSION's language; placeholders: {subject}, {meeting}, {date}, {n}, {participants}, {municipalities}, {file}, {host}, {month}, {year}, {name}, {detail}) ---
     ReportTitle => "Verslag {subject}", "Report {subject}";
     ReportTitleBare => "Verslag", "Report";

@@ -74,6 +74,9 @@ pub struct Opened {
     pub in_use: bool,
     /// Photos that are not beside the file.
     pub missing_photos: Vec<String>,
+    /// What the session's journal (a run that ended without saving) added
+    /// or offers.
+    pub journal: store::JournalOnOpen,
 }
 
 /// A session saved under a new name: the photos' new relative paths and
@@ -273,19 +276,33 @@ impl Jobs {
 }
 
 /// Reads a session file and takes its lock (another Leerkring with the file
-/// open: read-only). Runs on a job thread.
+/// open: read-only), and puts back what its journal holds (see
+/// [`store::apply_journal_on_open`]; `now` names a copy made from it). Runs
+/// on a job thread.
 #[must_use]
-pub fn read_session(dirs: Option<&store::AppDirs>, path: PathBuf) -> Opened {
-    let session = store::load_session(&path);
-    let (lock, in_use) = match (&session, dirs) {
-        (Ok(_), Some(dirs)) => match SessionLock::try_acquire(dirs, &path) {
+pub fn read_session(
+    dirs: Option<&store::AppDirs>,
+    path: PathBuf,
+    now: chrono::NaiveDateTime,
+) -> Opened {
+    let mut session = store::load_session(&path);
+    let (lock, in_use) = match dirs {
+        Some(dirs) => match SessionLock::try_acquire(dirs, &path) {
             Ok(lock) => (Some(lock), false),
             Err(store::LockError::InUse { .. }) => (None, true),
             // Nobody can tell: open it normally.
             Err(store::LockError::Io { .. }) => (None, false),
         },
-        _ => (None, false),
+        None => (None, false),
     };
+    // The journal of a session open in another window is that window's.
+    let journal = match dirs {
+        Some(dirs) if !in_use => store::apply_journal_on_open(dirs, &path, &mut session, now),
+        _ => store::JournalOnOpen::Nothing,
+    };
+    // A file that cannot be opened is not held.
+    let lock = lock.filter(|_| session.is_ok());
+    let in_use = in_use && session.is_ok();
     let missing_photos = session
         .as_ref()
         .map(|s| store::missing_photos(&path, &s.attachments))
@@ -296,6 +313,7 @@ pub fn read_session(dirs: Option<&store::AppDirs>, path: PathBuf) -> Opened {
         lock,
         in_use,
         missing_photos,
+        journal,
     }
 }
 

@@ -178,8 +178,9 @@ pub enum Edit {
     // --- Experiments and keywords ---
     /// Adds an empty experiment for an organisation at the end of the whiteboard.
     AddExperiment(OrgId),
-    /// Sets an experiment's title; with no experiment given, the
-    /// organisation's card gets a new one.
+    /// Sets an experiment's title; with no experiment given (the card of an
+    /// organisation without one), the organisation gets a new one, or the
+    /// one an edit just before made.
     SetExperimentTitle {
         /// The organisation whose card it is.
         org: OrgId,
@@ -189,7 +190,8 @@ pub enum Edit {
         title: String,
     },
     /// Adds a typed keyword (`#tags` become tags) to an experiment; with no
-    /// experiment given, the organisation's card gets a new one.
+    /// experiment given (the card of an organisation without one), the
+    /// organisation gets a new one, or the one an edit just before made.
     AddKeyword {
         /// The organisation whose card it is.
         org: OrgId,
@@ -1074,13 +1076,20 @@ fn experiment_for(
     session
         .organisation(org)
         .ok_or_else(|| missing(Subject::Organisation, org))?;
-    match experiment {
-        Some(id) => match session.experiment(id) {
+    if let Some(id) = experiment {
+        return match session.experiment(id) {
             Some(e) if &e.organisation == org => Ok((id.clone(), false)),
             _ => Err(missing(Subject::Experiment, id)),
-        },
-        None => Ok((session.add_experiment(org), true)),
+        };
     }
+    // The organisation's empty card: only an organisation without an
+    // experiment has one, so when it has one now, an edit just before
+    // (typed in the same instant) made it, and this edit joins it.
+    let made = session.experiments_of(org).next().map(|e| e.id.clone());
+    Ok(match made {
+        Some(id) => (id, false),
+        None => (session.add_experiment(org), true),
+    })
 }
 
 /// Adds a bullet, its depth limited to one below the block's last chain.
@@ -1429,6 +1438,18 @@ mod tests {
         );
         assert_eq!(s.experiments.len(), 1);
         assert_eq!(s.experiments[0].keywords[1].text, "inwoners");
+        // Typed on the empty card in the same instant as the first (the
+        // console had no experiment to name yet): the same experiment.
+        apply(
+            &mut s,
+            Edit::AddKeyword {
+                org: OrgId::new("a"),
+                experiment: None,
+                text: "raadsleden".into(),
+            },
+        );
+        assert_eq!(s.experiments.len(), 1);
+        assert_eq!(s.experiments[0].keywords[2].text, "raadsleden");
         // Not another organisation's experiment, and never an empty keyword.
         assert!(matches!(
             refused(

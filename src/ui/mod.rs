@@ -14,6 +14,7 @@ mod setup;
 mod start;
 pub mod theme;
 pub mod themes;
+mod typing;
 mod widgets;
 
 use egui::{Color32, RichText};

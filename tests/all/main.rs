@@ -7,6 +7,8 @@ mod cli;
 mod commands;
 mod console;
 mod fuzz;
+mod journal;
+mod keystrokes;
 mod perf;
 mod photos;
 mod projector;
