@@ -629,14 +629,7 @@ impl LeerkringApp {
         if self.awake.is_none() {
             // Without a session bus (or on an unusual system) this fails;
             // the projector works all the same.
-            self.awake = keepawake::Builder::default()
-                .display(true)
-                .idle(true)
-                .reason("Leerkring projector is open")
-                .app_name("Leerkring")
-                .app_reverse_domain("nl.leerkring")
-                .create()
-                .ok();
+            self.awake = keep_awake();
         }
         let id = egui::ViewportId::from_hash_of("leerkring-projector");
         let p = &mut self.state.projector;
@@ -654,6 +647,9 @@ impl LeerkringApp {
             .with_title(projector::PROJECTOR_TITLE)
             .with_app_id("leerkring-projector")
             .with_inner_size(p.size.unwrap_or([1280.0, 720.0]));
+        if let Some(icon) = crate::desktop::window_icon() {
+            builder = builder.with_icon(icon);
+        }
         if p.fullscreen {
             builder = builder.with_monitor(p.monitor);
         }
@@ -1345,5 +1341,34 @@ impl eframe::App for LeerkringApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_if_dirty();
+    }
+}
+
+/// Asks the system to keep the screen on and not to sleep while the
+/// projector is open (Windows: `SetThreadExecutionState` on the calling
+/// thread, which must stay alive: the UI thread; Linux: the desktop's
+/// inhibit service; macOS: a power assertion). Dropping it lets go.
+fn keep_awake() -> Option<keepawake::KeepAwake> {
+    keepawake::Builder::default()
+        .display(true)
+        .idle(true)
+        .reason("Leerkring projector is open")
+        .app_name("Leerkring")
+        .app_reverse_domain("nl.leerkring")
+        .create()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    /// Windows answers the request itself (no service needed), so it must
+    /// succeed there.
+    #[cfg(windows)]
+    #[test]
+    fn windows_accepts_the_projector_keep_awake_request() {
+        let awake = super::keep_awake();
+        assert!(awake.is_some());
+        drop(awake);
+        assert!(super::keep_awake().is_some(), "again after letting go");
     }
 }
