@@ -4,7 +4,7 @@
 #   1. packages: mingw, wixl and msitools, wine (64-bit), icoutils;
 #   2. the Rust target x86_64-pc-windows-gnu (rustup, or the fallback in
 #      scripts/windows-env.sh, announced loudly);
-#   3. clippy -D warnings for Windows (library and binary);
+#   3. clippy -D warnings for Windows, all targets (the cfg(windows) tests too);
 #   4. the release .exe (built once: it serves the installer and the Wine
 #      tests), with its resources checked: icon, version information, the
 #      manifest (DPI awareness, no elevation), the GUI subsystem;
@@ -36,8 +36,8 @@ step() {
 step "packages" apt_install gcc-mingw-w64-x86-64-win32 wixl msitools wine wine64 \
   icoutils xvfb xdotool imagemagick python3
 step "rust target $WINDOWS_TARGET" windows_toolchain
-step "clippy --target $WINDOWS_TARGET --lib --bins -- -D warnings" \
-  "${WINDOWS_CARGO[@]}" clippy --release --locked --target "$WINDOWS_TARGET" --lib --bins -- -D warnings
+step "clippy --target $WINDOWS_TARGET --all-targets -- -D warnings" \
+  "${WINDOWS_CARGO[@]}" clippy --release --locked --target "$WINDOWS_TARGET" --all-targets -- -D warnings
 step "release build (leerkring.exe)" \
   "${WINDOWS_CARGO[@]}" build --release --locked --target "$WINDOWS_TARGET" --bin leerkring
 
@@ -47,12 +47,12 @@ version=$(cargo pkgid --quiet | sed 's/.*[#@]//')
 
 check_exe() {
   local failed=0 info
-  if x86_64-w64-mingw32-objdump -p "$exe" | grep -q 'Subsystem.*(Windows GUI)'; then
+  if x86_64-w64-mingw32-objdump -p "$exe" | grep 'Subsystem.*(Windows GUI)' >/dev/null; then
     echo "ok: leerkring.exe is a GUI program (no console window behind the app)"
   else
     echo "FAIL: leerkring.exe is not a Windows GUI program"; failed=1
   fi
-  if wrestool -l --type=14 "$exe" | grep -q group_icon; then
+  if wrestool -l --type=14 "$exe" | grep group_icon >/dev/null; then
     echo "ok: the icon is in the .exe ($(wrestool -l --type=3 "$exe" | wc -l) sizes)"
   else
     echo "FAIL: no icon in the .exe"; failed=1
@@ -89,7 +89,7 @@ msi="$dist/leerkring-$version-x86_64.msi"
 tests_exe=""
 build_tests() {
   tests_exe=$("${WINDOWS_CARGO[@]}" test --release --locked --target "$WINDOWS_TARGET" --lib --no-run \
-    --message-format=json | sed -n 's/.*"executable":"\([^"]*\.exe\)".*/\1/p' | tail -n1)
+    --message-format=json-render-diagnostics | sed -n 's/.*"executable":"\([^"]*\.exe\)".*/\1/p' | tail -n1)
   [ -n "$tests_exe" ] && echo "built $tests_exe"
 }
 step "unit tests built for Windows" build_tests

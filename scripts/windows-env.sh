@@ -19,7 +19,7 @@ WINDOWS_CARGO=(cargo)
 apt_install() {
   local missing=() pkg
   for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep "ok installed" >/dev/null || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "installing ${missing[*]} (apt-get)"
@@ -36,7 +36,7 @@ apt_install() {
 windows_toolchain() {
   apt_install gcc-mingw-w64-x86-64-win32
   if [ -z "${LEERKRING_WINDOWS_BUILD_STD:-}" ] && command -v rustup >/dev/null; then
-    if rustup target list --installed | grep -qx "$WINDOWS_TARGET"; then
+    if rustup target list --installed | grep -x "$WINDOWS_TARGET" >/dev/null; then
       return 0
     fi
     if rustup target add "$WINDOWS_TARGET"; then

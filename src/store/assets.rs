@@ -369,7 +369,7 @@ mod tests {
     mod windows_paths {
         use std::path::{Path, PathBuf};
 
-        use crate::model::paths::attachment_path;
+        use crate::model::attachment_path;
         use crate::report::{Format, default_output_path, output_path_in};
         use crate::store::{assets_dir, assets_folder_name, session_folder};
 
@@ -411,7 +411,7 @@ mod tests {
         #[test]
         fn a_long_verbatim_path_keeps_working() {
             let deep: PathBuf = std::iter::once(r"\\?\C:\".to_owned())
-                .chain((0..30).map(|i| format!("map {i}")))
+                .chain((0..12).map(|i| format!("een map met een lange naam {i}")))
                 .collect();
             let session = deep.join("sessie.json");
             assert!(session.as_os_str().len() > 260);

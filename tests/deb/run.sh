@@ -31,7 +31,7 @@ if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt.log"
   ok "apt-get install ./$(basename "$deb") works (dependencies resolved)"
   got=$(/usr/bin/leerkring --version)
   [ "$got" = "leerkring $version" ] && ok "installed: --version prints '$got'" || fail "installed: --version printed '$got'"
-  if /usr/bin/leerkring check "$root/sessions/2020-02-04-m50-democratische-vernieuwing.json" | grep -q "66 keywords"; then
+  if /usr/bin/leerkring check "$root/sessions/2020-02-04-m50-democratische-vernieuwing.json" | grep "66 keywords" >/dev/null; then
     ok "installed: check on the sample finds 66 keywords"
   else
     fail "installed: check on the sample"

@@ -93,7 +93,7 @@ echo "-- install (per user, no UI)"
 if wine msiexec /i "$(winpath "$msi")" /qn; then ok "msiexec /i $(basename "$msi") /qn exits 0"; else fail "msiexec /i failed"; fi
 wineserver -w
 [ -f "$exe" ] && ok "leerkring.exe installed in %LOCALAPPDATA%\\Programs\\Leerkring" || fail "no $exe"
-ls "$install_dir" | grep -qi bcryptprimitives && fail "the test shim is in the install folder" \
+ls "$install_dir" | grep -i bcryptprimitives >/dev/null && fail "the test shim is in the install folder" \
   || ok "the install folder holds no test shim ($(ls "$install_dir" | tr '\n' ' '))"
 if [ -f "$shortcut" ] && grep -aqi 'Leerkring\\leerkring.exe' "$shortcut"; then
   ok "Start-menu entry 'Leerkring' points at the installed leerkring.exe"
@@ -128,7 +128,7 @@ if cmp -s "$md" "$root/tests/golden/m50-verslag.md"; then
 else
   fail "exported Markdown differs from the golden file: $(diff "$md" "$root/tests/golden/m50-verslag.md" 2>&1 | head -5)"
 fi
-if python3 -m zipfile -l "$docs/verslag/Kick-off café.docx" 2>/dev/null | grep -q "word/document.xml"; then
+if python3 -m zipfile -l "$docs/verslag/Kick-off café.docx" 2>/dev/null | grep "word/document.xml" >/dev/null; then
   ok "exported DOCX is a zip with word/document.xml ($(stat -c %s "$docs/verslag/Kick-off café.docx") bytes)"
 else
   fail "no readable DOCX"
@@ -281,7 +281,7 @@ else
   else
     fail "no settings in $settings ($(find "$appdata" 2>/dev/null | head -5 | tr '\n' ' '))"
   fi
-  ls "$docs" | grep -q '\.tmp$' && fail "a temporary file was left next to the session" \
+  ls "$docs" | grep '\.tmp$' >/dev/null && fail "a temporary file was left next to the session" \
     || ok "no temporary file left next to the session"
 fi
 timeout 30 wineserver -w || { fail "a Wine process did not end"; wineserver -k || true; }
