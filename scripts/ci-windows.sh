@@ -25,12 +25,13 @@ cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 
 all_start=$(date +%s)
+# Runs a step and prints its wall-clock and CPU time (CPU time says more
+# when other work shares the machine).
 step() {
-  local name=$1 start; shift
+  local name=$1; shift
   echo "== windows: $name"
-  start=$(date +%s)
-  "$@"
-  echo "   windows: $name took $(($(date +%s) - start)) s"
+  local TIMEFORMAT="   windows: $name took %0R s (CPU: %0U s user, %0S s system)"
+  time "$@"
 }
 
 step "packages" apt_install gcc-mingw-w64-x86-64-win32 wixl msitools wine wine64 \

@@ -48,6 +48,13 @@ unset LEERKRING_HOME
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all
 # No Mono or Gecko installer dialogs while the prefix is made.
 export WINEDLLOVERRIDES="mscoree,mshtml="
+# The Wine prefix takes 700 MB: removed at the end, with any Wine process
+# left. LEERKRING_WINE_KEEP=1 keeps the folder (screenshots, logs).
+cleanup() {
+  wineserver -k 2>/dev/null || true
+  if [ -n "${LEERKRING_WINE_KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
 export LANG=C.UTF-8
 passed=0 failed=0
 pid=""
@@ -348,6 +355,5 @@ fi
 [ -f "$appdata/Leerkring/config/settings.json" ] && ok "Leerkring's own data in %APPDATA% is kept" \
   || fail "Leerkring's data in %APPDATA% is gone"
 
-wineserver -k 2>/dev/null || true
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
