@@ -92,7 +92,7 @@ if [ -n "$unit_tests" ]; then
     fail "unit tests under Wine: $(grep '^test result' "$work/unit.log" | tr -d '\r')"
   fi
   windows_only=$(grep -cE '^test .*(windows|desktop::).* ok' "$work/unit.log" || true)
-  echo "   (of them $windows_only Windows-specific: $(grep -oE '^test [^ ]*(windows|desktop::)[^ ]*' "$work/unit.log" | sed 's/^test //; s/.*:://' | tr '\n' ' '))"
+  echo "   (among them $windows_only Windows-related tests: $(grep -oE '^test [^ ]*(windows|desktop::)[^ ]*' "$work/unit.log" | sed 's/^test //; s/.*:://' | tr '\n' ' '))"
   wineserver -w
 fi
 
