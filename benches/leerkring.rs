@@ -113,7 +113,7 @@ fn key(key: Key, modifiers: Modifiers) -> [Event; 2] {
 }
 
 fn console_frame(h: &mut Headless, app: &mut LeerkringApp, events: Vec<Event>) -> usize {
-    h.frame(events, |ui| app.ui_content(ui))
+    h.frame(events, |ui| leerkring::shell::frame(app, ui))
 }
 
 fn projector_frame(h: &mut Headless, app: &LeerkringApp) -> usize {
@@ -366,6 +366,12 @@ fn store_and_report(c: &mut Criterion) {
             });
         }
     }
+    // The export dialog's list of what the public variant replaces, made
+    // again after each change while the dialog is open.
+    let options = ExportOptions::new(true);
+    group.bench_function("public_replacements/stress", |b| {
+        b.iter(|| black_box(leerkring::report::replacements(&session, &options)));
+    });
     group.finish();
 }
 

@@ -312,9 +312,10 @@ fn bullets(docx: Docx, items: &[ListItem], depth: usize) -> Docx {
 fn column_widths(section: Section, columns: usize) -> Vec<usize> {
     let text_width = (A4_WIDTH as usize) - 2 * (MARGIN_SIDE as usize);
     let fixed: &[usize] = match (section, columns) {
-        (Section::Agenda, 2) => &[1_900],
-        (Section::Agenda, 3) => &[1_900, 0, 1_900],
-        (Section::Actions, 4) => &[0, 2_300, 1_700, 1_100],
+        (Section::Agenda, 3) => &[600, 1_900],
+        (Section::Agenda, 4) => &[600, 1_900, 0, 1_900],
+        (Section::Actions, 5) => &[500, 0, 2_100, 1_700, 1_100],
+        (Section::Actions, 6) => &[500, 0, 1_700, 1_500, 1_900, 1_000],
         _ => &[],
     };
     if fixed.is_empty() {

@@ -6,6 +6,7 @@
 //! they are given and the three formats always say the same. The report
 //! never writes files; the caller hands the bytes to the store.
 
+mod contact;
 pub mod doc;
 mod docx;
 mod html;
@@ -22,7 +23,7 @@ use crate::i18n::{Language, T, trf};
 use crate::model::Session;
 
 pub use images::ImageData;
-pub use redact::Redactor;
+pub use redact::{ORDINARY_WORDS, Redactor, Replacement, ReplacementKind};
 
 /// A file format the report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -164,6 +165,15 @@ pub fn render(
         Format::Html => Ok(html::write(&document).into_bytes()),
         Format::Markdown => Ok(markdown::write(&document).into_bytes()),
     }
+}
+
+/// What the public variant of `session` replaces (names, `@Name`s, e-mail
+/// addresses, telephone numbers), with how often, in the order first met;
+/// empty for the full report. No photo is read: this is quick enough to
+/// show before the export is written.
+#[must_use]
+pub fn replacements(session: &Session, options: &ExportOptions) -> Vec<Replacement> {
+    doc::build_with(session, options, false).1
 }
 
 /// Where the report of `session_file` goes by default: next to it, named

@@ -285,6 +285,7 @@ pub(super) mod tests {
             name: "Breda".into(),
             kind: OrgKind::Municipality,
             notes: Vec::new(),
+            attendance: crate::model::Attendance::Unknown,
         });
         session.experiments.push(Experiment {
             id: ExperimentId::new("exp-1"),

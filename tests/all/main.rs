@@ -2,12 +2,15 @@
 //! its own copy of eframe): modules for the sample session, store round
 //! trips, the command line and the UI.
 
+mod architecture;
 mod cli;
+mod commands;
 mod console;
 mod fuzz;
 mod perf;
 mod photos;
 mod projector;
+mod public;
 mod report;
 mod roundtrip;
 mod sample;
