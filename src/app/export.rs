@@ -154,8 +154,9 @@ pub fn start_export(
 pub fn open_with_system(path: &Path) -> bool {
     #[cfg(target_os = "windows")]
     let mut command = {
+        use std::os::windows::process::CommandExt;
         let mut c = std::process::Command::new("explorer");
-        c.arg(path);
+        c.raw_arg(explorer_argument(path));
         c
     };
     #[cfg(target_os = "macos")]
@@ -178,9 +179,49 @@ pub fn open_with_system(path: &Path) -> bool {
         .is_ok()
 }
 
+/// `path` as Explorer's own command-line parser needs it: in double quotes
+/// (a Windows path never holds one), or a comma in a folder name would split
+/// it (Explorer reads `/select,…`-style switches), and with backslashes
+/// only, since Explorer takes a forward slash for a switch. Rust would quote
+/// only paths with spaces.
+#[cfg(any(windows, test))]
+fn explorer_argument(path: &Path) -> std::ffi::OsString {
+    let mut argument = std::ffi::OsString::from("\"");
+    match path.to_str() {
+        Some(text) => argument.push(text.replace('/', "\\")),
+        // Not valid Unicode (possible on Windows, never seen in practice):
+        // leave it exactly as it is.
+        None => argument.push(path.as_os_str()),
+    }
+    argument.push("\"");
+    argument
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn explorer_gets_the_path_quoted_with_backslashes() {
+        for (path, expected) in [
+            (
+                r"C:\Users\Zoë\Mijn verslagen\juni.docx",
+                r#""C:\Users\Zoë\Mijn verslagen\juni.docx""#,
+            ),
+            // A comma without a space: unquoted, Explorer would split here.
+            (
+                r"C:\Verslagen\Leerkring,2020\juni.html",
+                r#""C:\Verslagen\Leerkring,2020\juni.html""#,
+            ),
+            ("C:/Users/zoe/verslag", r#""C:\Users\zoe\verslag""#),
+            (
+                r"\\gemeente-fs01\Team\verslag.docx",
+                r#""\\gemeente-fs01\Team\verslag.docx""#,
+            ),
+        ] {
+            assert_eq!(explorer_argument(Path::new(path)), expected, "{path}");
+        }
+    }
 
     #[test]
     fn export_writes_each_chosen_format_into_the_folder() {

@@ -623,14 +623,7 @@ impl LeerkringApp {
         if self.awake.is_none() {
             // Without a session bus (or on an unusual system) this fails;
             // the projector works all the same.
-            self.awake = keepawake::Builder::default()
-                .display(true)
-                .idle(true)
-                .reason("Leerkring projector is open")
-                .app_name("Leerkring")
-                .app_reverse_domain("nl.leerkring")
-                .create()
-                .ok();
+            self.awake = keep_awake();
         }
         let id = projector::viewport_id();
         let p = &mut self.state.projector;
@@ -648,6 +641,9 @@ impl LeerkringApp {
             .with_title(projector::PROJECTOR_TITLE)
             .with_app_id("leerkring-projector")
             .with_inner_size(p.size.unwrap_or([1280.0, 720.0]));
+        if let Some(icon) = crate::desktop::window_icon() {
+            builder = builder.with_icon(icon);
+        }
         if p.fullscreen {
             builder = builder.with_monitor(p.monitor);
         }
@@ -1283,4 +1279,33 @@ pub fn theme_suggestion(session: &Session, key: &str) -> Option<String> {
             ("total", &session.municipalities().count().to_string()),
         ],
     ))
+}
+
+/// Asks the system to keep the screen on and not to sleep while the
+/// projector is open (Windows: `SetThreadExecutionState` on the calling
+/// thread, which must stay alive: the UI thread; Linux: the desktop's
+/// inhibit service; macOS: a power assertion). Dropping it lets go.
+fn keep_awake() -> Option<keepawake::KeepAwake> {
+    keepawake::Builder::default()
+        .display(true)
+        .idle(true)
+        .reason("Leerkring projector is open")
+        .app_name("Leerkring")
+        .app_reverse_domain("nl.leerkring")
+        .create()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    /// Windows answers the request itself (no service needed), so it must
+    /// succeed there.
+    #[cfg(windows)]
+    #[test]
+    fn windows_accepts_the_projector_keep_awake_request() {
+        let awake = super::keep_awake();
+        assert!(awake.is_some());
+        drop(awake);
+        assert!(super::keep_awake().is_some(), "again after letting go");
+    }
 }
