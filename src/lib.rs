@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod fonts;
 pub mod i18n;
 pub mod model;
 pub mod report;

@@ -34,8 +34,14 @@ pub struct Document {
     pub lang: Language,
     /// The title for the window or file properties (title and date).
     pub title: String,
-    /// The day of the meeting, when known (the DOCX's creation date).
+    /// The day of the meeting, when known.
     pub date: Option<chrono::NaiveDate>,
+    /// The author in the file properties: the name the facilitator set, by
+    /// default the facilitator's own; empty in the public variant.
+    pub author: String,
+    /// When the report was exported (the files' creation and modification
+    /// dates); `None` when the caller gave no clock (tests).
+    pub exported_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The content, in reading order.
     pub blocks: Vec<Block>,
 }
@@ -48,6 +54,36 @@ impl Document {
             Language::Nl => "nl-NL",
             Language::En => "en-GB",
         }
+    }
+
+    /// "Concept" / "Draft" while the report is not final: paged formats
+    /// repeat it on every page.
+    #[must_use]
+    pub fn concept_label(&self) -> Option<&str> {
+        self.blocks.iter().find_map(|block| match block {
+            Block::ConceptMark { label, .. } => Some(label.as_str()),
+            _ => None,
+        })
+    }
+
+    /// "Pagina 2 van 7" / "Page 2 of 7" in the document's language.
+    #[must_use]
+    pub fn page_label(&self, page: usize, pages: usize) -> String {
+        trf(
+            self.lang,
+            T::ReportPageOf,
+            &[("page", &page.to_string()), ("pages", &pages.to_string())],
+        )
+    }
+
+    /// The page-label template with `{page}` and `{pages}` left in, for
+    /// formats that number their pages themselves (Word fields, CSS counters).
+    #[must_use]
+    pub fn page_label_parts(&self) -> (String, String, String) {
+        let template = tr(self.lang, T::ReportPageOf);
+        let (before, rest) = template.split_once("{page}").unwrap_or((template, ""));
+        let (between, after) = rest.split_once("{pages}").unwrap_or((rest, ""));
+        (before.to_owned(), between.to_owned(), after.to_owned())
     }
 
     /// The title, the subtitle and every heading, in order: the outline a
@@ -107,6 +143,15 @@ pub struct ListItem {
     pub content: Vec<Span>,
     /// Sub-bullets, one level deeper.
     pub children: Vec<ListItem>,
+}
+
+impl ListItem {
+    /// A lead-in: a bullet with sub-bullets, which paged formats keep on
+    /// the same page as its first sub-bullet.
+    #[must_use]
+    pub fn is_lead_in(&self) -> bool {
+        !self.children.is_empty()
+    }
 }
 
 /// One fact in the report's header, e.g. "Datum: 4 februari 2020".
@@ -226,6 +271,22 @@ pub enum Block {
     Note(String),
 }
 
+impl Block {
+    /// Whether paged formats keep this block on the same page as the start
+    /// of the next one: headings, the title lines, and a paragraph that
+    /// leads in to what follows (it ends in a colon).
+    #[must_use]
+    pub fn keeps_with_next(&self) -> bool {
+        match self {
+            Block::Title(_) | Block::Subtitle(_) | Block::Heading { .. } => true,
+            Block::Paragraph(spans) => spans
+                .last()
+                .is_some_and(|span| span.text.trim_end().ends_with(':')),
+            _ => false,
+        }
+    }
+}
+
 /// Builds the report of `session` with `options`.
 #[must_use]
 pub fn build(session: &Session, options: &ExportOptions) -> Document {
@@ -263,10 +324,21 @@ pub fn build(session: &Session, options: &ExportOptions) -> Document {
     builder.actions();
     builder.synthesis_block(BlockKind::OpenQuestions, &[]);
     builder.next_meetings();
+    let author = if options.public {
+        String::new()
+    } else {
+        let chosen = options
+            .author
+            .as_deref()
+            .unwrap_or(&session.header.facilitator);
+        clean(chosen.trim())
+    };
     Document {
         lang,
         title,
         date: session.header.date,
+        author,
+        exported_at: options.exported_at,
         blocks: builder.blocks,
     }
 }

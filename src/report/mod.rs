@@ -1,16 +1,18 @@
-//! The report (verslag): a session turned into DOCX, HTML or Markdown bytes.
+//! The report (verslag): a session turned into DOCX, PDF, HTML or Markdown bytes.
 //!
-//! [`render`] first builds one intermediate document ([`doc::Document`]) from
-//! the session and the [`ExportOptions`]: private notes are dropped and the
-//! public variant is applied there, so the three writers only lay out what
-//! they are given and the three formats always say the same. The report
-//! never writes files; the caller hands the bytes to the store.
+//! [`export`] first builds one intermediate document ([`doc::Document`]) from
+//! the session and the [`ExportOptions`]: private notes are dropped, the
+//! public variant is applied and every photo is decoded and scaled there,
+//! once, so the four writers only lay out what they are given and the four
+//! formats always say the same. The report never writes files; the caller
+//! hands the bytes (and Markdown's photo copies) to the store.
 
 pub mod doc;
 mod docx;
 mod html;
 pub mod images;
 mod markdown;
+mod pdf;
 mod redact;
 mod text;
 
@@ -29,6 +31,8 @@ pub use redact::Redactor;
 pub enum Format {
     /// A Word document (`.docx`), with real styles so it can be edited normally.
     Docx,
+    /// A tagged, archivable PDF on A4 (`.pdf`, PDF/UA-1 and PDF/A-2a).
+    Pdf,
     /// One self-contained, print-ready HTML page (`.html`).
     Html,
     /// Markdown (`CommonMark`, `.md`), for wikis and mail.
@@ -37,13 +41,14 @@ pub enum Format {
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 3] = [Format::Docx, Format::Html, Format::Markdown];
+    pub const ALL: [Format; 4] = [Format::Docx, Format::Pdf, Format::Html, Format::Markdown];
 
-    /// The file extension without the dot: "docx", "html" or "md".
+    /// The file extension without the dot: "docx", "pdf", "html" or "md".
     #[must_use]
     pub fn extension(self) -> &'static str {
         match self {
             Format::Docx => "docx",
+            Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Markdown => "md",
         }
@@ -59,10 +64,11 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = ReportError;
 
-    /// Reads "docx", "html" or "md" (also "htm" and "markdown"; any case).
+    /// Reads "docx", "pdf", "html" or "md" (also "htm" and "markdown"; any case).
     fn from_str(name: &str) -> Result<Self, Self::Err> {
         match name.trim().to_ascii_lowercase().as_str() {
             "docx" => Ok(Format::Docx),
+            "pdf" => Ok(Format::Pdf),
             "html" | "htm" => Ok(Format::Html),
             "md" | "markdown" => Ok(Format::Markdown),
             _ => Err(ReportError::UnknownFormat {
@@ -84,6 +90,13 @@ pub struct ExportOptions {
     /// The folder of the session file, to find attachments for inlining.
     /// `None`: photos are left out, each with a note saying so.
     pub session_dir: Option<PathBuf>,
+    /// The author in the files' properties; `None`: the facilitator. Never
+    /// written in the public variant.
+    pub author: Option<String>,
+    /// The moment of the export, for the files' creation and modification
+    /// dates (the caller reads the clock; `None` leaves the dates out, or
+    /// uses the meeting's day where a format needs one).
+    pub exported_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl ExportOptions {
@@ -95,6 +108,8 @@ impl ExportOptions {
             public,
             include_photos: !public,
             session_dir: None,
+            author: None,
+            exported_at: None,
         }
     }
 
@@ -130,6 +145,11 @@ pub enum ReportError {
         /// What the ZIP writer reported, in English.
         detail: String,
     },
+    /// The PDF could not be made (the PDF library refused the document).
+    Pdf {
+        /// What the PDF library reported, in English.
+        detail: String,
+    },
 }
 
 impl ReportError {
@@ -141,6 +161,7 @@ impl ReportError {
                 trf(lang, T::ReportUnknownFormat, &[("name", name)])
             }
             ReportError::Docx { detail } => trf(lang, T::ReportDocxFailed, &[("detail", detail)]),
+            ReportError::Pdf { detail } => trf(lang, T::ReportPdfFailed, &[("detail", detail)]),
         }
     }
 }
@@ -151,19 +172,89 @@ impl fmt::Display for ReportError {
     }
 }
 
+/// A file that goes with a report, such as a photo next to the Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraFile {
+    /// Where it goes, relative to the report's folder, with `/` separators
+    /// (e.g. `x.md_files/01-bord.jpg`).
+    pub path: String,
+    /// Its content.
+    pub bytes: Vec<u8>,
+}
+
+/// One format of the report: the file's bytes and the files that go with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The format.
+    pub format: Format,
+    /// The report file itself.
+    pub bytes: Vec<u8>,
+    /// Files to write next to it (only Markdown has them: its photos).
+    pub files: Vec<ExtraFile>,
+}
+
 /// The report of `session` in `format`, in the session's language (not the
-/// interface's). Private notes never appear in it.
+/// interface's). Private notes never appear in it. For Markdown this is the
+/// text only, with photo links into `verslag.md_files/`; [`export`] also
+/// gives the photos.
 pub fn render(
     session: &Session,
     format: Format,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ReportError> {
     let document = doc::build(session, options);
-    match format {
-        Format::Docx => docx::write(&document),
-        Format::Html => Ok(html::write(&document).into_bytes()),
-        Format::Markdown => Ok(markdown::write(&document).into_bytes()),
-    }
+    let name = format!("verslag.{}", format.extension());
+    write(&document, format, &name).map(|rendered| rendered.bytes)
+}
+
+/// The report of `session` in each format of `targets`, each with the
+/// name of the file it goes to (`x.md` links its photos into
+/// `x.md_files/`), from one intermediate document: each photo is decoded
+/// and scaled once however many formats are asked for. One format's
+/// failure does not stop the others.
+#[must_use]
+pub fn export(
+    session: &Session,
+    targets: &[(Format, String)],
+    options: &ExportOptions,
+) -> Vec<Result<Rendered, ReportError>> {
+    let document = doc::build(session, options);
+    targets
+        .iter()
+        .map(|(format, name)| write(&document, *format, name))
+        .collect()
+}
+
+/// One format of an already built document, for the file named
+/// `file_name`; see [`export`].
+pub fn write(
+    document: &doc::Document,
+    format: Format,
+    file_name: &str,
+) -> Result<Rendered, ReportError> {
+    let (bytes, files) = match format {
+        Format::Docx => (docx::write(document)?, Vec::new()),
+        Format::Pdf => (pdf::write(document)?, Vec::new()),
+        Format::Html => (html::write(document).into_bytes(), Vec::new()),
+        Format::Markdown => {
+            let (text, files) = markdown::write(document, &format!("{file_name}_files"));
+            (text.into_bytes(), files)
+        }
+    };
+    Ok(Rendered {
+        format,
+        bytes,
+        files,
+    })
+}
+
+/// The file name of `path` as text, for [`export`]'s targets.
+#[must_use]
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || "verslag".to_owned(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 /// Where the report of `session_file` goes by default: next to it, named
@@ -195,9 +286,10 @@ mod tests {
             assert_eq!(format.extension().parse::<Format>(), Ok(format));
         }
         assert_eq!(" HTML ".parse::<Format>(), Ok(Format::Html));
-        let err = "pdf".parse::<Format>().unwrap_err();
-        assert!(err.message(Language::En).contains("'pdf'"), "{err}");
-        assert!(err.message(Language::Nl).contains("'pdf'"), "{err}");
+        assert_eq!("Pdf".parse::<Format>(), Ok(Format::Pdf));
+        let err = "odt".parse::<Format>().unwrap_err();
+        assert!(err.message(Language::En).contains("'odt'"), "{err}");
+        assert!(err.message(Language::Nl).contains("'odt'"), "{err}");
         assert_ne!(err.message(Language::Nl), err.message(Language::En));
     }
 

@@ -18,6 +18,7 @@ use egui::{Color32, RichText};
 use crate::app::{AppState, Command, NoticeLevel, Screen, View};
 use crate::i18n::{Language, T, tr, trf};
 use crate::model::{AgendaKind, BlockKind, Visibility};
+use crate::report::Format;
 
 pub use overview::experiment_card_ui;
 
@@ -406,6 +407,7 @@ fn recovery_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
 /// The export dialog: formats, public variant, folder; then open the result.
 fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Command>) {
     let lang = state.ui_lang;
+    let facilitator = state.session.header.facilitator.clone();
     let mut open = true;
     egui::Window::new(tr(lang, T::ExportTitle))
         .open(&mut open)
@@ -416,11 +418,14 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
         .show(ctx, |ui| {
             let export = &mut state.export;
             ui.label(RichText::new(tr(lang, T::ExportFormats)).strong());
-            for (index, key) in [T::ExportDocx, T::ExportHtml, T::ExportMarkdown]
-                .into_iter()
-                .enumerate()
-            {
-                ui.checkbox(&mut export.formats[index], tr(lang, key));
+            for (on, format) in export.formats.iter_mut().zip(Format::ALL) {
+                let key = match format {
+                    Format::Docx => T::ExportDocx,
+                    Format::Pdf => T::ExportPdf,
+                    Format::Html => T::ExportHtml,
+                    Format::Markdown => T::ExportMarkdown,
+                };
+                ui.checkbox(on, tr(lang, key));
             }
             ui.add_space(6.0);
             ui.checkbox(&mut export.public, tr(lang, T::ExportPublic));
@@ -436,6 +441,17 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
                     commands.push(Command::PickExportFolder);
                 }
             });
+            if !export.public {
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr(lang, T::ExportAuthor));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut export.author)
+                            .hint_text(facilitator.as_str())
+                            .desired_width(220.0),
+                    )
+                    .labelled_by(label.id);
+                });
+            }
             ui.label(
                 RichText::new(tr(lang, T::ExportSessionLanguage))
                     .small()
