@@ -5,6 +5,7 @@
 mod cli;
 mod console;
 mod fuzz;
+mod paged;
 mod perf;
 mod photos;
 mod projector;

@@ -21,6 +21,7 @@ use std::num::NonZeroU16;
 use krilla::color::rgb;
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
+use krilla::error::KrillaError;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
@@ -116,17 +117,21 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, ReportError> {
         }
     }
     pdf.set_tag_tree(tree);
-    pdf.finish().map_err(|e| failed(e.to_string()))
+    pdf.finish().map_err(|e| match e {
+        KrillaError::Validation(errors) => failed(format!("validation failed: {errors:?}")),
+        other => failed(other.to_string()),
+    })
 }
 
 /// The photo for krilla: a JPEG goes in as it is (no decoding), a PNG or
-/// GIF is decoded by krilla. `None` if krilla cannot read it.
+/// GIF is decoded by krilla. `None` if krilla cannot read it. No
+/// interpolation: PDF/A forbids asking the viewer for it.
 fn image(figure: &Figure) -> Option<Image> {
     let data = figure.image.bytes.clone().into();
     match figure.image.mime {
-        "image/jpeg" => Image::from_jpeg(data, true).ok(),
-        "image/png" => Image::from_png(data, true).ok(),
-        "image/gif" => Image::from_gif(data, true).ok(),
+        "image/jpeg" => Image::from_jpeg(data, false).ok(),
+        "image/png" => Image::from_png(data, false).ok(),
+        "image/gif" => Image::from_gif(data, false).ok(),
         _ => None,
     }
 }
@@ -247,53 +252,47 @@ impl Painter {
         let mut pen = x;
         for run in &line.runs {
             let id = match leaf {
-                Some(_) if run.face.is_none() => surface.start_tagged(ContentTag::Span(
-                    SpanTag::empty().with_actual_text(Some(&run.text)),
-                )),
                 Some(_) => surface.start_tagged(ContentTag::Span(SpanTag::empty())),
                 None => surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind))),
             };
-            match run.face.and_then(|face| self.faces.get(face_index(face))) {
-                Some(font) => {
-                    surface.set_fill(Some(fill(run.style.color)));
-                    let glyphs: Vec<KrillaGlyph> = run
-                        .glyphs
-                        .iter()
-                        .map(|g| {
-                            KrillaGlyph::new(
-                                GlyphId::new(g.id),
-                                g.advance,
-                                g.x_offset,
-                                g.y_offset,
-                                0.0,
-                                g.range.clone(),
-                                None,
-                            )
-                        })
-                        .collect();
-                    if run.style.italic {
-                        surface.push_transform(&Transform::from_row(
-                            1.0,
+            if let Some(font) = self.faces.get(face_index(run.face)) {
+                surface.set_fill(Some(fill(run.style.color)));
+                let glyphs: Vec<KrillaGlyph> = run
+                    .glyphs
+                    .iter()
+                    .map(|g| {
+                        KrillaGlyph::new(
+                            GlyphId::new(g.id),
+                            g.advance,
+                            g.x_offset,
+                            g.y_offset,
                             0.0,
-                            -OBLIQUE,
-                            1.0,
-                            OBLIQUE * baseline,
-                            0.0,
-                        ));
-                    }
-                    surface.draw_glyphs(
-                        Point::from_xy(pen, baseline),
-                        &glyphs,
-                        font.clone(),
-                        &run.text,
-                        run.style.size,
-                        false,
-                    );
-                    if run.style.italic {
-                        surface.pop();
-                    }
+                            g.range.clone(),
+                            None,
+                        )
+                    })
+                    .collect();
+                if run.style.italic {
+                    surface.push_transform(&Transform::from_row(
+                        1.0,
+                        0.0,
+                        -OBLIQUE,
+                        1.0,
+                        OBLIQUE * baseline,
+                        0.0,
+                    ));
                 }
-                None => missing_boxes(surface, run, pen, baseline),
+                surface.draw_glyphs(
+                    Point::from_xy(pen, baseline),
+                    &glyphs,
+                    font.clone(),
+                    &run.text,
+                    run.style.size,
+                    false,
+                );
+                if run.style.italic {
+                    surface.pop();
+                }
             }
             surface.end_tagged();
             if let Some(ids) = leaf.and_then(|l| self.identifiers.get_mut(l)) {
@@ -459,30 +458,6 @@ impl Painter {
 
 fn face_index(face: Face) -> usize {
     Face::ALL.iter().position(|f| *f == face).unwrap_or(0)
-}
-
-/// An outlined box for each character no bundled face has.
-fn missing_boxes(surface: &mut Surface<'_>, run: &text::Run, x: f32, baseline: f32) {
-    let count = run.text.chars().count().max(1);
-    let advance = run.width / count as f32;
-    let size = run.style.size;
-    surface.set_fill(None);
-    surface.set_stroke(Some(stroke(run.style.color, 0.5)));
-    let mut path = PathBuilder::new();
-    for i in 0..count {
-        if let Some(rect) = Rect::from_xywh(
-            x + i as f32 * advance + advance * 0.15,
-            baseline - size * 0.7,
-            advance * 0.7,
-            size * 0.7,
-        ) {
-            path.push_rect(rect);
-        }
-    }
-    if let Some(path) = path.finish() {
-        surface.draw_path(&path);
-    }
-    surface.set_stroke(None);
 }
 
 /// The bookmarks: the title and the sections at the top, headings within a

@@ -4,8 +4,8 @@
 //! between characters.
 //!
 //! A character that none of the faces has (an emoji, Hebrew, Chinese) is
-//! drawn as an outlined box, with the real text kept for copying and for
-//! screen readers (the PDF's "actual text"), so the PDF never holds a
+//! drawn as a white square (□), with the real character kept behind it for
+//! copying, searching and screen readers, so the PDF never holds a
 //! `.notdef` glyph, which PDF/UA forbids.
 
 use std::collections::HashMap;
@@ -77,8 +77,8 @@ pub struct Glyph {
 /// Glyphs of one face and style, with their text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
-    /// The face; `None` for characters no face has (drawn as boxes).
-    pub face: Option<Face>,
+    /// The face.
+    pub face: Face,
     /// How it is set.
     pub style: Style,
     /// The text the glyphs stand for.
@@ -102,7 +102,7 @@ impl Run {
     }
 
     fn joins(&self, other: &Run) -> bool {
-        self.face.is_some() && self.face == other.face && self.style == other.style
+        self.face == other.face && self.style == other.style
     }
 }
 
@@ -139,8 +139,8 @@ impl Line {
     }
 }
 
-/// The width of a missing character's box, in em.
-const MISSING_WIDTH: f32 = 0.6;
+/// What stands in for a character no face has, best first.
+const PLACEHOLDERS: [char; 3] = ['□', '▯', '?'];
 /// Line height as a multiple of the font size.
 pub const LEADING: f32 = 1.4;
 
@@ -247,15 +247,43 @@ enum Token {
 pub struct Typesetter<'a> {
     fonts: &'a Fonts,
     cache: HashMap<(String, bool, u32), Rc<Vec<Run>>>,
+    /// The glyph drawn for a character no face has, and its face.
+    placeholder: (Face, Glyph),
 }
 
 impl<'a> Typesetter<'a> {
     /// A typesetter with an empty cache.
     pub fn new(fonts: &'a Fonts) -> Self {
-        Self {
+        let mut setter = Self {
             fonts,
             cache: HashMap::new(),
+            placeholder: (
+                Face::Regular,
+                Glyph {
+                    id: 0,
+                    advance: 0.6,
+                    x_offset: 0.0,
+                    y_offset: 0.0,
+                    range: 0..0,
+                },
+            ),
+        };
+        let style = Style {
+            size: 1.0,
+            bold: false,
+            italic: false,
+            color: Rgb(0, 0, 0),
+        };
+        for c in PLACEHOLDERS {
+            if let Some(face) = fonts.face_for(c, false) {
+                let run = setter.shape_run(&c.to_string(), Some(face), style);
+                if let Some(glyph) = run.glyphs.first().filter(|g| g.id != 0) {
+                    setter.placeholder = (face, glyph.clone());
+                    break;
+                }
+            }
         }
+        setter
     }
 
     /// The runs of `text` (no spaces or breaks in it) in `style`, each face
@@ -284,16 +312,24 @@ impl<'a> Typesetter<'a> {
         runs
     }
 
-    /// One run of `text` in `face`.
+    /// One run of `text` in `face`; without a face, a placeholder glyph
+    /// for each character, which keeps the character as its text.
     fn shape_run(&self, text: &str, face: Option<Face>, style: Style) -> Run {
         let Some(face) = face else {
-            let count = text.chars().count() as f32;
+            let (face, glyph) = &self.placeholder;
+            let glyphs: Vec<Glyph> = text
+                .char_indices()
+                .map(|(at, c)| Glyph {
+                    range: at..at + c.len_utf8(),
+                    ..glyph.clone()
+                })
+                .collect();
             return Run {
-                face: None,
+                face: *face,
                 style,
                 text: text.to_owned(),
-                glyphs: Vec::new(),
-                width: count * MISSING_WIDTH * style.size,
+                width: glyph.advance * style.size * glyphs.len() as f32,
+                glyphs,
             };
         };
         let data = self.fonts.face(face);
@@ -324,7 +360,7 @@ impl<'a> Typesetter<'a> {
         }
         let width = glyphs.iter().map(|g| g.advance).sum::<f32>() * style.size;
         Run {
-            face: Some(face),
+            face,
             style,
             text: text.to_owned(),
             glyphs,
@@ -436,20 +472,8 @@ fn split_word(runs: &[Run], width: f32) -> Vec<Line> {
     lines
 }
 
-/// A run cut into its clusters (one character each for a run without a face).
+/// A run cut into its clusters.
 fn clusters(run: &Run) -> Vec<Run> {
-    if run.face.is_none() {
-        let count = run.text.chars().count().max(1) as f32;
-        return run
-            .text
-            .chars()
-            .map(|c| Run {
-                text: c.to_string(),
-                width: run.width / count,
-                ..run.clone()
-            })
-            .collect();
-    }
     let mut out: Vec<Run> = Vec::new();
     for glyph in &run.glyphs {
         let same = out
@@ -550,31 +574,32 @@ mod tests {
     }
 
     #[test]
-    fn symbols_fall_back_to_the_math_face_and_unknown_characters_get_boxes() {
+    fn symbols_fall_back_to_the_math_face_and_unknown_characters_get_a_square() {
         let fonts = Fonts::new().expect("fonts");
         let mut setter = Typesetter::new(&fonts);
+        let square = setter.placeholder.1.id;
+        assert_ne!(square, 0, "a placeholder glyph was found");
+        let text = "⊗ Δ→← ok 👋שׁ";
         let line = &setter.lines(
             &[Piece {
-                text: "⊗ Δ→← ok 👋",
+                text,
                 style: style(),
             }],
             1000.0,
         )[0];
-        let faces: Vec<(Option<Face>, &str)> = line
-            .runs
-            .iter()
-            .map(|r| (r.face, r.text.as_str()))
-            .collect();
-        assert!(faces.contains(&(Some(Face::Math), "⊗")), "{faces:?}");
-        assert!(faces.contains(&(None, "👋")), "{faces:?}");
-        assert_eq!(line.text(), "⊗ Δ→← ok 👋");
+        assert!(
+            line.runs
+                .iter()
+                .any(|r| r.face == Face::Math && r.text.contains('⊗'))
+        );
+        assert_eq!(line.text(), text);
         for run in &line.runs {
-            if run.face.is_some() {
-                assert!(
-                    run.glyphs.iter().all(|g| g.id != 0),
-                    "no .notdef in {:?}",
-                    run.text
-                );
+            for glyph in &run.glyphs {
+                assert_ne!(glyph.id, 0, "no .notdef in {:?}", run.text);
+                let chars = &run.text[glyph.range.clone()];
+                if chars.chars().any(|c| !fonts.covers(c)) {
+                    assert_eq!(glyph.id, square, "{chars} is drawn as the square");
+                }
             }
         }
         for c in "•–⊗Δ→←".chars() {
