@@ -110,6 +110,24 @@ fn hostile_session() -> Session {
 
 // --- PDF ---------------------------------------------------------------------
 
+/// Runs the PDF/UA-1 checker `outloud` (Matterhorn protocol checkpoints a
+/// machine can test) on `file` and fails on any error it finds.
+fn assert_accessible(file: &Path) {
+    let Some(out) = tool(
+        "outloud",
+        &["--fail-on".as_ref(), "error".as_ref(), file.as_os_str()],
+    ) else {
+        return;
+    };
+    assert!(
+        out.status.success(),
+        "outloud finds PDF/UA errors in {}:\n{}{}",
+        file.display(),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+}
+
 #[test]
 fn the_pdf_is_a_tagged_a4_document_with_its_fonts_embedded() {
     let bytes = pdf(&sample(), &ExportOptions::new(false));
@@ -127,6 +145,7 @@ fn the_pdf_is_a_tagged_a4_document_with_its_fonts_embedded() {
 
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "m50.pdf", &bytes);
+    assert_accessible(&file);
     let Some(info) = tool("pdfinfo", &[file.as_os_str()]) else {
         return;
     };
@@ -335,6 +354,7 @@ fn the_stress_photo_and_hostile_sessions_make_valid_pdfs() {
     for (name, session, options) in cases {
         let bytes = pdf(&session, &options);
         let file = write(dir.path(), &format!("{name}.pdf"), &bytes);
+        assert_accessible(&file);
         let Some(out) = tool("pdftotext", &[file.as_os_str(), "-".as_ref()]) else {
             continue;
         };

@@ -249,6 +249,15 @@ impl Painter {
         leaf: Option<LeafId>,
         kind: ArtifactType,
     ) {
+        if line.runs.is_empty()
+            && let Some(ids) = leaf.and_then(|l| self.identifiers.get_mut(l))
+        {
+            // An empty table cell still needs its element (a table's rows
+            // must all have as many cells), and an element needs content.
+            ids.push(surface.start_tagged(ContentTag::Span(SpanTag::empty())));
+            surface.end_tagged();
+            return;
+        }
         let mut pen = x;
         for run in &line.runs {
             let id = match leaf {
