@@ -301,6 +301,7 @@ pub fn build(session: &Session, options: &ExportOptions) -> Document {
         since_done: false,
         blocks_done: HashSet::new(),
         photos_done: HashSet::new(),
+        photos: prepare_photos(session, options),
     };
     let title = builder.title_and_header();
     builder.intro();
@@ -353,6 +354,59 @@ struct Builder<'a> {
     since_done: bool,
     blocks_done: HashSet<BlockKind>,
     photos_done: HashSet<usize>,
+    /// Each attachment's picture, made fit for the report up front.
+    photos: Vec<Option<Result<ImageData, ImageProblem>>>,
+}
+
+/// Every attachment's picture loaded and made fit for the report
+/// ([`images::load`]), on two threads: a camera photo takes a good part of
+/// a second to decode and scale, and two photos at a time keep the memory
+/// of the export small. Empty when photos are left out.
+fn prepare_photos(
+    session: &Session,
+    options: &ExportOptions,
+) -> Vec<Option<Result<ImageData, ImageProblem>>> {
+    if !options.include_photos || session.attachments.is_empty() {
+        return Vec::new();
+    }
+    let folder = options.session_dir.as_deref();
+    let paths: Vec<&str> = session
+        .attachments
+        .iter()
+        .map(|a| a.path.as_str())
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(path) = paths.get(index) else {
+                return done;
+            };
+            done.push((index, images::load(folder, path)));
+        }
+    };
+    let mut photos: Vec<Option<Result<ImageData, ImageProblem>>> = vec![None; paths.len()];
+    std::thread::scope(|scope| {
+        // A helper thread when the machine has a second core; this thread works too.
+        let helper = (paths.len() > 1
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
+        .then(|| {
+            std::thread::Builder::new()
+                .name("report-photos".into())
+                .spawn_scoped(scope, work)
+                .ok()
+        })
+        .flatten();
+        let mut done = work();
+        if let Some(Ok(more)) = helper.map(std::thread::ScopedJoinHandle::join) {
+            done.extend(more);
+        }
+        for (index, result) in done {
+            photos[index] = Some(result);
+        }
+    });
+    photos
 }
 
 /// The notes that belong in a report: not private, not empty.
@@ -908,16 +962,23 @@ impl Builder<'_> {
             .enumerate()
             .filter(|(i, a)| !self.photos_done.contains(i) && a.agenda_item.as_ref() == item)
             .collect();
-        for (index, attachment) in attachments {
+        let indices: Vec<usize> = attachments.into_iter().map(|(index, _)| index).collect();
+        for index in indices {
             self.photos_done.insert(index);
-            let block = self.figure(attachment);
+            let block = self.figure(index);
             self.blocks.push(block);
         }
     }
 
-    fn figure(&self, attachment: &Attachment) -> Block {
+    /// The attachment at `index` as a figure, or a note saying why it is not there.
+    fn figure(&mut self, index: usize) -> Block {
+        let session = self.session;
+        let attachment = &session.attachments[index];
         let path = self.text(&attachment.path);
-        match images::load(self.options.session_dir.as_deref(), &attachment.path) {
+        let prepared = self.photos.get_mut(index).and_then(Option::take);
+        let loaded = prepared
+            .unwrap_or_else(|| images::load(self.options.session_dir.as_deref(), &attachment.path));
+        match loaded {
             Ok(image) => {
                 let caption = self.text(attachment.caption.trim());
                 let alt = if caption.is_empty() {
@@ -958,7 +1019,7 @@ impl Builder<'_> {
             .collect();
         for index in indices {
             self.photos_done.insert(index);
-            let block = self.figure(&self.session.attachments[index]);
+            let block = self.figure(index);
             self.blocks.push(block);
         }
     }
@@ -1188,6 +1249,59 @@ mod tests {
                 .any(|b| matches!(b, Block::ConceptMark { .. }))
         );
         assert!(doc.outline().contains(&"What stands out?"));
+    }
+
+    #[test]
+    fn paged_formats_learn_the_draft_mark_the_page_label_and_the_author() {
+        let mut s = small();
+        s.header.facilitator = "Carla".into();
+        let doc = build(&s, &ExportOptions::default());
+        assert_eq!(doc.concept_label(), Some("Concept"));
+        assert_eq!(doc.page_label(2, 7), "Pagina 2 van 7");
+        assert_eq!(
+            doc.page_label_parts(),
+            ("Pagina ".to_owned(), " van ".to_owned(), String::new())
+        );
+        assert_eq!(doc.author, "Carla");
+        let mut options = ExportOptions {
+            author: Some(" Notulist\u{7} ".into()),
+            ..ExportOptions::default()
+        };
+        assert_eq!(build(&s, &options).author, "Notulist");
+        options.public = true;
+        assert_eq!(
+            build(&s, &options).author,
+            "",
+            "the public variant names nobody"
+        );
+        s.header.report_final = true;
+        s.header.language = Language::En;
+        let doc = build(&s, &ExportOptions::default());
+        assert_eq!(doc.concept_label(), None);
+        assert_eq!(doc.page_label(1, 1), "Page 1 of 1");
+    }
+
+    #[test]
+    fn headings_and_lead_ins_keep_with_what_follows() {
+        let heading = Block::Heading {
+            level: 1,
+            text: "Wat valt op?".into(),
+            section: Section::Synthesis(BlockKind::Observations),
+        };
+        assert!(heading.keeps_with_next());
+        assert!(Block::Paragraph(vec![Span::plain("Maart '18: ")]).keeps_with_next());
+        assert!(!Block::Paragraph(vec![Span::plain("Klaar.")]).keeps_with_next());
+        assert!(!Block::Note("(Foto ontbreekt)".into()).keeps_with_next());
+        let single = ListItem {
+            content: vec![Span::plain("START")],
+            children: Vec::new(),
+        };
+        assert!(!single.is_lead_in());
+        let with_children = ListItem {
+            content: vec![Span::plain("Maart '18:")],
+            children: vec![single],
+        };
+        assert!(with_children.is_lead_in());
     }
 
     #[test]

@@ -135,7 +135,7 @@ impl Default for ExportOptions {
 /// Why a report could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReportError {
-    /// A format name that is not "docx", "html" or "md".
+    /// A format name that is not "docx", "pdf", "html" or "md".
     UnknownFormat {
         /// The name as given.
         name: String,
@@ -219,10 +219,42 @@ pub fn export(
     options: &ExportOptions,
 ) -> Vec<Result<Rendered, ReportError>> {
     let document = doc::build(session, options);
-    targets
+    // The PDF takes longest: it is made on a thread of its own while the
+    // other formats are written here.
+    let document = &document;
+    let pdf_at = targets
         .iter()
-        .map(|(format, name)| write(&document, *format, name))
-        .collect()
+        .position(|(format, _)| *format == Format::Pdf);
+    std::thread::scope(|scope| {
+        let handle = pdf_at.and_then(|at| {
+            let name = targets[at].1.as_str();
+            std::thread::Builder::new()
+                .name("report-pdf".into())
+                .spawn_scoped(scope, move || write(document, Format::Pdf, name))
+                .ok()
+        });
+        let mut results: Vec<Option<Result<Rendered, ReportError>>> = targets
+            .iter()
+            .enumerate()
+            .map(|(at, (format, name))| {
+                (handle.is_none() || Some(at) != pdf_at).then(|| write(document, *format, name))
+            })
+            .collect();
+        if let (Some(at), Some(handle)) = (pdf_at, handle) {
+            results[at] = Some(handle.join().unwrap_or_else(|_| {
+                Err(ReportError::Pdf {
+                    detail: "the PDF writer stopped unexpectedly".into(),
+                })
+            }));
+        }
+        results
+            .into_iter()
+            .zip(targets)
+            .map(|(result, (format, name))| {
+                result.unwrap_or_else(|| write(document, *format, name))
+            })
+            .collect()
+    })
 }
 
 /// One format of an already built document, for the file named

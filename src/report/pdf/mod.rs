@@ -249,38 +249,29 @@ impl Painter {
         leaf: Option<LeafId>,
         kind: ArtifactType,
     ) {
-        if line.runs.is_empty()
-            && let Some(ids) = leaf.and_then(|l| self.identifiers.get_mut(l))
-        {
-            // An empty table cell still needs its element (a table's rows
-            // must all have as many cells), and an element needs content.
-            ids.push(surface.start_tagged(ContentTag::Span(SpanTag::empty())));
-            surface.end_tagged();
-            return;
-        }
+        // One marked-content sequence per line (an empty one still gives an
+        // empty table cell its element: every row needs as many cells).
+        let id = match leaf {
+            Some(_) => surface.start_tagged(ContentTag::Span(SpanTag::empty())),
+            None => surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind))),
+        };
         let mut pen = x;
+        let mut glyphs: Vec<KrillaGlyph> = Vec::new();
         for run in &line.runs {
-            let id = match leaf {
-                Some(_) => surface.start_tagged(ContentTag::Span(SpanTag::empty())),
-                None => surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind))),
-            };
             if let Some(font) = self.faces.get(face_index(run.face)) {
                 surface.set_fill(Some(fill(run.style.color)));
-                let glyphs: Vec<KrillaGlyph> = run
-                    .glyphs
-                    .iter()
-                    .map(|g| {
-                        KrillaGlyph::new(
-                            GlyphId::new(g.id),
-                            g.advance,
-                            g.x_offset,
-                            g.y_offset,
-                            0.0,
-                            g.range.clone(),
-                            None,
-                        )
-                    })
-                    .collect();
+                glyphs.clear();
+                glyphs.extend(run.glyphs.iter().map(|g| {
+                    KrillaGlyph::new(
+                        GlyphId::new(g.id),
+                        g.advance,
+                        g.x_offset,
+                        g.y_offset,
+                        0.0,
+                        g.range.clone(),
+                        None,
+                    )
+                }));
                 if run.style.italic {
                     surface.push_transform(&Transform::from_row(
                         1.0,
@@ -303,11 +294,11 @@ impl Painter {
                     surface.pop();
                 }
             }
-            surface.end_tagged();
-            if let Some(ids) = leaf.and_then(|l| self.identifiers.get_mut(l)) {
-                ids.push(id);
-            }
             pen += run.width;
+        }
+        surface.end_tagged();
+        if let Some(ids) = leaf.and_then(|l| self.identifiers.get_mut(l)) {
+            ids.push(id);
         }
     }
 

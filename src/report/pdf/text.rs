@@ -238,15 +238,27 @@ pub struct Piece<'a> {
 
 /// A word or a space, shaped.
 enum Token {
-    Word(Rc<Vec<Run>>, f32),
-    Space(Run),
+    Word(Rc<[Run]>, f32),
+    Space(Rc<[Run]>),
     Break,
+}
+
+/// A [`Style`] as a hash key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct StyleKey(u32, bool, bool, Rgb);
+
+impl From<Style> for StyleKey {
+    fn from(style: Style) -> Self {
+        Self(style.size.to_bits(), style.bold, style.italic, style.color)
+    }
 }
 
 /// Shapes and breaks text, remembering shaped words (a report repeats many).
 pub struct Typesetter<'a> {
     fonts: &'a Fonts,
-    cache: HashMap<(String, bool, u32), Rc<Vec<Run>>>,
+    /// One shaper per face, in [`Face::ALL`] order.
+    shapers: Vec<harfrust::Shaper<'a>>,
+    cache: HashMap<StyleKey, HashMap<String, Rc<[Run]>>>,
     /// The glyph drawn for a character no face has, and its face.
     placeholder: (Face, Glyph),
 }
@@ -254,8 +266,14 @@ pub struct Typesetter<'a> {
 impl<'a> Typesetter<'a> {
     /// A typesetter with an empty cache.
     pub fn new(fonts: &'a Fonts) -> Self {
+        let shapers = fonts
+            .faces
+            .iter()
+            .map(|data| data.shaper_data.shaper(&data.font).build())
+            .collect();
         let mut setter = Self {
             fonts,
+            shapers,
             cache: HashMap::new(),
             placeholder: (
                 Face::Regular,
@@ -288,10 +306,10 @@ impl<'a> Typesetter<'a> {
 
     /// The runs of `text` (no spaces or breaks in it) in `style`, each face
     /// its own run; characters without a face each get a run of their own.
-    fn shape_word(&mut self, text: &str, style: Style) -> Rc<Vec<Run>> {
-        let key = (text.to_owned(), style.bold, style.size.to_bits());
-        if let Some(runs) = self.cache.get(&key) {
-            return Rc::new(runs.iter().map(|r| Run { style, ..r.clone() }).collect());
+    fn shape_word(&mut self, text: &str, style: Style) -> Rc<[Run]> {
+        let key = StyleKey::from(style);
+        if let Some(runs) = self.cache.get(&key).and_then(|words| words.get(text)) {
+            return Rc::clone(runs);
         }
         let mut runs = Vec::new();
         let mut start = 0;
@@ -307,8 +325,11 @@ impl<'a> Typesetter<'a> {
         if start < text.len() {
             runs.push(self.shape_run(&text[start..], current.flatten(), style));
         }
-        let runs = Rc::new(runs);
-        self.cache.insert(key, Rc::clone(&runs));
+        let runs: Rc<[Run]> = runs.into();
+        self.cache
+            .entry(key)
+            .or_default()
+            .insert(text.to_owned(), Rc::clone(&runs));
         runs
     }
 
@@ -333,7 +354,7 @@ impl<'a> Typesetter<'a> {
             };
         };
         let data = self.fonts.face(face);
-        let shaper = data.shaper_data.shaper(&data.font).build();
+        let shaper = &self.shapers[face.index()];
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.set_direction(Direction::LeftToRight);
@@ -383,12 +404,7 @@ impl<'a> Typesetter<'a> {
                     if c == '\n' {
                         tokens.push(Token::Break);
                     } else {
-                        let face = if piece.style.bold {
-                            Face::Bold
-                        } else {
-                            Face::Regular
-                        };
-                        tokens.push(Token::Space(self.shape_run(" ", Some(face), piece.style)));
+                        tokens.push(Token::Space(self.shape_word(" ", piece.style)));
                     }
                 } else if word_start.is_none() {
                     word_start = Some(at);
@@ -410,7 +426,7 @@ impl<'a> Typesetter<'a> {
         let width = width.max(1.0);
         let mut lines = Vec::new();
         let mut line = Line::default();
-        let mut space: Option<Run> = None;
+        let mut space: Option<Rc<[Run]>> = None;
         for token in self.tokens(pieces) {
             match token {
                 Token::Break => {
@@ -423,10 +439,12 @@ impl<'a> Typesetter<'a> {
                     }
                 }
                 Token::Word(runs, word_width) => {
-                    let space_width = space.as_ref().map_or(0.0, |s| s.width);
+                    let space_width = space
+                        .as_ref()
+                        .map_or(0.0, |s| s.iter().map(|r| r.width).sum());
                     if line.width + space_width + word_width <= width {
-                        if let Some(space) = space.take() {
-                            line.push(space);
+                        for run in space.take().iter().flat_map(|s| s.iter()) {
+                            line.push(run.clone());
                         }
                         for run in runs.iter() {
                             line.push(run.clone());
