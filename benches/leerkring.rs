@@ -408,6 +408,11 @@ fn export_all(c: &mut Criterion) {
         .collect();
     let mut group = c.benchmark_group("export");
     let session = stress();
+    // For scripts/measure-export.sh, which times the real binary on it.
+    let dump = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/stress-session.json");
+    if std::fs::write(&dump, store::session_to_json(&session)).is_ok() {
+        eprintln!("export: wrote {}", dump.display());
+    }
     let options = ExportOptions::new(false);
     group.bench_function("all_four/stress", |b| {
         b.iter(|| black_box(leerkring::report::export(&session, &targets, &options)));

@@ -4,8 +4,10 @@
 # report in all four formats (docx, pdf, html, md) for the sample session
 # with three 12-megapixel camera photos attached (4000×3000 JPEGs with
 # sensor-like noise, several MB each), several runs; prints one line per
-# run and the median. (The stress session's export time is in the
-# criterion benches: `cargo bench --bench leerkring -- export/`.)
+# run (with the CPU time, which other work on the machine changes less than
+# the wall time) and the median; then the same for the stress session when
+# `cargo bench --bench leerkring -- export/` has written it to
+# target/stress-session.json.
 #
 # usage: scripts/measure-export.sh [-n RUNS] [-b BINARY]
 #   -n  runs (default 5)
@@ -58,11 +60,13 @@ measure() { # name session out
   local times=() rss=()
   for _ in $(seq "$runs"); do
     /usr/bin/time -v "$bin" export "$2" --format docx,pdf,html,md -o "$3" >/dev/null 2>"$work/time.txt"
-    local wall kb
+    local wall kb user sys
     wall=$(grep "Elapsed (wall clock)" "$work/time.txt" | awk '{print $NF}')
     kb=$(grep "Maximum resident set size" "$work/time.txt" | awk '{print $NF}')
+    user=$(grep "User time" "$work/time.txt" | awk '{print $NF}')
+    sys=$(grep "System time" "$work/time.txt" | awk '{print $NF}')
     times+=("$wall") rss+=("$kb")
-    echo "  $1: wall $wall, peak RSS $((kb / 1024)) MB"
+    echo "  $1: wall $wall, CPU ${user} s user + ${sys} s system, peak RSS $((kb / 1024)) MB"
   done
   local mid=$((runs / 2))
   echo "$1 median: wall $(printf '%s\n' "${times[@]}" | sort | sed -n "$((mid + 1))p"), peak RSS $(($(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$((mid + 1))p") / 1024)) MB"
@@ -70,3 +74,9 @@ measure() { # name session out
 
 measure "three 12 MP photos, all four formats" "$work/photos/fotos.json" "$work/out-photos"
 ls -l "$work/out-photos" | awk 'NR > 1 {print "  " $5, $9}'
+
+if [ -f "$root/target/stress-session.json" ]; then
+  mkdir -p "$work/stress" "$work/out-stress"
+  cp "$root/target/stress-session.json" "$work/stress/stress.json"
+  measure "stress session, all four formats" "$work/stress/stress.json" "$work/out-stress"
+fi
