@@ -192,13 +192,14 @@ texts! {
     ExportTitle => "Verslag exporteren", "Export report";
     ExportFormats => "Formaten", "Formats";
     ExportDocx => "Word (.docx)", "Word (.docx)";
-    ExportPdf => "PDF (.pdf, A4 met paginanummers, toegankelijk en archiveerbaar)", "PDF (.pdf, A4 with page numbers, accessible and archivable)";
+    ExportPdf => "PDF (.pdf, A4, toegankelijk en archiveerbaar)", "PDF (.pdf, A4, accessible and archivable)";
     ExportHtml => "Webpagina (.html, printklaar op A4)", "Web page (.html, print-ready on A4)";
     ExportMarkdown => "Markdown (.md, voor wiki en mail)", "Markdown (.md, for wikis and mail)";
     ExportPublic => "Openbare versie: namen vervangen door hun organisatie", "Public version: names replaced by their organisation";
     ExportPhotos => "Foto's toch opnemen", "Include photos anyway";
     ExportFolder => "Map", "Folder";
-    ExportAuthor => "Auteur (in de eigenschappen; leeg bij de openbare versie)", "Author (in the file properties; empty in the public version)";
+    ExportAuthor => "Auteur", "Author";
+    ExportAuthorHint => "De auteur in de eigenschappen van de bestanden; leeg: de gespreksleider", "The author in the files' properties; empty: the facilitator";
     ExportRunning => "Bezig met exporteren…", "Exporting…";
     ExportDone => "{n} bestand(en) geschreven", "{n} file(s) written";
     ExportFailed => "Niet gelukt", "Failed";

@@ -447,9 +447,10 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
                     ui.add(
                         egui::TextEdit::singleline(&mut export.author)
                             .hint_text(facilitator.as_str())
-                            .desired_width(220.0),
+                            .desired_width(300.0),
                     )
-                    .labelled_by(label.id);
+                    .labelled_by(label.id)
+                    .on_hover_text(tr(lang, T::ExportAuthorHint));
                 });
             }
             ui.label(
