@@ -1,7 +1,8 @@
 //! Benchmarks: what one frame costs on the CPU (egui pass plus
 //! tessellation, no GPU) for the console and the projector whiteboard, the
-//! projector's auto-fit search on its own, and saving, loading and
-//! exporting a large session.
+//! projector's auto-fit search on its own, saving, loading and exporting a
+//! large session, and the journal of edits (one edit made durable; the
+//! replay on reopening).
 //!
 //! Run all with `cargo bench`, quickly with
 //! `cargo bench --bench leerkring -- --quick`, one group with e.g.
@@ -116,7 +117,7 @@ fn key(key: Key, modifiers: Modifiers) -> [Event; 2] {
 }
 
 fn console_frame(h: &mut Headless, app: &mut LeerkringApp, events: Vec<Event>) -> usize {
-    h.frame(events, |ui| app.ui_content(ui))
+    h.frame(events, |ui| leerkring::shell::frame(app, ui))
 }
 
 fn projector_frame(h: &mut Headless, app: &LeerkringApp) -> usize {
@@ -369,6 +370,52 @@ fn store_and_report(c: &mut Criterion) {
             });
         }
     }
+    // The export dialog's list of what the public variant replaces, made
+    // again after each change while the dialog is open.
+    let options = ExportOptions::new(true);
+    group.bench_function("public_replacements/stress", |b| {
+        b.iter(|| black_box(leerkring::report::replacements(&session, &options)));
+    });
+    group.finish();
+}
+
+fn journal(c: &mut Criterion) {
+    let session = stress();
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let dirs = AppDirs::in_folder(home.path());
+    let file = home.path().join("stress.json");
+    store::save_session(&file, &session).expect("the temporary folder is writable");
+    let target = store::JournalTarget::new(&dirs, "stress", store::SaveTarget::File(file));
+    let saver = store::Autosaver::start(Box::new(|| {})).expect("the thread starts");
+    assert!(saver.journal_begin(Some(target.clone()), session.clone()));
+    let experiment = &session.experiments[0];
+    let keyword = |i: usize| leerkring::model::Edit::AddKeyword {
+        org: experiment.organisation.clone(),
+        experiment: Some(experiment.id.clone()),
+        text: format!("trefwoord {i}"),
+    };
+    // The first edit writes the journal with its base.
+    assert!(saver.journal_edit(keyword(0)));
+    let _ = saver.journal_sync(Duration::from_secs(10));
+    let mut group = c.benchmark_group("journal");
+    let mut n = 1;
+    // What bounds the loss window: one edit handed over, written and fsynced.
+    group.bench_function("edit_durable/stress", |b| {
+        b.iter(|| {
+            n += 1;
+            assert!(saver.journal_edit(keyword(n)));
+            black_box(saver.journal_sync(Duration::from_secs(10)))
+        });
+    });
+    drop(saver);
+    let bytes = std::fs::read(&target.path).expect("the journal was written");
+    eprintln!(
+        "journal: {n} keywords after the base, {} KB",
+        bytes.len() / 1024
+    );
+    group.bench_function("replay_all/stress", |b| {
+        b.iter(|| black_box(store::find_in_journal_bytes(&bytes, Some(&session))));
+    });
     group.finish();
 }
 
@@ -465,6 +512,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = frames, autofit, store_and_report, export_all
+    targets = frames, autofit, store_and_report, export_all, journal
 }
 criterion_main!(benches);

@@ -441,6 +441,13 @@ pub fn run_export(
     let mut options = ExportOptions::new(args.public).next_to(file);
     options.author.clone_from(&args.author);
     options.exported_at = Some(chrono::Utc::now());
+    if args.public {
+        let _ = write!(
+            out_w,
+            "{}",
+            replacement_list(&report::replacements(&session, &options), lang)
+        );
+    }
     let mut all_good = true;
     let mut targets = Vec::new();
     for &format in &args.formats {
@@ -504,6 +511,26 @@ pub fn run_export(
         }
     }
     all_good
+}
+
+/// What the public variant replaced, one line each ("Anna de Vries → Zeist
+/// (3×)"), under a heading in `lang`; one line saying so when nothing was.
+#[must_use]
+pub fn replacement_list(list: &[report::Replacement], lang: Language) -> String {
+    use std::fmt::Write as _;
+    if list.is_empty() {
+        return format!("{}\n", tr(lang, T::PublicNothingReplaced));
+    }
+    let mut out = format!("{}\n", tr(lang, T::PublicReplacedHeading));
+    for r in list {
+        let times = if r.count > 1 {
+            format!(" ({}×)", r.count)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "  {} → {}{times}", r.found, r.shown);
+    }
+    out
 }
 
 /// A follow-up that could not be made, for the facilitator in `lang`.

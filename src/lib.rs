@@ -1,7 +1,8 @@
 //! Leerkring: the facilitator's console, projector whiteboard and report for
 //! a live learning circle (leerkring) of municipalities.
 //!
-//! Dependencies point one way: `ui → app → store / report → model`.
+//! Dependencies point one way: `shell → ui → app → store / report → model`
+//! (see `docs/ARCHITECTURE.md`).
 
 pub mod app;
 pub mod cli;
@@ -9,8 +10,10 @@ pub mod fonts;
 pub mod i18n;
 pub mod model;
 pub mod report;
+pub mod shell;
 pub mod store;
 pub mod ui;
 
 pub use app::{Environment, LeerkringApp, StartWith};
 pub use model::Session;
+pub use shell::Shell;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use leerkring::cli::{self, Cli};
 use leerkring::i18n::{self, Language, T, trf};
-use leerkring::{Environment, LeerkringApp, StartWith, store};
+use leerkring::{Environment, LeerkringApp, Shell, StartWith, store};
 
 fn main() -> ExitCode {
     match run() {
@@ -100,22 +100,23 @@ fn run_window(
 ) -> anyhow::Result<ExitCode> {
     let report = std::env::var_os("LEERKRING_REPORT_FIRST_FRAME").is_some();
     let mut app = LeerkringApp::new(start, Environment::system());
+    app.state.projector.open = projector;
+    let mut shell = Shell::new(app);
     if report {
-        app.report_first_frame(started);
+        shell.report_first_frame(started);
         eprintln!(
             "leerkring: session loaded after {} ms",
             started.elapsed().as_millis()
         );
     }
     if std::env::var_os("LEERKRING_TRACE_FRAMES").is_some() {
-        app.trace_frames(started);
+        shell.trace_frames(started);
     }
-    app.state.projector.open = projector;
-    let lang = app.state.ui_lang;
-    let shutdown = app.shutdown_flag();
+    let lang = shell.app.state.ui_lang;
+    let shutdown = shell.app.shutdown_flag();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(app.window_title())
+            .with_title(shell.app.window_title())
             .with_app_id("leerkring")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0]),
@@ -133,10 +134,10 @@ fn run_window(
                     started.elapsed().as_millis()
                 );
             }
-            let mut app = app;
-            app.install_theme(&cc.egui_ctx);
+            let mut shell = shell;
+            shell.install_theme(&cc.egui_ctx);
             watch_for_termination(cc.egui_ctx.clone(), shutdown);
-            Ok(Box::new(app))
+            Ok(Box::new(shell))
         }),
     );
     match result {

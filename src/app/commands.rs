@@ -1,18 +1,21 @@
-//! Everything the user can ask the app to do. Each command owns its label,
-//! tooltip and shortcut, so menus, buttons, the cheat sheet (F1) and the keys
-//! always agree.
+//! What the user can ask for. A [`Command`] is a user-facing verb: its
+//! label, tooltip, shortcuts, cheat-sheet group, where it works and whether
+//! it is enabled are written once, in [`Command::spec`] and
+//! [`Command::enabled`], and the cheat sheet, the menus and the key handling
+//! all read them. A [`Request`] is an app operation that carries a value
+//! (a file, an agenda item); changes to the session are
+//! [`crate::model::Edit`]s. The views push all three as [`Intent`]s.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::i18n::{Language, T, tr};
-use crate::model::{
-    Action, ActionId, AgendaKind, AttachmentId, BlockKind, BulletId, ExperimentId, Header, ItemId,
-    KeywordId, MeetingId, NextMeeting, OrgId, OrgKind, Participant, ParticipantId, SpeakerStatus,
-    Visibility,
-};
-use crate::ui::projector::{BeamerTheme, ProjectorMode};
+use crate::model::{AttachmentId, BlockKind, Edit, ItemId, OrgId};
+
+use super::projector::{BeamerTheme, Blank, ProjectorMode};
+use super::views::{Field, ViewState};
+use super::{AppState, Screen};
 
 /// Which screen of a session the window shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -24,26 +27,49 @@ pub enum View {
     Setup,
 }
 
-/// A request from the UI, carried out by the app after the UI pass.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    // --- Files ---
+macro_rules! commands {
+    ($( $(#[doc = $doc:literal])* $name:ident, )*) => {
+        /// A user-facing command; see [`Command::spec`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Command {
+            $( $(#[doc = $doc])* $name, )*
+        }
+
+        impl Command {
+            /// Every command, in cheat-sheet order within each group.
+            pub const ALL: &'static [Command] = &[$(Command::$name),*];
+        }
+    };
+}
+
+commands! {
+    // --- File ---
+    /// Show or hide the keyboard cheat sheet.
+    CheatSheet,
     /// A new session with this one's header, organisations and agenda.
     NewFromThis,
-    /// Make and open the next meeting: planned meeting `n` (from 0) of this session.
-    NewFollowUp(usize),
-    /// Show or hide the series view (the sessions of this series in the folder).
-    ShowSeries,
     /// Choose a session file to open.
     Open,
     /// Open the bundled sample session as an untitled copy.
     OpenSample,
-    /// Open a session file from a list (recent, `sessions/`, typed path).
-    OpenPath(PathBuf),
     /// Save now.
     Save,
     /// Save under a new name.
     SaveAs,
+    /// Show or hide the earlier versions.
+    ShowHistory,
+    /// Show or hide the series view.
+    ShowSeries,
+    /// Show or hide the export dialog.
+    ShowExport,
+    /// Write the report in the chosen formats.
+    ExportNow,
+    /// Choose the folder for the report.
+    PickExportFolder,
+    /// Choose photos to attach to the current agenda item.
+    AddPhoto,
+    /// Read-only session: continue in a copy of the file.
+    WorkInCopy,
     /// Quit the app (saving first).
     Quit,
     /// Unsaved changes: save them under a name, then go on.
@@ -52,31 +78,6 @@ pub enum Command {
     LeaveDiscard,
     /// Unsaved changes: stay with the session.
     LeaveCancel,
-
-    // --- Report ---
-    /// Show the export dialog.
-    ShowExport,
-    /// Write the report in the chosen formats.
-    ExportNow,
-    /// Choose the folder for the report.
-    PickExportFolder,
-    /// Open a written report with the system's viewer.
-    OpenReport(PathBuf),
-    /// Show a written report in the file manager.
-    ShowInFolder(PathBuf),
-
-    // --- Recovery, history, other windows ---
-    /// Open the recovered copy offered at start (by its index).
-    Recover(usize),
-    /// Ignore a recovered copy offered at start.
-    DismissRecovery(usize),
-    /// Read-only session: continue in a copy of the file.
-    WorkInCopy,
-    /// Show or hide the version history.
-    ShowHistory,
-    /// Restore an earlier version (an undoable change).
-    RestoreVersion(PathBuf),
-
     // --- Edit and view ---
     /// Undo the last change to the session.
     Undo,
@@ -84,67 +85,36 @@ pub enum Command {
     Redo,
     /// Find text in keywords, titles and bullets.
     Find,
-    /// Show or hide the keyboard cheat sheet.
-    CheatSheet,
+    /// Show or hide the shared themes.
+    ShowThemes,
     /// Show the console.
     ShowConsole,
     /// Show the session setup.
     ShowSetup,
-    /// Switch the user interface language.
-    SetUiLanguage(Language),
-    /// Hide the notice with this index.
-    DismissNotice(usize),
-
-    // --- Agenda ---
+    // --- The meeting ---
     /// Start, pause or resume the agenda clock.
     StartPause,
     /// Go to the next agenda item.
     NextItem,
     /// Go to the previous agenda item.
     PreviousItem,
-    /// Go to a chosen agenda item.
-    GoToItem(ItemId),
-    /// End the meeting: the current item gets its end time.
-    FinishAgenda,
-    /// Change an item's planned minutes.
-    SetPlannedMinutes(ItemId, u32),
-    /// Give `minutes` to the current item, taken from a later item.
-    TakeMinutes {
-        /// The later item that gives the time.
-        from: ItemId,
-        /// The item that gets it.
-        to: ItemId,
-        /// How many minutes.
-        minutes: u32,
-    },
-    /// Add an agenda item after the current one.
-    AddItem,
-    /// Remove an agenda item.
-    RemoveItem(ItemId),
-    /// Move an agenda item up (-1) or down (+1).
-    MoveItem(ItemId, isize),
-    /// Change an item's kind.
-    SetItemKind(ItemId, AgendaKind),
-    /// Change an item's title.
-    SetItemTitle(ItemId, String),
-    /// Change which synthesis block an item fills.
-    SetItemBlock(ItemId, Option<BlockKind>),
-
-    // --- Round ---
     /// The current speaker is done; the next one gets the floor.
     NextSpeaker,
     /// Pass over the current speaker.
     SkipSpeaker,
-    /// Give the floor to a chosen municipality.
-    SetSpeaker(OrgId),
-    /// Move a speaker up (-1) or down (+1) in the queue.
-    MoveSpeaker(OrgId, isize),
-    /// Mark a speaker waiting, done or skipped.
-    SetSpeakerStatus(OrgId, SpeakerStatus),
-    /// Change the default speaking time of the current round.
-    SetSpeakerMinutes(ItemId, u32),
-
-    // --- Projector ---
+    /// End the meeting: the current item gets its end time.
+    FinishAgenda,
+    /// Add an agenda item after the current one.
+    AddItem,
+    /// Add an action.
+    AddAction,
+    /// Add a planned next meeting.
+    AddNextMeeting,
+    /// Add a municipality.
+    AddMunicipality,
+    /// Add a guest organisation.
+    AddGuest,
+    // --- The beamer ---
     /// Open or close the projector window.
     ToggleProjector,
     /// Black screen on the projector (or back).
@@ -159,41 +129,39 @@ pub enum Command {
     ProjectorHome,
     /// Send the projector to the next monitor.
     ProjectorNextMonitor,
-    /// Choose the projector's mode (`None`: follow the agenda).
-    SetProjectorMode(Option<ProjectorMode>),
-    /// Choose the beamer colours.
-    SetBeamerTheme(BeamerTheme),
+    /// The projector follows the agenda.
+    ModeAuto,
+    /// The whiteboard.
+    ModeWhiteboard,
+    /// The speaker's card.
+    ModeFocus,
+    /// The agenda.
+    ModeAgenda,
+    /// The synthesis block.
+    ModeSynthesis,
+    /// A big clock.
+    ModeTimer,
+    /// A photo.
+    ModePhoto,
+    /// The shared themes.
+    ModeThemes,
+    /// The next page of cards (when not all fit).
+    NextProjectorPage,
+    /// Dark text on white.
+    ThemeLight,
+    /// Light text on dark.
+    ThemeDark,
+    /// Black on white, 7:1 contrast.
+    ThemeHighContrast,
     /// Show or hide the header strip on the projector.
     ToggleProjectorHeader,
     /// Show or hide the ⊗ mark on card titles.
     ToggleTitleMarker,
-    /// Show the next page of cards (when not all fit).
-    NextProjectorPage,
-
-    // --- Photos ---
-    /// Choose a photo to attach to the current agenda item.
-    AddPhoto,
-    /// Attach a photo already copied beside the session.
-    AttachPhoto {
-        /// Its path relative to the session file.
-        path: String,
-        /// The agenda item it belongs to.
-        item: Option<ItemId>,
-    },
-    /// Change a photo's caption.
-    SetPhotoCaption(AttachmentId, String),
-    /// Remove a photo from the session (its file stays, so undo brings it back).
-    RemovePhoto(AttachmentId),
-    /// Show a photo on the projector (photo mode).
-    ShowPhoto(AttachmentId),
-
-    // --- Capture ---
+    // --- Typing ---
     /// Select the next municipality.
     NextCard,
     /// Select the previous municipality.
     PreviousCard,
-    /// Select a municipality card by its position.
-    SelectCard(usize),
     /// Put the cursor in the keyword field.
     FocusKeywords,
     /// Edit the selected experiment's title.
@@ -214,431 +182,710 @@ pub enum Command {
     MoveKeywordUp,
     /// Move the selected keyword down.
     MoveKeywordDown,
-    /// Highlight the selected keyword (or remove the highlight).
+    /// Highlight the selected keyword (or take the highlight away).
     ToggleHighlight,
     /// Add a second experiment for the selected municipality.
     NewExperiment,
-    /// Add a keyword to the selected experiment.
-    AddKeyword(String),
-    /// Replace a keyword's text.
-    ReplaceKeyword(KeywordId, String),
-    /// Set an experiment's title (`None`: the selected card's, created if needed).
-    SetExperimentTitle(Option<ExperimentId>, String),
-    /// Add a typed bullet (with markers) at a depth in a block.
-    AddBullet {
-        /// The block.
-        block: BlockKind,
-        /// 0 = top level.
-        depth: usize,
-        /// The text as typed, markers included.
-        text: String,
-    },
-    /// Delete a bullet.
-    DeleteBullet(BulletId),
-    /// Add a note to the current agenda item.
-    AddNote(ItemId, String, Visibility),
-
-    // --- Actions and next meetings ---
-    /// Add an empty action (due: the next meeting).
-    AddAction,
-    /// Replace an action's details.
-    SetAction(Box<Action>),
-    /// Remove an action.
-    RemoveAction(ActionId),
-    /// Add a planned next meeting.
-    AddNextMeeting,
-    /// Replace a planned meeting's details.
-    SetNextMeeting(Box<NextMeeting>),
-    /// Remove a planned meeting.
-    RemoveNextMeeting(MeetingId),
-
-    // --- Setup ---
-    /// Replace the session header (from the setup form).
-    SetHeader(Box<Header>),
-    /// Add a municipality or guest organisation.
-    AddOrganisation(OrgKind),
-    /// Rename an organisation.
-    RenameOrganisation(OrgId, String),
-    /// Make an organisation a municipality or a guest.
-    SetOrganisationKind(OrgId, OrgKind),
-    /// Move an organisation up (-1) or down (+1).
-    MoveOrganisation(OrgId, isize),
-    /// Remove an organisation and what belongs to it.
-    RemoveOrganisation(OrgId),
-    /// Add participants from pasted lines.
-    PasteParticipants(String),
-    /// Replace one participant's details.
-    SetParticipant(Box<Participant>),
-    /// Remove a participant.
-    RemoveParticipant(ParticipantId),
-
-    // --- Themes ---
-    /// Show or hide the shared themes view.
-    ShowThemes,
-    /// Add a theme (by key) to "Wat valt op?" as "participatie — 7 van 12 gemeenten".
-    ThemeToObservations(String),
-    /// Confirm a theme (or take the confirmation back).
-    ConfirmTheme(String),
-    /// Drop a suggested theme.
-    DismissTheme(String),
-    /// Merge one theme into another.
-    MergeThemes {
-        /// The theme that is merged away.
-        from: String,
-        /// The theme that holds both afterwards.
-        into: String,
-    },
-    /// Give a theme a label of its own.
-    RenameTheme(String, String),
 }
 
-impl Command {
-    /// The commands that have a keyboard shortcut, in cheat-sheet order.
-    pub const WITH_SHORTCUTS: [Command; 50] = [
-        Command::CheatSheet,
-        Command::NewFromThis,
-        Command::ShowSeries,
-        Command::Open,
-        Command::Save,
-        Command::SaveAs,
-        Command::ShowExport,
-        Command::Quit,
-        Command::Undo,
-        Command::Redo,
-        Command::Find,
-        Command::ShowConsole,
-        Command::ShowSetup,
-        Command::StartPause,
-        Command::NextItem,
-        Command::PreviousItem,
-        Command::NextSpeaker,
-        Command::SkipSpeaker,
-        Command::ToggleProjector,
-        Command::ProjectorBlack,
-        Command::ProjectorWhite,
-        Command::ProjectorFreeze,
-        Command::ProjectorFullscreen,
-        Command::ProjectorHome,
-        Command::ProjectorNextMonitor,
-        Command::SetProjectorMode(None),
-        Command::SetProjectorMode(Some(ProjectorMode::Whiteboard)),
-        Command::SetProjectorMode(Some(ProjectorMode::Focus)),
-        Command::SetProjectorMode(Some(ProjectorMode::Agenda)),
-        Command::SetProjectorMode(Some(ProjectorMode::Synthesis)),
-        Command::SetProjectorMode(Some(ProjectorMode::Timer)),
-        Command::SetProjectorMode(Some(ProjectorMode::Photo)),
-        Command::SetProjectorMode(Some(ProjectorMode::Themes)),
-        Command::NextProjectorPage,
-        Command::AddPhoto,
-        Command::NextCard,
-        Command::PreviousCard,
-        Command::FocusKeywords,
-        Command::EditTitle,
-        Command::FocusBullets,
-        Command::FocusNotes,
-        Command::SelectPreviousKeyword,
-        Command::SelectNextKeyword,
-        Command::EditKeyword,
-        Command::DeleteKeyword,
-        Command::MoveKeywordUp,
-        Command::MoveKeywordDown,
-        Command::ToggleHighlight,
-        Command::NewExperiment,
-        Command::ShowThemes,
+/// Where a command is listed in the cheat sheet (F1) and menus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// Files, report, quitting.
+    File,
+    /// Undo, find, views.
+    Edit,
+    /// The agenda clock and the round.
+    Meeting,
+    /// The projector.
+    Beamer,
+    /// Capturing keywords and bullets.
+    Typing,
+}
+
+impl Group {
+    /// Every group, in cheat-sheet order.
+    pub const ALL: [Group; 5] = [
+        Group::Meeting,
+        Group::Typing,
+        Group::Beamer,
+        Group::Edit,
+        Group::File,
     ];
 
+    /// The group's heading.
+    #[must_use]
+    pub fn label(self, lang: Language) -> &'static str {
+        tr(
+            lang,
+            match self {
+                Group::File => T::GroupFile,
+                Group::Edit => T::GroupEdit,
+                Group::Meeting => T::GroupMeeting,
+                Group::Beamer => T::GroupBeamer,
+                Group::Typing => T::GroupTyping,
+            },
+        )
+    }
+}
+
+/// Where a command works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Also on the start screen, with no session open.
+    Anywhere,
+    /// With a session open, in the console window.
+    Session,
+    /// With a session open, also when the projector window has the keyboard.
+    SessionAndProjector,
+}
+
+/// Everything about a command that does not depend on the moment.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
     /// The label in menus, on buttons and in the cheat sheet.
+    pub label: T,
+    /// A one-line explanation, for tooltips.
+    pub tooltip: Option<T>,
+    /// Its shortcuts, the first one shown (none for dialog buttons).
+    pub keys: &'static [KeyboardShortcut],
+    /// Where the cheat sheet lists it.
+    pub group: Group,
+    /// Where it works.
+    pub scope: Scope,
+    /// Whether it changes the session's content (refused while read-only).
+    pub edits: bool,
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+const NONE: Modifiers = Modifiers::NONE;
+const CTRL: Modifiers = Modifiers::COMMAND;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
+
+impl Command {
+    /// The command's label, tooltip, keys, group and scope.
+    #[must_use]
+    #[allow(clippy::too_many_lines)] // One row per command, on purpose.
+    pub fn spec(self) -> Spec {
+        use Group::{Beamer, Edit, File, Meeting, Typing};
+        use Scope::{Anywhere, Session, SessionAndProjector};
+        let s = |label, keys: &'static [KeyboardShortcut], group, scope| Spec {
+            label,
+            tooltip: None,
+            keys,
+            group,
+            scope,
+            edits: false,
+        };
+        let tip = |spec: Spec, tooltip| Spec {
+            tooltip: Some(tooltip),
+            ..spec
+        };
+        let edits = |spec: Spec| Spec {
+            edits: true,
+            ..spec
+        };
+        match self {
+            Command::CheatSheet => s(
+                T::CmdCheatSheet,
+                const { &[key(NONE, Key::F1)] },
+                File,
+                Anywhere,
+            ),
+            Command::NewFromThis => tip(
+                s(
+                    T::CmdNewFromThis,
+                    const { &[key(CTRL, Key::N)] },
+                    File,
+                    Session,
+                ),
+                T::TipNewFromThis,
+            ),
+            Command::Open => s(T::CmdOpen, const { &[key(CTRL, Key::O)] }, File, Anywhere),
+            Command::OpenSample => s(T::CmdOpenSample, &[], File, Anywhere),
+            Command::Save => s(T::CmdSave, const { &[key(CTRL, Key::S)] }, File, Session),
+            Command::SaveAs => s(
+                T::CmdSaveAs,
+                const { &[key(CTRL_SHIFT, Key::S)] },
+                File,
+                Session,
+            ),
+            Command::ShowHistory => s(T::CmdShowHistory, &[], File, Session),
+            Command::ShowSeries => s(
+                T::CmdShowSeries,
+                const { &[key(CTRL_SHIFT, Key::R)] },
+                File,
+                Session,
+            ),
+            Command::ShowExport => s(
+                T::CmdShowExport,
+                const { &[key(CTRL_SHIFT, Key::E)] },
+                File,
+                Session,
+            ),
+            Command::ExportNow => s(T::CmdExportNow, &[], File, Session),
+            Command::PickExportFolder => s(T::CmdPickFolder, &[], File, Session),
+            Command::AddPhoto => edits(s(
+                T::CmdAddPhoto,
+                const { &[key(CTRL_SHIFT, Key::F)] },
+                File,
+                Session,
+            )),
+            Command::WorkInCopy => s(T::CmdWorkInCopy, &[], File, Session),
+            Command::Quit => s(T::CmdQuit, const { &[key(CTRL, Key::Q)] }, File, Anywhere),
+            Command::LeaveSaveAs => s(T::CmdSaveAs, &[], File, Anywhere),
+            Command::LeaveDiscard => s(T::LeaveDiscard, &[], File, Anywhere),
+            Command::LeaveCancel => s(T::LeaveCancel, &[], File, Anywhere),
+            Command::Undo => edits(tip(
+                s(T::CmdUndo, const { &[key(CTRL, Key::Z)] }, Edit, Session),
+                T::TipUndo,
+            )),
+            Command::Redo => edits(s(
+                T::CmdRedo,
+                const { &[key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)] },
+                Edit,
+                Session,
+            )),
+            Command::Find => s(T::CmdFind, const { &[key(CTRL, Key::F)] }, Edit, Session),
+            Command::ShowThemes => s(
+                T::CmdShowThemes,
+                const { &[key(CTRL, Key::T)] },
+                Edit,
+                Session,
+            ),
+            Command::ShowConsole => s(
+                T::CmdShowConsole,
+                const { &[key(CTRL, Key::Num1)] },
+                Edit,
+                Session,
+            ),
+            Command::ShowSetup => s(
+                T::CmdShowSetup,
+                const { &[key(CTRL, Key::Num2)] },
+                Edit,
+                Session,
+            ),
+            Command::StartPause => tip(
+                s(
+                    T::CmdStartPause,
+                    const { &[key(NONE, Key::F5)] },
+                    Meeting,
+                    SessionAndProjector,
+                ),
+                T::TipStartPause,
+            ),
+            Command::NextItem => s(
+                T::CmdNextItem,
+                const { &[key(CTRL, Key::PageDown)] },
+                Meeting,
+                SessionAndProjector,
+            ),
+            Command::PreviousItem => s(
+                T::CmdPreviousItem,
+                const { &[key(CTRL, Key::PageUp)] },
+                Meeting,
+                SessionAndProjector,
+            ),
+            Command::NextSpeaker => tip(
+                s(
+                    T::CmdNextSpeaker,
+                    const { &[key(NONE, Key::F6)] },
+                    Meeting,
+                    SessionAndProjector,
+                ),
+                T::TipNextSpeaker,
+            ),
+            Command::SkipSpeaker => s(
+                T::CmdSkipSpeaker,
+                const { &[key(SHIFT, Key::F6)] },
+                Meeting,
+                SessionAndProjector,
+            ),
+            Command::FinishAgenda => s(T::CmdFinishAgenda, &[], Meeting, Session),
+            Command::AddItem => edits(s(T::CmdAddItem, &[], Meeting, Session)),
+            Command::AddAction => edits(s(T::CmdAddAction, &[], Meeting, Session)),
+            Command::AddNextMeeting => edits(s(T::CmdAddMeeting, &[], Meeting, Session)),
+            Command::AddMunicipality => edits(s(T::CmdAddMunicipality, &[], Meeting, Session)),
+            Command::AddGuest => edits(s(T::CmdAddGuest, &[], Meeting, Session)),
+            Command::ToggleProjector => s(
+                T::CmdToggleProjector,
+                const { &[key(NONE, Key::F7)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ProjectorBlack => s(
+                T::CmdProjectorBlack,
+                const { &[key(NONE, Key::F8)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ProjectorWhite => s(
+                T::CmdProjectorWhite,
+                const { &[key(SHIFT, Key::F8)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ProjectorFreeze => s(
+                T::CmdProjectorFreeze,
+                const { &[key(NONE, Key::F9)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ProjectorFullscreen => s(
+                T::CmdProjectorFullscreen,
+                const { &[key(NONE, Key::F11)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ProjectorHome => s(
+                T::CmdProjectorHome,
+                const { &[key(SHIFT, Key::F11)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ProjectorNextMonitor => s(
+                T::CmdProjectorNextMonitor,
+                const { &[key(CTRL, Key::F11)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeAuto => s(
+                T::ModeAuto,
+                const { &[key(ALT, Key::Num0)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeWhiteboard => s(
+                T::ModeWhiteboard,
+                const { &[key(ALT, Key::Num1)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeFocus => s(
+                T::ModeFocus,
+                const { &[key(ALT, Key::Num2)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeAgenda => s(
+                T::ModeAgenda,
+                const { &[key(ALT, Key::Num3)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeSynthesis => s(
+                T::ModeSynthesis,
+                const { &[key(ALT, Key::Num4)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeTimer => s(
+                T::ModeTimer,
+                const { &[key(ALT, Key::Num5)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModePhoto => s(
+                T::ModePhoto,
+                const { &[key(ALT, Key::Num6)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeThemes => s(
+                T::ModeThemes,
+                const { &[key(ALT, Key::Num7)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::NextProjectorPage => s(
+                T::CmdNextProjectorPage,
+                const { &[key(ALT, Key::PageDown)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ThemeLight => s(T::ThemeLight, &[], Beamer, Session),
+            Command::ThemeDark => s(T::ThemeDark, &[], Beamer, Session),
+            Command::ThemeHighContrast => s(T::ThemeHighContrast, &[], Beamer, Session),
+            Command::ToggleProjectorHeader => s(T::CmdToggleProjectorHeader, &[], Beamer, Session),
+            Command::ToggleTitleMarker => s(T::CmdToggleTitleMarker, &[], Beamer, Session),
+            Command::NextCard => s(
+                T::CmdNextCard,
+                const { &[key(CTRL, Key::ArrowDown)] },
+                Typing,
+                Session,
+            ),
+            Command::PreviousCard => s(
+                T::CmdPreviousCard,
+                const { &[key(CTRL, Key::ArrowUp)] },
+                Typing,
+                Session,
+            ),
+            Command::FocusKeywords => s(
+                T::CmdFocusKeywords,
+                const { &[key(CTRL, Key::K)] },
+                Typing,
+                Session,
+            ),
+            Command::EditTitle => s(
+                T::CmdEditTitle,
+                const { &[key(CTRL, Key::E)] },
+                Typing,
+                Session,
+            ),
+            Command::FocusBullets => s(
+                T::CmdFocusBullets,
+                const { &[key(CTRL, Key::B)] },
+                Typing,
+                Session,
+            ),
+            Command::FocusNotes => s(
+                T::CmdFocusNotes,
+                const { &[key(CTRL, Key::M)] },
+                Typing,
+                Session,
+            ),
+            Command::SelectPreviousKeyword => s(
+                T::CmdSelectPreviousKeyword,
+                const { &[key(ALT, Key::ArrowUp)] },
+                Typing,
+                Session,
+            ),
+            Command::SelectNextKeyword => s(
+                T::CmdSelectNextKeyword,
+                const { &[key(ALT, Key::ArrowDown)] },
+                Typing,
+                Session,
+            ),
+            Command::EditKeyword => tip(
+                s(
+                    T::CmdEditKeyword,
+                    const { &[key(NONE, Key::F2)] },
+                    Typing,
+                    Session,
+                ),
+                T::TipEditKeyword,
+            ),
+            Command::DeleteKeyword => edits(tip(
+                s(
+                    T::CmdDeleteKeyword,
+                    const { &[key(NONE, Key::Delete)] },
+                    Typing,
+                    Session,
+                ),
+                T::TipDeleteKeyword,
+            )),
+            Command::MoveKeywordUp => edits(s(
+                T::CmdMoveKeywordUp,
+                const { &[key(ALT_SHIFT, Key::ArrowUp)] },
+                Typing,
+                Session,
+            )),
+            Command::MoveKeywordDown => edits(s(
+                T::CmdMoveKeywordDown,
+                const { &[key(ALT_SHIFT, Key::ArrowDown)] },
+                Typing,
+                Session,
+            )),
+            Command::ToggleHighlight => edits(s(
+                T::CmdToggleHighlight,
+                const { &[key(CTRL, Key::H)] },
+                Typing,
+                Session,
+            )),
+            Command::NewExperiment => edits(s(
+                T::CmdNewExperiment,
+                const { &[key(CTRL_SHIFT, Key::N)] },
+                Typing,
+                Session,
+            )),
+        }
+    }
+
+    /// The label in `lang`.
+    #[must_use]
+    pub fn label(self, lang: Language) -> &'static str {
+        tr(lang, self.spec().label)
+    }
+
+    /// The tooltip in `lang`, if the command has one.
+    #[must_use]
+    pub fn tooltip(self, lang: Language) -> Option<&'static str> {
+        self.spec().tooltip.map(|t| tr(lang, t))
+    }
+
+    /// The first shortcut, if any.
+    #[must_use]
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.spec().keys.first().copied()
+    }
+
+    /// Whether the command can do something now (menus grey it out
+    /// otherwise, and its key is left to the focused widget).
+    #[must_use]
+    #[allow(clippy::match_same_arms)]
+    pub fn enabled(self, state: &AppState, view: &ViewState) -> bool {
+        let session = state.screen == Screen::Session;
+        let writable = session && !state.read_only;
+        let capture = &view.capture;
+        let round = || {
+            state
+                .runner
+                .current
+                .as_ref()
+                .and_then(|id| state.session.agenda_item(id))
+                .is_some_and(|i| i.round.is_some())
+        };
+        let keyword_selected = || capture.selected_keyword.is_some();
+        let spec = self.spec();
+        let scope_ok = match spec.scope {
+            Scope::Anywhere => true,
+            Scope::Session | Scope::SessionAndProjector => session,
+        };
+        // A command that edits never acts on a read-only session.
+        if !scope_ok || (spec.edits && !writable) {
+            return false;
+        }
+        match self {
+            Command::CheatSheet | Command::Open | Command::OpenSample | Command::Quit => true,
+            Command::LeaveSaveAs | Command::LeaveDiscard | Command::LeaveCancel => {
+                state.pending_leave.is_some()
+            }
+            Command::NewFromThis
+            | Command::Save
+            | Command::SaveAs
+            | Command::ShowHistory
+            | Command::ShowSeries
+            | Command::ShowExport
+            | Command::PickExportFolder
+            | Command::Find
+            | Command::ShowThemes
+            | Command::ShowConsole
+            | Command::ShowSetup
+            | Command::StartPause
+            | Command::NextItem
+            | Command::PreviousItem
+            | Command::FinishAgenda
+            | Command::ToggleProjector
+            | Command::ProjectorBlack
+            | Command::ProjectorWhite
+            | Command::ProjectorFreeze
+            | Command::ProjectorFullscreen
+            | Command::ProjectorHome
+            | Command::ProjectorNextMonitor
+            | Command::ModeAuto
+            | Command::ModeWhiteboard
+            | Command::ModeFocus
+            | Command::ModeAgenda
+            | Command::ModeSynthesis
+            | Command::ModeTimer
+            | Command::ModePhoto
+            | Command::ModeThemes
+            | Command::NextProjectorPage
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::ThemeHighContrast
+            | Command::ToggleProjectorHeader
+            | Command::ToggleTitleMarker
+            | Command::NextCard
+            | Command::PreviousCard
+            | Command::FocusKeywords
+            | Command::FocusBullets
+            | Command::FocusNotes
+            | Command::SelectPreviousKeyword
+            | Command::SelectNextKeyword
+            | Command::AddPhoto
+            | Command::AddItem
+            | Command::AddAction
+            | Command::AddNextMeeting
+            | Command::AddMunicipality
+            | Command::AddGuest => true,
+            Command::ExportNow => view.export.ready(),
+            Command::WorkInCopy => state.read_only,
+            Command::EditTitle => writable,
+            Command::Undo => state.can_undo,
+            Command::Redo => state.can_redo,
+            Command::NextSpeaker | Command::SkipSpeaker => round(),
+            Command::EditKeyword => writable && keyword_selected(),
+            Command::DeleteKeyword
+            | Command::MoveKeywordUp
+            | Command::MoveKeywordDown
+            | Command::ToggleHighlight => keyword_selected(),
+            Command::NewExperiment => !state.session.cards().is_empty(),
+        }
+    }
+
+    /// Whether the command's key goes to the command now rather than to the
+    /// focused text field: Ctrl+Z edits a field's own text while it has
+    /// some, and Delete removes the selected keyword only from an empty
+    /// keyword field.
+    #[must_use]
+    pub fn takes_key_from_field(self, view: &ViewState) -> bool {
+        let capture = &view.capture;
+        match self {
+            Command::Undo | Command::Redo => !capture.focused_has_text,
+            Command::DeleteKeyword => {
+                capture.focused == Some(Field::Keyword) && capture.keyword.is_empty()
+            }
+            _ => true,
+        }
+    }
+
+    /// The command that puts the projector in `mode` (`None`: follow the agenda).
+    #[must_use]
+    pub fn for_mode(mode: Option<ProjectorMode>) -> Command {
+        match mode {
+            None => Command::ModeAuto,
+            Some(ProjectorMode::Whiteboard) => Command::ModeWhiteboard,
+            Some(ProjectorMode::Focus) => Command::ModeFocus,
+            Some(ProjectorMode::Agenda) => Command::ModeAgenda,
+            Some(ProjectorMode::Synthesis) => Command::ModeSynthesis,
+            Some(ProjectorMode::Timer) => Command::ModeTimer,
+            Some(ProjectorMode::Photo) => Command::ModePhoto,
+            Some(ProjectorMode::Themes) => Command::ModeThemes,
+        }
+    }
+
+    /// The command that chooses the beamer colours `theme`.
+    #[must_use]
+    pub fn for_theme(theme: BeamerTheme) -> Command {
+        match theme {
+            BeamerTheme::Light => Command::ThemeLight,
+            BeamerTheme::Dark => Command::ThemeDark,
+            BeamerTheme::HighContrast => Command::ThemeHighContrast,
+        }
+    }
+
+    /// The command that blanks the screen this way (`None` for content).
+    #[must_use]
+    pub fn for_blank(blank: Blank) -> Option<Command> {
+        match blank {
+            Blank::Off => None,
+            Blank::Black => Some(Command::ProjectorBlack),
+            Blank::White => Some(Command::ProjectorWhite),
+        }
+    }
+}
+
+/// An app operation that carries a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Make and open the next meeting: planned meeting `n` (from 0).
+    NewFollowUp(usize),
+    /// Open a session file from a list (recent, `sessions/`, typed path).
+    OpenPath(PathBuf),
+    /// Switch the user interface language.
+    SetUiLanguage(Language),
+    /// Hide the notice with this index.
+    DismissNotice(usize),
+    /// Open the recovered copy offered at start (by its index).
+    Recover(usize),
+    /// Ignore a recovered copy offered at start.
+    DismissRecovery(usize),
+    /// Restore an earlier version (an undoable change).
+    RestoreVersion(PathBuf),
+    /// Open a written report with the system's viewer.
+    OpenReport(PathBuf),
+    /// Show a written report in the file manager.
+    ShowInFolder(PathBuf),
+    /// Go to a chosen agenda item.
+    GoToItem(ItemId),
+    /// Give the floor to a chosen municipality.
+    SetSpeaker(OrgId),
+    /// Select a municipality card by its position.
+    SelectCard(usize),
+    /// Choose the synthesis block the bullet field writes into (when the
+    /// current item names none).
+    ChooseBlock(BlockKind),
+    /// Show a photo on the projector (photo mode).
+    ShowPhoto(AttachmentId),
+    /// Add a theme (by key) to "Wat valt op?" as "participatie — 7 van 12 gemeenten".
+    ThemeToObservations(String),
+}
+
+impl Request {
+    /// The label of the button or entry that asks for it.
     #[must_use]
     pub fn label(&self, lang: Language) -> String {
         let key = match self {
-            Command::NewFromThis => T::CmdNewFromThis,
-            Command::NewFollowUp(_) => T::CmdNewFollowUp,
-            Command::ShowSeries => T::CmdShowSeries,
-            Command::Open => T::CmdOpen,
-            Command::OpenSample => T::CmdOpenSample,
-            Command::OpenPath(path) => return path.display().to_string(),
-            Command::Save => T::CmdSave,
-            Command::SaveAs => T::CmdSaveAs,
-            Command::Quit => T::CmdQuit,
-            Command::LeaveSaveAs => T::CmdSaveAs,
-            Command::ShowExport => T::CmdShowExport,
-            Command::ExportNow => T::CmdExportNow,
-            Command::PickExportFolder => T::CmdPickFolder,
-            Command::OpenReport(_) => T::CmdOpenReport,
-            Command::ShowInFolder(_) => T::CmdShowInFolder,
-            Command::Recover(_) => T::CmdRecover,
-            Command::DismissRecovery(_) => T::Dismiss,
-            Command::WorkInCopy => T::CmdWorkInCopy,
-            Command::ShowHistory => T::CmdShowHistory,
-            Command::RestoreVersion(_) => T::CmdRestoreVersion,
-            Command::LeaveDiscard => T::LeaveDiscard,
-            Command::LeaveCancel => T::LeaveCancel,
-            Command::Undo => T::CmdUndo,
-            Command::Redo => T::CmdRedo,
-            Command::Find => T::CmdFind,
-            Command::CheatSheet => T::CmdCheatSheet,
-            Command::ShowConsole => T::CmdShowConsole,
-            Command::ShowSetup => T::CmdShowSetup,
-            Command::SetUiLanguage(Language::Nl) => T::LanguageNl,
-            Command::SetUiLanguage(Language::En) => T::LanguageEn,
-            Command::DismissNotice(_) => T::Dismiss,
-            Command::StartPause => T::CmdStartPause,
-            Command::NextItem => T::CmdNextItem,
-            Command::PreviousItem => T::CmdPreviousItem,
-            Command::GoToItem(_) => T::CmdGoToItem,
-            Command::FinishAgenda => T::CmdFinishAgenda,
-            Command::SetPlannedMinutes(..) => T::CmdSetPlannedMinutes,
-            Command::TakeMinutes { .. } => T::CmdTakeMinutes,
-            Command::AddItem => T::CmdAddItem,
-            Command::RemoveItem(_) => T::CmdRemoveItem,
-            Command::MoveItem(_, delta) if *delta < 0 => T::CmdMoveUp,
-            Command::MoveItem(..) => T::CmdMoveDown,
-            Command::SetItemKind(..) => T::CmdSetItemKind,
-            Command::SetItemTitle(..) => T::CmdSetItemTitle,
-            Command::SetItemBlock(..) => T::CmdSetItemBlock,
-            Command::NextSpeaker => T::CmdNextSpeaker,
-            Command::SkipSpeaker => T::CmdSkipSpeaker,
-            Command::SetSpeaker(_) => T::CmdSetSpeaker,
-            Command::MoveSpeaker(_, delta) if *delta < 0 => T::CmdMoveUp,
-            Command::MoveSpeaker(..) => T::CmdMoveDown,
-            Command::SetSpeakerStatus(_, SpeakerStatus::Done) => T::CmdSpeakerDone,
-            Command::SetSpeakerStatus(_, SpeakerStatus::Skipped) => T::CmdSkipSpeaker,
-            Command::SetSpeakerStatus(_, SpeakerStatus::Waiting) => T::CmdSpeakerWaiting,
-            Command::SetSpeakerMinutes(..) => T::CmdSetSpeakerMinutes,
-            Command::ToggleProjector => T::CmdToggleProjector,
-            Command::ProjectorBlack => T::CmdProjectorBlack,
-            Command::ProjectorWhite => T::CmdProjectorWhite,
-            Command::ProjectorFreeze => T::CmdProjectorFreeze,
-            Command::ProjectorFullscreen => T::CmdProjectorFullscreen,
-            Command::ProjectorHome => T::CmdProjectorHome,
-            Command::ProjectorNextMonitor => T::CmdProjectorNextMonitor,
-            Command::SetProjectorMode(None) => T::ModeAuto,
-            Command::SetProjectorMode(Some(ProjectorMode::Whiteboard)) => T::ModeWhiteboard,
-            Command::SetProjectorMode(Some(ProjectorMode::Focus)) => T::ModeFocus,
-            Command::SetProjectorMode(Some(ProjectorMode::Agenda)) => T::ModeAgenda,
-            Command::SetProjectorMode(Some(ProjectorMode::Synthesis)) => T::ModeSynthesis,
-            Command::SetProjectorMode(Some(ProjectorMode::Timer)) => T::ModeTimer,
-            Command::SetProjectorMode(Some(ProjectorMode::Photo)) => T::ModePhoto,
-            Command::AddPhoto => T::CmdAddPhoto,
-            Command::AttachPhoto { .. } => T::CmdAddPhoto,
-            Command::SetPhotoCaption(..) => T::CmdSetPhotoCaption,
-            Command::RemovePhoto(_) => T::CmdRemovePhoto,
-            Command::ShowPhoto(_) => T::CmdShowPhoto,
-            Command::SetProjectorMode(Some(ProjectorMode::Themes)) => T::ModeThemes,
-            Command::SetBeamerTheme(BeamerTheme::Light) => T::ThemeLight,
-            Command::SetBeamerTheme(BeamerTheme::Dark) => T::ThemeDark,
-            Command::SetBeamerTheme(BeamerTheme::HighContrast) => T::ThemeHighContrast,
-            Command::ToggleProjectorHeader => T::CmdToggleProjectorHeader,
-            Command::ToggleTitleMarker => T::CmdToggleTitleMarker,
-            Command::NextProjectorPage => T::CmdNextProjectorPage,
-            Command::NextCard => T::CmdNextCard,
-            Command::PreviousCard => T::CmdPreviousCard,
-            Command::SelectCard(_) => T::CmdSelectCard,
-            Command::FocusKeywords => T::CmdFocusKeywords,
-            Command::EditTitle => T::CmdEditTitle,
-            Command::FocusBullets => T::CmdFocusBullets,
-            Command::FocusNotes => T::CmdFocusNotes,
-            Command::SelectPreviousKeyword => T::CmdSelectPreviousKeyword,
-            Command::SelectNextKeyword => T::CmdSelectNextKeyword,
-            Command::EditKeyword => T::CmdEditKeyword,
-            Command::DeleteKeyword => T::CmdDeleteKeyword,
-            Command::MoveKeywordUp => T::CmdMoveKeywordUp,
-            Command::MoveKeywordDown => T::CmdMoveKeywordDown,
-            Command::ToggleHighlight => T::CmdToggleHighlight,
-            Command::NewExperiment => T::CmdNewExperiment,
-            Command::AddKeyword(_) => T::CmdAddKeyword,
-            Command::ReplaceKeyword(..) => T::CmdEditKeyword,
-            Command::SetExperimentTitle(..) => T::CmdEditTitle,
-            Command::AddBullet { .. } => T::CmdAddBullet,
-            Command::DeleteBullet(_) => T::CmdDeleteBullet,
-            Command::AddNote(..) => T::CmdAddNote,
-            Command::SetHeader(_) => T::SetupHeader,
-            Command::AddAction => T::CmdAddAction,
-            Command::SetAction(_) => T::ActionText,
-            Command::RemoveAction(_) | Command::RemoveNextMeeting(_) => T::CmdRemove,
-            Command::AddNextMeeting => T::CmdAddMeeting,
-            Command::SetNextMeeting(_) => T::NextMeetings,
-            Command::AddOrganisation(OrgKind::Municipality) => T::CmdAddMunicipality,
-            Command::AddOrganisation(OrgKind::Guest) => T::CmdAddGuest,
-            Command::RenameOrganisation(..) => T::Name,
-            Command::SetOrganisationKind(..) => T::Kind,
-            Command::MoveOrganisation(_, delta) if *delta < 0 => T::CmdMoveUp,
-            Command::MoveOrganisation(..) => T::CmdMoveDown,
-            Command::RemoveOrganisation(_) => T::CmdRemove,
-            Command::PasteParticipants(_) => T::CmdPasteParticipants,
-            Command::SetParticipant(_) => T::Participants,
-            Command::RemoveParticipant(_) => T::CmdRemove,
-            Command::ShowThemes => T::CmdShowThemes,
-            Command::ThemeToObservations(_) => T::CmdThemeToObservations,
-            Command::ConfirmTheme(_) => T::CmdConfirmTheme,
-            Command::DismissTheme(_) => T::CmdDismissTheme,
-            Command::MergeThemes { .. } => T::CmdMergeTheme,
-            Command::RenameTheme(..) => T::CmdRenameTheme,
+            Request::NewFollowUp(_) => T::CmdNewFollowUp,
+            Request::OpenPath(path) => return path.display().to_string(),
+            Request::SetUiLanguage(Language::Nl) => T::LanguageNl,
+            Request::SetUiLanguage(Language::En) => T::LanguageEn,
+            Request::DismissNotice(_) | Request::DismissRecovery(_) => T::Dismiss,
+            Request::Recover(_) => T::CmdRecover,
+            Request::RestoreVersion(_) => T::CmdRestoreVersion,
+            Request::OpenReport(_) => T::CmdOpenReport,
+            Request::ShowInFolder(_) => T::CmdShowInFolder,
+            Request::GoToItem(_) => T::CmdGoToItem,
+            Request::SetSpeaker(_) => T::CmdSetSpeaker,
+            Request::SelectCard(_) => T::CmdSelectCard,
+            Request::ChooseBlock(_) => T::Block,
+            Request::ShowPhoto(_) => T::CmdShowPhoto,
+            Request::ThemeToObservations(_) => T::CmdThemeToObservations,
         };
         tr(lang, key).to_owned()
     }
+}
 
-    /// The keyboard shortcut, if the command has one.
-    #[must_use]
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let ctrl = Modifiers::COMMAND;
-        let ctrl_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        let alt_shift = Modifiers::ALT | Modifiers::SHIFT;
-        let (modifiers, key) = match self {
-            Command::CheatSheet => (Modifiers::NONE, Key::F1),
-            Command::NewFromThis => (ctrl, Key::N),
-            Command::ShowSeries => (ctrl_shift, Key::R),
-            Command::Open => (ctrl, Key::O),
-            Command::Save => (ctrl, Key::S),
-            Command::SaveAs => (ctrl_shift, Key::S),
-            Command::Quit => (ctrl, Key::Q),
-            Command::Undo => (ctrl, Key::Z),
-            Command::Redo => (ctrl_shift, Key::Z),
-            Command::Find => (ctrl, Key::F),
-            Command::ShowConsole => (ctrl, Key::Num1),
-            Command::ShowSetup => (ctrl, Key::Num2),
-            Command::StartPause => (Modifiers::NONE, Key::F5),
-            Command::NextItem => (ctrl, Key::PageDown),
-            Command::PreviousItem => (ctrl, Key::PageUp),
-            Command::NextSpeaker => (Modifiers::NONE, Key::F6),
-            Command::SkipSpeaker => (Modifiers::SHIFT, Key::F6),
-            Command::ToggleProjector => (Modifiers::NONE, Key::F7),
-            Command::ProjectorBlack => (Modifiers::NONE, Key::F8),
-            Command::ProjectorWhite => (Modifiers::SHIFT, Key::F8),
-            Command::ProjectorFreeze => (Modifiers::NONE, Key::F9),
-            Command::ProjectorFullscreen => (Modifiers::NONE, Key::F11),
-            Command::ProjectorHome => (Modifiers::SHIFT, Key::F11),
-            Command::ProjectorNextMonitor => (ctrl, Key::F11),
-            Command::SetProjectorMode(None) => (Modifiers::ALT, Key::Num0),
-            Command::SetProjectorMode(Some(ProjectorMode::Whiteboard)) => {
-                (Modifiers::ALT, Key::Num1)
-            }
-            Command::SetProjectorMode(Some(ProjectorMode::Focus)) => (Modifiers::ALT, Key::Num2),
-            Command::SetProjectorMode(Some(ProjectorMode::Agenda)) => (Modifiers::ALT, Key::Num3),
-            Command::SetProjectorMode(Some(ProjectorMode::Synthesis)) => {
-                (Modifiers::ALT, Key::Num4)
-            }
-            Command::SetProjectorMode(Some(ProjectorMode::Timer)) => (Modifiers::ALT, Key::Num5),
-            Command::SetProjectorMode(Some(ProjectorMode::Photo)) => (Modifiers::ALT, Key::Num6),
-            Command::AddPhoto => (ctrl_shift, Key::F),
-            // Alt+7, leaving Alt+6 to the next mode in menu order (photos).
-            Command::SetProjectorMode(Some(ProjectorMode::Themes)) => (Modifiers::ALT, Key::Num7),
-            Command::ShowThemes => (ctrl, Key::T),
-            Command::NextCard => (ctrl, Key::ArrowDown),
-            Command::PreviousCard => (ctrl, Key::ArrowUp),
-            Command::FocusKeywords => (ctrl, Key::K),
-            Command::EditTitle => (ctrl, Key::E),
-            Command::FocusBullets => (ctrl, Key::B),
-            Command::FocusNotes => (ctrl, Key::M),
-            Command::SelectPreviousKeyword => (Modifiers::ALT, Key::ArrowUp),
-            Command::SelectNextKeyword => (Modifiers::ALT, Key::ArrowDown),
-            Command::EditKeyword => (Modifiers::NONE, Key::F2),
-            Command::DeleteKeyword => (Modifiers::NONE, Key::Delete),
-            Command::MoveKeywordUp => (alt_shift, Key::ArrowUp),
-            Command::MoveKeywordDown => (alt_shift, Key::ArrowDown),
-            Command::ToggleHighlight => (ctrl, Key::H),
-            Command::NewExperiment => (ctrl_shift, Key::N),
-            Command::ShowExport => (ctrl_shift, Key::E),
-            Command::NextProjectorPage => (Modifiers::ALT, Key::PageDown),
-            _ => return None,
-        };
-        Some(KeyboardShortcut::new(modifiers, key))
+/// What a view asks for: a command, a request or an edit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    /// A user-facing command.
+    Command(Command),
+    /// An app operation with a value.
+    Request(Request),
+    /// A change to the session.
+    Edit(Edit),
+}
+
+/// Where the views push what the user asked for; the app carries it out
+/// after the frame's UI pass, in order.
+#[derive(Debug, Default)]
+pub struct Intents(Vec<Intent>);
+
+impl Intents {
+    /// Asks for a command.
+    pub fn command(&mut self, command: Command) {
+        self.0.push(Intent::Command(command));
     }
 
-    /// A second shortcut for the same command (Ctrl+Y for redo).
-    #[must_use]
-    pub fn alternative_shortcut(&self) -> Option<KeyboardShortcut> {
-        match self {
-            Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
-            _ => None,
-        }
+    /// Asks for an app operation.
+    pub fn request(&mut self, request: Request) {
+        self.0.push(Intent::Request(request));
     }
 
-    /// A one-line explanation for tooltips and the cheat sheet.
-    #[must_use]
-    pub fn tooltip(&self, lang: Language) -> Option<&'static str> {
-        let key = match self {
-            Command::NewFromThis => T::TipNewFromThis,
-            Command::NewFollowUp(_) => T::TipNewFollowUp,
-            Command::StartPause => T::TipStartPause,
-            Command::NextSpeaker => T::TipNextSpeaker,
-            Command::DeleteKeyword => T::TipDeleteKeyword,
-            Command::Undo => T::TipUndo,
-            Command::EditKeyword => T::TipEditKeyword,
-            _ => return None,
-        };
-        Some(tr(lang, key))
+    /// Asks for a change to the session.
+    pub fn edit(&mut self, edit: Edit) {
+        self.0.push(Intent::Edit(edit));
     }
 
-    /// Whether the command changes the session (and so gets an undo step).
+    /// Whether nothing was asked for.
     #[must_use]
-    pub fn edits_session(&self) -> bool {
-        matches!(
-            self,
-            Command::SetPlannedMinutes(..)
-                | Command::TakeMinutes { .. }
-                | Command::AddItem
-                | Command::RemoveItem(_)
-                | Command::MoveItem(..)
-                | Command::SetItemKind(..)
-                | Command::SetItemTitle(..)
-                | Command::SetItemBlock(..)
-                | Command::MoveSpeaker(..)
-                | Command::SetSpeakerStatus(..)
-                | Command::SetSpeakerMinutes(..)
-                | Command::DeleteKeyword
-                | Command::MoveKeywordUp
-                | Command::MoveKeywordDown
-                | Command::ToggleHighlight
-                | Command::NewExperiment
-                | Command::AddKeyword(_)
-                | Command::ReplaceKeyword(..)
-                | Command::SetExperimentTitle(..)
-                | Command::AddBullet { .. }
-                | Command::DeleteBullet(_)
-                | Command::AddNote(..)
-                | Command::SetHeader(_)
-                | Command::AddAction
-                | Command::SetAction(_)
-                | Command::RemoveAction(_)
-                | Command::AddNextMeeting
-                | Command::SetNextMeeting(_)
-                | Command::RemoveNextMeeting(_)
-                | Command::AddOrganisation(_)
-                | Command::RenameOrganisation(..)
-                | Command::SetOrganisationKind(..)
-                | Command::MoveOrganisation(..)
-                | Command::RemoveOrganisation(_)
-                | Command::PasteParticipants(_)
-                | Command::SetParticipant(_)
-                | Command::RemoveParticipant(_)
-                | Command::AttachPhoto { .. }
-                | Command::SetPhotoCaption(..)
-                | Command::RemovePhoto(_)
-                | Command::ThemeToObservations(_)
-                | Command::ConfirmTheme(_)
-                | Command::DismissTheme(_)
-                | Command::MergeThemes { .. }
-                | Command::RenameTheme(..)
-        )
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
-    /// Edits typed into one form field share this group, so undo takes the
-    /// whole field back at once rather than one letter at a time.
+    /// What was asked for, in order.
     #[must_use]
-    pub fn undo_group(&self) -> Option<String> {
-        match self {
-            Command::SetHeader(_) => Some("header".into()),
-            Command::SetItemTitle(id, _) => Some(format!("item-title-{id}")),
-            Command::SetPlannedMinutes(id, _) => Some(format!("item-minutes-{id}")),
-            Command::SetSpeakerMinutes(id, _) => Some(format!("speaker-minutes-{id}")),
-            Command::RenameOrganisation(id, _) => Some(format!("org-name-{id}")),
-            Command::SetParticipant(p) => Some(format!("participant-{}", p.id)),
-            Command::SetAction(a) => Some(format!("action-{}", a.id)),
-            Command::SetNextMeeting(m) => Some(format!("meeting-{}", m.id)),
-            Command::SetPhotoCaption(id, _) => Some(format!("photo-caption-{id}")),
-            _ => None,
-        }
+    pub fn into_vec(self) -> Vec<Intent> {
+        self.0
+    }
+
+    /// What was asked for so far.
+    #[must_use]
+    pub fn as_slice(&self) -> &[Intent] {
+        &self.0
+    }
+}
+
+impl Extend<Intent> for Intents {
+    fn extend<I: IntoIterator<Item = Intent>>(&mut self, iter: I) {
+        self.0.extend(iter);
     }
 }
 
@@ -648,20 +895,51 @@ mod tests {
 
     #[test]
     fn shortcuts_are_distinct_and_labelled() {
-        let mut seen = Vec::new();
-        for cmd in Command::WITH_SHORTCUTS {
-            let shortcut = cmd.shortcut().expect("listed commands have a shortcut");
-            for s in std::iter::once(shortcut).chain(cmd.alternative_shortcut()) {
-                if !seen.contains(&(s, cmd.clone())) {
-                    assert!(
-                        !seen.iter().any(|(other, c)| *other == s && *c != cmd),
-                        "{cmd:?} repeats a shortcut"
-                    );
-                    seen.push((s, cmd.clone()));
-                }
+        let mut seen: Vec<(KeyboardShortcut, Command)> = Vec::new();
+        for &command in Command::ALL {
+            for &shortcut in command.spec().keys {
+                assert!(
+                    !seen.iter().any(|(other, _)| *other == shortcut),
+                    "{command:?} repeats a shortcut"
+                );
+                seen.push((shortcut, command));
             }
             for lang in Language::ALL {
-                assert!(!cmd.label(lang).is_empty());
+                assert!(!command.label(lang).is_empty(), "{command:?} has a label");
+                if let Some(tip) = command.tooltip(lang) {
+                    assert!(!tip.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mode_theme_and_blank_commands_name_their_value() {
+        for mode in std::iter::once(None).chain(ProjectorMode::ALL.into_iter().map(Some)) {
+            assert_eq!(Command::for_mode(mode).spec().group, Group::Beamer);
+        }
+        let themes = [
+            BeamerTheme::Light,
+            BeamerTheme::Dark,
+            BeamerTheme::HighContrast,
+        ];
+        let commands: Vec<_> = themes.into_iter().map(Command::for_theme).collect();
+        assert_eq!(
+            commands,
+            [
+                Command::ThemeLight,
+                Command::ThemeDark,
+                Command::ThemeHighContrast
+            ]
+        );
+        assert_eq!(Command::for_blank(Blank::Off), None);
+    }
+
+    #[test]
+    fn every_projector_window_command_has_a_key() {
+        for &command in Command::ALL {
+            if command.spec().scope == Scope::SessionAndProjector {
+                assert!(command.shortcut().is_some(), "{command:?}");
             }
         }
     }

@@ -29,6 +29,19 @@ pub struct ExportState {
     pub running: Option<Receiver<ExportResult>>,
     /// How the last export went.
     pub result: Option<ExportResult>,
+    /// What the public variant will replace, shown before it is written.
+    pub preview: Option<PublicPreview>,
+}
+
+/// The public variant's replacements for one state of the session.
+#[derive(Debug, Clone)]
+pub struct PublicPreview {
+    /// The session's generation it was made for.
+    pub generation: u64,
+    /// Whether photos (and so their captions) were included.
+    pub photos: bool,
+    /// What will be replaced, in the order first met.
+    pub replacements: Vec<report::Replacement>,
 }
 
 /// How an export went.
@@ -53,7 +66,40 @@ impl ExportState {
             author: String::new(),
             running: None,
             result: None,
+            preview: None,
         }
+    }
+
+    /// Makes the list of replacements when the public variant is chosen and
+    /// the session (or the photo choice) changed since; returns whether it
+    /// made a new one. Building the report without reading photos is quick
+    /// (a few milliseconds on a large session).
+    pub fn refresh_preview(&mut self, session: &Session, generation: u64) -> bool {
+        if !self.open || !self.public {
+            self.preview = None;
+            return false;
+        }
+        let current = self
+            .preview
+            .as_ref()
+            .is_some_and(|p| p.generation == generation && p.photos == self.photos_in_public);
+        if current {
+            return false;
+        }
+        let mut options = ExportOptions::new(true);
+        options.include_photos = self.photos_in_public;
+        self.preview = Some(PublicPreview {
+            generation,
+            photos: self.photos_in_public,
+            replacements: report::replacements(session, &options),
+        });
+        true
+    }
+
+    /// Whether the dialog can export now: a format is chosen and no export runs.
+    #[must_use]
+    pub fn ready(&self) -> bool {
+        self.formats.iter().any(|on| *on) && self.running.is_none()
     }
 
     /// The chosen formats.
@@ -186,6 +232,43 @@ mod tests {
         let state = ExportState::opened(Path::new("."));
         assert_eq!(state.chosen(), Format::ALL);
         assert!(state.chosen().contains(&Format::Pdf));
+    }
+
+    #[test]
+    fn the_public_preview_follows_the_session_and_the_choices() {
+        let mut export = ExportState::opened(Path::new("."));
+        let mut session = crate::app::sample_session();
+        assert!(!export.refresh_preview(&session, 1), "full report: no list");
+        assert!(export.preview.is_none());
+        export.public = true;
+        assert!(export.refresh_preview(&session, 1));
+        assert!(
+            export.preview.as_ref().unwrap().replacements.is_empty(),
+            "the sample names nobody"
+        );
+        assert!(!export.refresh_preview(&session, 1), "unchanged: kept");
+        session.add_pasted_participants("Anna de Vries, Zeist");
+        session.notes.push(crate::model::Note {
+            id: crate::model::NoteId::new("n-x"),
+            text: "Anna belt 06-12345678".into(),
+            visibility: crate::model::Visibility::Report,
+        });
+        assert!(export.refresh_preview(&session, 2));
+        let found: Vec<_> = export
+            .preview
+            .as_ref()
+            .unwrap()
+            .replacements
+            .iter()
+            .map(|r| (r.found.as_str(), r.shown.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [("Anna", "Zeist"), ("06-12345678", "[telefoonnummer]")]
+        );
+        export.open = false;
+        export.refresh_preview(&session, 2);
+        assert!(export.preview.is_none());
     }
 
     #[test]

@@ -1,47 +1,154 @@
-//! Carrying out commands. Edits to the session get an undo step; clock
-//! commands write times into the session but are never undone.
+//! Carrying out what the views ask for: every edit goes through
+//! [`LeerkringApp::apply_edit`] (one path for undo, autosave and the
+//! projector's picture, whatever produced the edit); commands and requests
+//! are handled by exhaustive matches, so a command without a handler does
+//! not compile.
 
-use crate::model::markers::{BulletKind, keyword_field_text, parse_bullet, parse_keyword};
-use crate::model::{
-    AgendaItem, AgendaKind, ItemId, Note, NoteId, OrgKind, Round, Session, Speaker, SpeakerStatus,
-};
+use crate::i18n::{T, tr};
+use crate::model::markers::keyword_field_text;
+use crate::model::{AgendaKind, Created, Edit, EditError, OrgKind, Outcome};
 
-use super::runner::carry_timing;
-use super::{Command, Field, Leave, LeerkringApp, Screen, View};
+use super::projector::{Blank, ProjectorMode};
+use super::runner::{ClockEdits, carry_timing};
+use super::{Command, Field, Leave, LeerkringApp, NoticeLevel, Request, Screen, View};
+
+/// How many commands the log keeps.
+const LOG: usize = super::COMMAND_LOG;
 
 impl LeerkringApp {
-    /// Carries out one command.
-    pub fn run(&mut self, command: Command, ctx: &egui::Context) {
-        if command.edits_session() {
-            if self.state.screen != Screen::Session {
-                return;
+    /// Applies an edit to the session: refused while the session is
+    /// read-only (except what the clock writes); an undoable edit that
+    /// changed something gets an undo step; every change is saved and
+    /// reaches the projector. On an error nothing changed.
+    pub fn apply_edit(&mut self, edit: &Edit) -> Result<Outcome, EditError> {
+        if self.state.screen != Screen::Session {
+            return Ok(Outcome::Unchanged);
+        }
+        if self.state.read_only && edit.undoable() {
+            let lang = self.state.ui_lang;
+            self.notify(
+                NoticeLevel::Info,
+                tr(lang, T::ReadOnlyTitle),
+                tr(lang, T::ReadOnlyRefused).to_owned(),
+            );
+            return Ok(Outcome::Unchanged);
+        }
+        let before = edit.undoable().then(|| self.state.session.clone());
+        let outcome = edit.apply(&mut self.state.session)?;
+        if outcome.changed() {
+            if let Some(before) = before {
+                self.history.record(before, edit.undo_group());
             }
-            if self.state.read_only {
+            self.journal(edit.clone());
+            self.applied();
+        }
+        Ok(outcome)
+    }
+
+    /// An edit typed or clicked in the console: applied, then the console
+    /// follows it (the next bullet's depth). Why an edit was refused is
+    /// shown, except for an empty text (Enter in an empty field) or a thing
+    /// removed meanwhile.
+    pub(super) fn apply_from_console(&mut self, edit: &Edit) -> Option<Created> {
+        match self.apply_edit(edit) {
+            Ok(Outcome::Created(created)) => {
+                // The field follows the depth the bullet got, unless a Tab
+                // typed after its Enter already chose the next one.
+                if let (Created::Bullet { depth, .. }, Edit::AddTypedBullet { depth: asked, .. }) =
+                    (&created, edit)
+                    && self.view.capture.bullet_depth == *asked
+                {
+                    self.view.capture.bullet_depth = *depth;
+                }
+                Some(created)
+            }
+            Ok(Outcome::Changed | Outcome::Unchanged)
+            | Err(EditError::Empty(_) | EditError::Missing(..)) => None,
+            Err(
+                error @ (EditError::TooLong { .. }
+                | EditError::OutOfRange { .. }
+                | EditError::MergeCycle(..)),
+            ) => {
                 let lang = self.state.ui_lang;
                 self.notify(
-                    super::NoticeLevel::Info,
-                    crate::i18n::tr(lang, crate::i18n::T::ReadOnlyTitle),
-                    crate::i18n::tr(lang, crate::i18n::T::ReadOnlyRefused).to_owned(),
+                    NoticeLevel::Info,
+                    tr(lang, T::EditRefused),
+                    super::edit_error_message(&error, lang),
                 );
-                return;
+                None
             }
-            let before = self.state.session.clone();
-            let group = command.undo_group();
-            self.edit(command);
-            if self.state.session != before {
-                self.history.record(before, group);
-                self.changed();
-            }
-            return;
         }
+    }
+
+    /// What the clock wrote (already applied): journalled, saved and shown,
+    /// never undone.
+    fn clock_applied(&mut self, edits: &ClockEdits) {
+        for edit in edits {
+            self.journal(edit.clone());
+        }
+        if !edits.is_empty() {
+            self.applied();
+        }
+    }
+
+    /// After any change to the session: it is saved within two seconds and
+    /// reaches the projector; what the console points at stays valid.
+    fn applied(&mut self) {
+        self.changed();
+        let session = &self.state.session;
+        let capture = &mut self.view.capture;
+        let keyword_exists = |id: &crate::model::KeywordId| {
+            session
+                .experiments
+                .iter()
+                .any(|e| e.keywords.iter().any(|k| &k.id == id))
+        };
+        if capture
+            .selected_keyword
+            .as_ref()
+            .is_some_and(|id| !keyword_exists(id))
+        {
+            capture.selected_keyword = None;
+        }
+        if capture
+            .editing_keyword
+            .as_ref()
+            .is_some_and(|id| !keyword_exists(id))
+        {
+            capture.editing_keyword = None;
+            capture.keyword.clear();
+        }
+        let runner = &mut self.state.runner;
+        if runner
+            .current
+            .as_ref()
+            .is_some_and(|id| session.agenda_item(id).is_none())
+        {
+            runner.current = None;
+        }
+        let projector = &mut self.state.projector;
+        if projector
+            .photo
+            .as_ref()
+            .is_some_and(|id| !session.attachments.iter().any(|a| &a.id == id))
+        {
+            projector.photo = None;
+        }
+    }
+
+    /// Carries out a command (whose key was pressed, or whose menu entry or
+    /// button was clicked).
+    pub fn run_command(&mut self, command: Command, ctx: &egui::Context) {
+        if self.command_log.len() >= LOG {
+            self.command_log.remove(0);
+        }
+        self.command_log.push(command);
         let now = self.env.clock.now();
         match command {
+            Command::CheatSheet => self.view.cheat_sheet_open = !self.view.cheat_sheet_open,
             Command::NewFromThis => self.leave(Leave::NewFromThis, ctx),
-            Command::NewFollowUp(meeting) => self.new_follow_up(meeting),
-            Command::ShowSeries => self.toggle_series(),
             Command::Open => self.leave(Leave::Open, ctx),
             Command::OpenSample => self.leave(Leave::OpenSample, ctx),
-            Command::OpenPath(path) => self.leave(Leave::OpenPath(path), ctx),
             Command::Save => self.save_now(),
             Command::SaveAs => {
                 let name = self
@@ -55,6 +162,27 @@ impl LeerkringApp {
                     );
                 self.pending_save_as = Some(self.env.dialogs.save_session_as(&name));
             }
+            Command::ShowHistory => {
+                self.view.history_open = !self.view.history_open;
+                if self.view.history_open {
+                    self.read_history();
+                }
+            }
+            Command::ShowSeries => self.toggle_series(),
+            Command::ShowExport => {
+                if self.view.export.open {
+                    self.view.export.open = false;
+                } else {
+                    self.view.export =
+                        super::export::ExportState::opened(&self.default_export_folder());
+                }
+            }
+            Command::ExportNow => self.export_now(),
+            Command::PickExportFolder => {
+                self.pending_folder = Some(self.env.dialogs.pick_folder());
+            }
+            Command::AddPhoto => self.ask_for_photo(),
+            Command::WorkInCopy => self.work_in_copy(),
             Command::Quit => {
                 if self.shutdown.load(std::sync::atomic::Ordering::SeqCst) {
                     // The system asks the app to stop: save and go, never ask.
@@ -66,7 +194,7 @@ impl LeerkringApp {
             }
             Command::LeaveSaveAs => {
                 self.after_save_as = self.state.pending_leave.take();
-                self.run(Command::SaveAs, ctx);
+                self.run_command(Command::SaveAs, ctx);
             }
             Command::LeaveDiscard => {
                 if let Some(then) = self.state.pending_leave.take() {
@@ -75,48 +203,6 @@ impl LeerkringApp {
                 }
             }
             Command::LeaveCancel => self.state.pending_leave = None,
-            Command::ShowExport => {
-                if self.state.export.open {
-                    self.state.export.open = false;
-                } else {
-                    self.state.export =
-                        super::export::ExportState::opened(&self.default_export_folder());
-                }
-            }
-            Command::ExportNow => self.export_now(),
-            Command::PickExportFolder => {
-                self.pending_folder = Some(self.env.dialogs.pick_folder());
-            }
-            Command::OpenReport(path) | Command::ShowInFolder(path)
-                if !super::export::open_with_system(&path) =>
-            {
-                let lang = self.state.ui_lang;
-                self.notify(
-                    super::NoticeLevel::Error,
-                    crate::i18n::tr(lang, crate::i18n::T::NoViewer),
-                    path.display().to_string(),
-                );
-            }
-            Command::Recover(index) => self.recover(index),
-            Command::DismissRecovery(index) if index < self.state.recovery.len() => {
-                self.state.recovery.remove(index);
-            }
-            Command::WorkInCopy => self.work_in_copy(),
-            Command::ShowHistory => {
-                self.state.history_open = !self.state.history_open;
-                if self.state.history_open {
-                    self.state.snapshots = self.env.dirs.as_ref().map_or_else(Vec::new, |dirs| {
-                        crate::store::list_snapshots(
-                            dirs,
-                            &crate::store::session_key(
-                                self.state.file.as_deref(),
-                                &self.state.untitled_name,
-                            ),
-                        )
-                    });
-                }
-            }
-            Command::RestoreVersion(path) => self.restore_version(&path),
             Command::Undo => {
                 if let Some(mut previous) = self.history.undo(&self.state.session) {
                     carry_timing(&self.state.session, &mut previous);
@@ -132,18 +218,17 @@ impl LeerkringApp {
                 }
             }
             Command::Find => {
-                self.state.capture.find_open = true;
-                self.state.capture.focus_request = Some(Field::Find);
+                self.view.capture.find_open = true;
+                self.view.capture.focus_request = Some(Field::Find);
             }
-            Command::CheatSheet => self.state.cheat_sheet_open = !self.state.cheat_sheet_open,
             Command::ShowThemes => {
-                let themes = &mut self.state.themes;
+                let themes = &mut self.view.themes;
                 themes.open = !themes.open;
                 themes.merge_from = None;
                 themes.renaming = None;
                 if themes.open {
                     // The view's keys (arrows, Enter, Space) go to the view, not a field.
-                    self.state.capture.focus_request = None;
+                    self.view.capture.focus_request = None;
                     ctx.memory_mut(|m| {
                         if let Some(id) = m.focused() {
                             m.surrender_focus(id);
@@ -151,57 +236,76 @@ impl LeerkringApp {
                     });
                 }
             }
-            Command::ShowConsole => self.state.view = View::Console,
-            Command::ShowSetup => self.state.view = View::Setup,
-            Command::SetUiLanguage(lang) => {
-                self.state.ui_lang = lang;
-                self.settings.ui_language = Some(lang);
-                self.store_settings();
-            }
-            Command::DismissNotice(index) if index < self.state.notices.len() => {
-                self.state.notices.remove(index);
-            }
+            Command::ShowConsole => self.view.view = View::Console,
+            Command::ShowSetup => self.view.view = View::Setup,
             Command::StartPause => {
-                self.state.runner.toggle(&mut self.state.session, now);
+                let edits = self.state.runner.toggle(&mut self.state.session, now);
+                self.clock_applied(&edits);
                 self.follow_speaker();
+                // The status bar and projector show the clock's new state.
                 self.changed();
             }
             Command::NextItem | Command::PreviousItem => {
                 let delta = if command == Command::NextItem { 1 } else { -1 };
-                self.state.runner.step(&mut self.state.session, delta, now);
+                let edits = self.state.runner.step(&mut self.state.session, delta, now);
+                self.clock_applied(&edits);
                 self.after_item_change();
-            }
-            Command::GoToItem(id) => {
-                self.state.runner.go_to(&mut self.state.session, &id, now);
-                self.after_item_change();
-            }
-            Command::FinishAgenda => {
-                self.state.runner.finish(&mut self.state.session, now);
-                self.changed();
             }
             Command::NextSpeaker => {
-                self.state.runner.next_speaker(&mut self.state.session, now);
+                let edits = self.state.runner.next_speaker(&mut self.state.session, now);
+                self.clock_applied(&edits);
                 self.follow_speaker();
                 self.changed();
             }
             Command::SkipSpeaker => {
-                self.state.runner.skip_speaker(&mut self.state.session, now);
+                let edits = self.state.runner.skip_speaker(&mut self.state.session, now);
+                self.clock_applied(&edits);
                 self.follow_speaker();
                 self.changed();
             }
-            Command::SetSpeaker(org) => {
-                self.state
-                    .runner
-                    .set_speaker(&mut self.state.session, &org, now);
-                self.follow_speaker();
+            Command::FinishAgenda => {
+                let edits = self.state.runner.finish(&mut self.state.session, now);
+                self.clock_applied(&edits);
                 self.changed();
+            }
+            Command::AddItem => {
+                let session = &self.state.session;
+                let at = self
+                    .state
+                    .runner
+                    .current
+                    .as_ref()
+                    .and_then(|c| session.agenda.iter().position(|i| &i.id == c))
+                    .map_or(session.agenda.len(), |p| p + 1);
+                let title = tr(self.state.ui_lang, T::NewItemTitle).to_owned();
+                self.apply_from_console(&Edit::AddItem {
+                    at,
+                    title,
+                    kind: AgendaKind::Discussion,
+                    minutes: 10,
+                });
+            }
+            Command::AddAction => {
+                let text = tr(self.state.ui_lang, T::NewAction).to_owned();
+                self.apply_from_console(&Edit::AddAction { text });
+            }
+            Command::AddNextMeeting => {
+                self.apply_from_console(&Edit::AddNextMeeting);
+            }
+            Command::AddMunicipality | Command::AddGuest => {
+                let (kind, name) = if command == Command::AddMunicipality {
+                    (OrgKind::Municipality, T::NewMunicipality)
+                } else {
+                    (OrgKind::Guest, T::NewGuest)
+                };
+                let name = tr(self.state.ui_lang, name).to_owned();
+                self.apply_from_console(&Edit::AddOrganisation { name, kind });
             }
             Command::ToggleProjector => {
                 let p = &mut self.state.projector;
                 p.open = !p.open;
             }
             Command::ProjectorBlack | Command::ProjectorWhite => {
-                use crate::ui::projector::Blank;
                 let wanted = if command == Command::ProjectorBlack {
                     Blank::Black
                 } else {
@@ -238,17 +342,27 @@ impl LeerkringApp {
                 p.monitor = (p.monitor + 1) % 4;
                 p.fullscreen = true;
             }
-            Command::SetProjectorMode(mode) => {
-                self.state.projector.mode_override = mode;
-                self.state.projector.page = 0;
-            }
-            Command::SetBeamerTheme(theme) => self.state.projector.theme = theme,
-            Command::AddPhoto => self.ask_for_photo(),
-            Command::ShowPhoto(id) => {
+            Command::ModeAuto => self.set_projector_mode(None),
+            Command::ModeWhiteboard => self.set_projector_mode(Some(ProjectorMode::Whiteboard)),
+            Command::ModeFocus => self.set_projector_mode(Some(ProjectorMode::Focus)),
+            Command::ModeAgenda => self.set_projector_mode(Some(ProjectorMode::Agenda)),
+            Command::ModeSynthesis => self.set_projector_mode(Some(ProjectorMode::Synthesis)),
+            Command::ModeTimer => self.set_projector_mode(Some(ProjectorMode::Timer)),
+            Command::ModePhoto => self.set_projector_mode(Some(ProjectorMode::Photo)),
+            Command::ModeThemes => self.set_projector_mode(Some(ProjectorMode::Themes)),
+            Command::NextProjectorPage => {
                 let p = &mut self.state.projector;
-                p.photo = Some(id);
-                p.mode_override = Some(crate::ui::projector::ProjectorMode::Photo);
-                p.page = 0;
+                let pages = p.report.map_or(1, |r| r.pages.max(1));
+                p.page = (p.page + 1) % pages;
+            }
+            Command::ThemeLight => {
+                self.state.projector.theme = super::projector::BeamerTheme::Light;
+            }
+            Command::ThemeDark => {
+                self.state.projector.theme = super::projector::BeamerTheme::Dark;
+            }
+            Command::ThemeHighContrast => {
+                self.state.projector.theme = super::projector::BeamerTheme::HighContrast;
             }
             Command::ToggleProjectorHeader => {
                 let p = &mut self.state.projector;
@@ -258,15 +372,10 @@ impl LeerkringApp {
                 let p = &mut self.state.projector;
                 p.title_marker = !p.title_marker;
             }
-            Command::NextProjectorPage => {
-                let p = &mut self.state.projector;
-                let pages = p.report.map_or(1, |r| r.pages.max(1));
-                p.page = (p.page + 1) % pages;
-            }
             Command::NextCard | Command::PreviousCard => {
                 let count = self.state.session.cards().len();
                 if count > 0 {
-                    let current = self.state.capture.card.min(count - 1);
+                    let current = self.view.capture.card.min(count - 1);
                     self.select_card(if command == Command::NextCard {
                         (current + 1).min(count - 1)
                     } else {
@@ -274,26 +383,26 @@ impl LeerkringApp {
                     });
                 }
             }
-            Command::SelectCard(index) => self.select_card(index),
-            Command::FocusKeywords => self.state.capture.focus_request = Some(Field::Keyword),
-            Command::FocusBullets => self.state.capture.focus_request = Some(Field::Bullet),
-            Command::FocusNotes => self.state.capture.focus_request = Some(Field::Notes),
+            Command::FocusKeywords => self.view.capture.focus_request = Some(Field::Keyword),
+            Command::FocusBullets => self.view.capture.focus_request = Some(Field::Bullet),
+            Command::FocusNotes => self.view.capture.focus_request = Some(Field::Notes),
             Command::EditTitle => {
                 let title = self
                     .state
-                    .selected_experiment()
+                    .experiment_of_card(self.view.capture.card)
                     .and_then(|id| self.state.session.experiment(&id))
                     .map(|e| e.title.clone())
                     .unwrap_or_default();
-                self.state.capture.title = title;
-                self.state.capture.editing_title = true;
-                self.state.capture.focus_request = Some(Field::Title);
+                let capture = &mut self.view.capture;
+                capture.title = title;
+                capture.editing_title = true;
+                capture.focus_request = Some(Field::Title);
             }
             Command::SelectPreviousKeyword | Command::SelectNextKeyword => {
                 self.step_keyword_selection(command == Command::SelectNextKeyword);
             }
             Command::EditKeyword => {
-                let capture = &mut self.state.capture;
+                let capture = &mut self.view.capture;
                 if let Some(id) = capture.selected_keyword.clone()
                     && let Some(keyword) = self
                         .state
@@ -308,154 +417,58 @@ impl LeerkringApp {
                     capture.focus_request = Some(Field::Keyword);
                 }
             }
-            // Session edits were handled above.
-            _ => {}
-        }
-    }
-
-    /// Applies a command that changes the session.
-    fn edit(&mut self, command: Command) {
-        let session = &mut self.state.session;
-        let capture = &mut self.state.capture;
-        match command {
-            Command::SetPlannedMinutes(id, minutes) => {
-                if let Some(item) = item_mut(session, &id) {
-                    item.planned_minutes = minutes;
-                }
-            }
-            Command::TakeMinutes { from, to, minutes } => {
-                let available = session.agenda_item(&from).map_or(0, |i| i.planned_minutes);
-                let moved = minutes.min(available);
-                if let Some(item) = item_mut(session, &from) {
-                    item.planned_minutes -= moved;
-                }
-                if let Some(item) = item_mut(session, &to) {
-                    item.planned_minutes += moved;
-                }
-            }
-            Command::AddItem => {
-                let id = ItemId::new(session.fresh_id("item"));
-                let position = self
-                    .state
-                    .runner
-                    .current
-                    .as_ref()
-                    .and_then(|c| session.agenda.iter().position(|i| &i.id == c))
-                    .map_or(session.agenda.len(), |p| p + 1);
-                session.agenda.insert(
-                    position,
-                    AgendaItem::new(
-                        id,
-                        crate::i18n::tr(self.state.ui_lang, crate::i18n::T::NewItemTitle),
-                        AgendaKind::Discussion,
-                        10,
-                    ),
-                );
-            }
-            Command::RemoveItem(id) => {
-                session.agenda.retain(|i| i.id != id);
-                session
-                    .attachments
-                    .iter_mut()
-                    .filter(|a| a.agenda_item.as_ref() == Some(&id))
-                    .for_each(|a| a.agenda_item = None);
-                if self.state.runner.current.as_ref() == Some(&id) {
-                    self.state.runner.current = None;
-                }
-            }
-            Command::MoveItem(id, delta) => {
-                if let Some(pos) = session.agenda.iter().position(|i| i.id == id)
-                    && let Some(target) = pos.checked_add_signed(delta)
-                    && target < session.agenda.len()
-                {
-                    session.agenda.swap(pos, target);
-                }
-            }
-            Command::SetItemKind(id, kind) => {
-                let speakers: Vec<Speaker> = session
-                    .municipalities()
-                    .map(|o| Speaker {
-                        organisation: o.id.clone(),
-                        status: SpeakerStatus::Waiting,
-                        airtime_seconds: 0,
-                    })
-                    .collect();
-                if let Some(item) = item_mut(session, &id) {
-                    item.kind = kind;
-                    if kind == AgendaKind::Round && item.round.is_none() {
-                        item.round = Some(Round {
-                            speaker_minutes: 5,
-                            speakers,
-                        });
-                    }
-                }
-            }
-            Command::SetItemTitle(id, title) => {
-                if let Some(item) = item_mut(session, &id) {
-                    item.title = title;
-                }
-            }
-            Command::SetItemBlock(id, block) => {
-                if let Some(item) = item_mut(session, &id) {
-                    item.block = block;
-                }
-            }
-            Command::MoveSpeaker(org, delta) => {
-                if let Some(round) = current_round(session, self.state.runner.current.as_ref())
-                    && let Some(pos) = round.speakers.iter().position(|s| s.organisation == org)
-                    && let Some(target) = pos.checked_add_signed(delta)
-                    && target < round.speakers.len()
-                {
-                    round.speakers.swap(pos, target);
-                }
-            }
-            Command::SetSpeakerStatus(org, status) => {
-                if let Some(round) = current_round(session, self.state.runner.current.as_ref())
-                    && let Some(speaker) = round.speakers.iter_mut().find(|s| s.organisation == org)
-                {
-                    speaker.status = status;
-                }
-            }
-            Command::SetSpeakerMinutes(id, minutes) => {
-                if let Some(round) = item_mut(session, &id).and_then(|i| i.round.as_mut()) {
-                    round.speaker_minutes = minutes;
-                }
-            }
             Command::DeleteKeyword => {
-                if let Some(id) = capture.selected_keyword.take() {
+                if let Some(id) = self.view.capture.selected_keyword.clone() {
                     // Select a neighbour so Delete can be pressed again.
-                    let neighbour = session.experiments.iter().find_map(|e| {
+                    let neighbour = self.state.session.experiments.iter().find_map(|e| {
                         let pos = e.keywords.iter().position(|k| k.id == id)?;
                         e.keywords
                             .get(pos + 1)
                             .or_else(|| pos.checked_sub(1).and_then(|p| e.keywords.get(p)))
                             .map(|k| k.id.clone())
                     });
-                    session.delete_keyword(&id);
-                    capture.selected_keyword = neighbour;
+                    if let Ok(outcome) = self.apply_edit(&Edit::DeleteKeyword(id))
+                        && outcome.changed()
+                    {
+                        self.view.capture.selected_keyword = neighbour;
+                    }
                 }
             }
             Command::MoveKeywordUp | Command::MoveKeywordDown => {
-                if let Some(id) = &capture.selected_keyword {
+                if let Some(keyword) = self.view.capture.selected_keyword.clone() {
                     let delta = if command == Command::MoveKeywordUp {
                         -1
                     } else {
                         1
                     };
-                    session.move_keyword(id, delta);
+                    self.apply_from_console(&Edit::MoveKeyword { keyword, delta });
                 }
             }
             Command::ToggleHighlight => {
-                if let Some(id) = &capture.selected_keyword
-                    && let Some(keyword) = session.keyword_mut(id)
-                {
-                    keyword.highlighted = !keyword.highlighted;
+                if let Some(keyword) = self.view.capture.selected_keyword.clone() {
+                    let highlighted = self
+                        .state
+                        .session
+                        .experiments
+                        .iter()
+                        .flat_map(|e| &e.keywords)
+                        .find(|k| k.id == keyword)
+                        .is_some_and(|k| !k.highlighted);
+                    self.apply_from_console(&Edit::SetKeywordHighlight {
+                        keyword,
+                        highlighted,
+                    });
                 }
             }
             Command::NewExperiment => {
-                if let Some(card) = session.card_at(capture.card) {
-                    let id = session.add_experiment(&card.org);
-                    if let Some(pos) = session
+                if let Some(card) = self.state.card(self.view.capture.card)
+                    && let Some(Created::Experiment(id)) =
+                        self.apply_from_console(&Edit::AddExperiment(card.org))
+                {
+                    let capture = &mut self.view.capture;
+                    if let Some(pos) = self
+                        .state
+                        .session
                         .cards()
                         .iter()
                         .position(|c| c.experiment.as_ref() == Some(&id))
@@ -468,289 +481,83 @@ impl LeerkringApp {
                     capture.title.clear();
                 }
             }
-            Command::AddKeyword(text) => {
-                let parsed = parse_keyword(&text);
-                if let Some(card) = session.card_at(capture.card)
-                    && !parsed.text.is_empty()
-                {
-                    let experiment = session.ensure_experiment(&card);
-                    if let Some(id) = session.add_keyword(&experiment, &parsed.text)
-                        && let Some(keyword) = session.keyword_mut(&id)
-                    {
-                        keyword.tags = parsed.tags;
-                    }
-                    capture.keyword.clear();
-                }
-            }
-            Command::ReplaceKeyword(id, text) => {
-                let parsed = parse_keyword(&text);
-                if !parsed.text.is_empty()
-                    && let Some(keyword) = session.keyword_mut(&id)
-                {
-                    keyword.text = parsed.text;
-                    keyword.tags = parsed.tags;
-                }
-                capture.keyword.clear();
-                capture.editing_keyword = None;
-            }
-            Command::SetExperimentTitle(id, title) => {
-                let id = match id {
-                    Some(id) => Some(id),
-                    None => session
-                        .card_at(capture.card)
-                        .map(|card| session.ensure_experiment(&card)),
-                };
-                if let Some(experiment) = id.and_then(|id| session.experiment_mut(&id)) {
-                    title.trim().clone_into(&mut experiment.title);
-                }
-                capture.editing_title = false;
-                capture.focus_request = Some(Field::Keyword);
-            }
-            Command::AddBullet { block, depth, text } => {
-                let parsed = parse_bullet(&text);
-                if parsed.text.is_empty() {
-                    return;
-                }
-                match parsed.kind {
-                    BulletKind::Bullet => {
-                        let depth = depth.min(session.max_bullet_depth(block));
-                        session.add_bullet(block, depth, &parsed.text, parsed.tags);
-                        capture.bullet_depth = depth;
-                    }
-                    BulletKind::Question => {
-                        session.add_bullet(
-                            crate::model::BlockKind::OpenQuestions,
-                            0,
-                            &parsed.text,
-                            parsed.tags,
-                        );
-                    }
-                    BulletKind::Action => {
-                        let owner = parsed.owner.as_deref().map(|o| session.resolve_owner(o));
-                        let due = session.default_due_date();
-                        session.add_action(&parsed.text, owner, due);
-                    }
-                }
-                capture.bullet.clear();
-            }
-            Command::DeleteBullet(id) => {
-                session.delete_bullet(&id);
-            }
-            Command::AddNote(item, text, visibility) => {
-                let text = text.trim().to_owned();
-                if text.is_empty() {
-                    return;
-                }
-                let id = NoteId::new(session.fresh_id("note"));
-                if let Some(item) = item_mut(session, &item) {
-                    item.notes.push(Note {
-                        id,
-                        text,
-                        visibility,
-                    });
-                }
-                capture.note.clear();
-            }
-            Command::SetHeader(header) => session.header = *header,
-            Command::AddAction => {
-                let due = session.default_due_date();
-                let text = crate::i18n::tr(self.state.ui_lang, crate::i18n::T::NewAction);
-                session.add_action(text, None, due);
-            }
-            Command::SetAction(action) => {
-                if let Some(a) = session
-                    .synthesis
-                    .actions
-                    .iter_mut()
-                    .find(|a| a.id == action.id)
-                {
-                    *a = *action;
-                }
-            }
-            Command::RemoveAction(id) => session.synthesis.actions.retain(|a| a.id != id),
-            Command::AddNextMeeting => {
-                let id = crate::model::MeetingId::new(session.fresh_id("meeting"));
-                session
-                    .synthesis
-                    .next_meetings
-                    .push(crate::model::NextMeeting {
-                        id,
-                        when: None,
-                        theme: String::new(),
-                        host: None,
-                    });
-            }
-            Command::SetNextMeeting(meeting) => {
-                if let Some(m) = session
-                    .synthesis
-                    .next_meetings
-                    .iter_mut()
-                    .find(|m| m.id == meeting.id)
-                {
-                    *m = *meeting;
-                }
-            }
-            Command::RemoveNextMeeting(id) => {
-                session.synthesis.next_meetings.retain(|m| m.id != id);
-            }
-            Command::AddOrganisation(kind) => {
-                let name = crate::i18n::tr(
-                    self.state.ui_lang,
-                    match kind {
-                        OrgKind::Municipality => crate::i18n::T::NewMunicipality,
-                        OrgKind::Guest => crate::i18n::T::NewGuest,
-                    },
-                );
-                session.add_organisation(name, kind);
-            }
-            Command::RenameOrganisation(id, name) => {
-                if let Some(org) = session.organisations.iter_mut().find(|o| o.id == id) {
-                    org.name = name;
-                }
-            }
-            Command::SetOrganisationKind(id, kind) => {
-                if let Some(org) = session.organisations.iter_mut().find(|o| o.id == id) {
-                    org.kind = kind;
-                }
-            }
-            Command::MoveOrganisation(id, delta) => {
-                if let Some(pos) = session.organisations.iter().position(|o| o.id == id)
-                    && let Some(target) = pos.checked_add_signed(delta)
-                    && target < session.organisations.len()
-                {
-                    session.organisations.swap(pos, target);
-                }
-            }
-            Command::RemoveOrganisation(id) => session.remove_organisation(&id),
-            Command::PasteParticipants(text) => {
-                session.add_pasted_participants(&text);
-            }
-            Command::SetParticipant(participant) => {
-                if let Some(p) = session
-                    .participants
-                    .iter_mut()
-                    .find(|p| p.id == participant.id)
-                {
-                    *p = *participant;
-                }
-            }
-            Command::RemoveParticipant(id) => session.participants.retain(|p| p.id != id),
-            Command::AttachPhoto { path, item } => {
-                let id = crate::model::AttachmentId::new(session.fresh_id("photo"));
-                session.attachments.push(crate::model::Attachment {
-                    id,
-                    path,
-                    caption: String::new(),
-                    agenda_item: item,
-                });
-            }
-            Command::SetPhotoCaption(id, caption) => {
-                if let Some(a) = session.attachments.iter_mut().find(|a| a.id == id) {
-                    a.caption = caption;
-                }
-            }
-            Command::RemovePhoto(id) => {
-                session.attachments.retain(|a| a.id != id);
-                if self.state.projector.photo.as_ref() == Some(&id) {
-                    self.state.projector.photo = None;
-                }
-            }
-            Command::ThemeToObservations(key) => {
-                if let Some(text) = crate::ui::themes::suggestion_text(session, &key) {
-                    session.add_bullet(crate::model::BlockKind::Observations, 0, &text, Vec::new());
-                }
-            }
-            Command::ConfirmTheme(key) => session.themes.toggle_confirmed(&key),
-            Command::DismissTheme(key) => session.themes.dismiss(&key),
-            Command::MergeThemes { from, into } => {
-                session.themes.merge(&from, &into);
-            }
-            Command::RenameTheme(key, label) => session.themes.rename(&key, &label),
-            _ => {}
         }
     }
 
-    /// Opens a recovered copy offered at start. The session's file (when it
-    /// has one) is opened first and its content kept in the history, then the
-    /// copy replaces it as an undoable change, saved like any other.
-    fn recover(&mut self, index: usize) {
-        if index >= self.state.recovery.len() {
-            return;
-        }
-        let candidate = self.state.recovery.remove(index);
-        let copy = match crate::store::load_snapshot(&candidate.copy) {
-            Ok(copy) => copy,
-            Err(error) => {
-                let lang = self.state.ui_lang;
-                self.notify(
-                    super::NoticeLevel::Error,
-                    crate::i18n::tr(lang, crate::i18n::T::CouldNotOpen),
-                    error.message(lang),
-                );
-                return;
+    /// Carries out an app operation asked for with a value.
+    pub fn run_request(&mut self, request: Request, ctx: &egui::Context) {
+        let now = self.env.clock.now();
+        match request {
+            Request::NewFollowUp(meeting) => self.new_follow_up(meeting),
+            Request::OpenPath(path) => self.leave(Leave::OpenPath(path), ctx),
+            Request::SetUiLanguage(lang) => {
+                self.state.ui_lang = lang;
+                self.settings.ui_language = Some(lang);
+                self.store_settings();
             }
-        };
-        if let Some(file) = &candidate.file {
-            self.open_file(file);
-            let opened = self.state.file.as_deref() == Some(file.as_path());
-            if opened && !self.state.read_only {
-                if let Some(dirs) = &self.env.dirs {
-                    let key = crate::store::session_key(Some(file), "");
-                    let _ = crate::store::snapshot_now(
-                        dirs,
-                        &key,
-                        &self.state.session,
-                        self.env.clock.now(),
-                        50,
+            Request::DismissNotice(index) => {
+                if index < self.state.notices.len() {
+                    self.state.notices.remove(index);
+                }
+            }
+            Request::Recover(index) => self.recover(index),
+            Request::DismissRecovery(index) => {
+                if index < self.state.recovery.len() {
+                    self.state.recovery.remove(index);
+                }
+            }
+            Request::RestoreVersion(path) => self.restore_version(&path),
+            Request::OpenReport(path) | Request::ShowInFolder(path) => {
+                if !super::export::open_with_system(&path) {
+                    let lang = self.state.ui_lang;
+                    self.notify(
+                        NoticeLevel::Error,
+                        tr(lang, T::NoViewer),
+                        path.display().to_string(),
                     );
                 }
-                let before = std::mem::replace(&mut self.state.session, copy);
-                self.history.record(before, None);
-            } else if !opened {
-                // The file is gone or unreadable: the copy takes its place.
-                self.show_session(copy, Some(file.clone()));
             }
-            self.changed();
-        } else {
-            self.show_session(copy, None);
-            self.state.untitled_name = candidate
-                .untitled_name
-                .clone()
-                .unwrap_or_else(|| self.new_untitled_name());
-            self.update_marker();
+            Request::GoToItem(id) => {
+                let edits = self.state.runner.go_to(&mut self.state.session, &id, now);
+                self.clock_applied(&edits);
+                self.after_item_change();
+            }
+            Request::SetSpeaker(org) => {
+                let edits = self
+                    .state
+                    .runner
+                    .set_speaker(&mut self.state.session, &org, now);
+                self.clock_applied(&edits);
+                self.follow_speaker();
+                self.changed();
+            }
+            Request::SelectCard(index) => self.select_card(index),
+            Request::ChooseBlock(block) => {
+                // The projector's synthesis mode shows the chosen block too.
+                self.state.chosen_block = Some(block);
+            }
+            Request::ShowPhoto(id) => {
+                let p = &mut self.state.projector;
+                p.photo = Some(id);
+                p.mode_override = Some(ProjectorMode::Photo);
+                p.page = 0;
+            }
+            Request::ThemeToObservations(key) => {
+                if let Some(text) = super::theme_suggestion(&self.state.session, &key) {
+                    self.apply_from_console(&Edit::AddBullet {
+                        block: crate::model::BlockKind::Observations,
+                        depth: 0,
+                        text,
+                        tags: Vec::new(),
+                    });
+                }
+            }
         }
     }
 
-    /// A read-only session (open in another window): continue in a copy of
-    /// it next to the file (or in the recovery folder when that folder is
-    /// not writable).
-    fn work_in_copy(&mut self) {
-        let Some(file) = self.state.file.clone() else {
-            self.state.read_only = false;
-            return;
-        };
-        let copy = crate::store::free_copy_path(&file);
-        let written = crate::store::save_session(&copy, &self.state.session)
-            .map(|()| copy.clone())
-            .or_else(|error| {
-                let dirs = self.env.dirs.as_ref().ok_or(error)?;
-                let name = copy.file_name().map_or_else(
-                    || "kopie.json".to_owned(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                crate::store::save_recovery_copy(dirs, &name, &self.state.session)
-            });
-        match written {
-            Ok(path) => self.open_file(&path),
-            Err(error) => {
-                let lang = self.state.ui_lang;
-                self.notify(
-                    super::NoticeLevel::Error,
-                    crate::i18n::tr(lang, crate::i18n::T::CopyFailed),
-                    error.message(lang),
-                );
-            }
-        }
+    fn set_projector_mode(&mut self, mode: Option<ProjectorMode>) {
+        self.state.projector.mode_override = mode;
+        self.state.projector.page = 0;
     }
 
     /// Starts writing the report in the chosen formats (on a thread).
@@ -760,7 +567,7 @@ impl LeerkringApp {
             Some(file) => file.clone(),
             None => std::path::PathBuf::from(self.title_file_name()),
         };
-        let export = &mut self.state.export;
+        let export = &mut self.view.export;
         let formats = export.chosen();
         if formats.is_empty() || export.running.is_some() {
             return;
@@ -789,37 +596,6 @@ impl LeerkringApp {
             name_source,
             self.state.ui_lang,
         ));
-    }
-
-    /// Puts an earlier version back as one undoable change.
-    fn restore_version(&mut self, path: &std::path::Path) {
-        let lang = self.state.ui_lang;
-        match crate::store::load_snapshot(path) {
-            Ok(mut restored) => {
-                carry_timing(&self.state.session, &mut restored);
-                let before = std::mem::replace(&mut self.state.session, restored);
-                self.history.record(before, None);
-                self.changed();
-                let time = self
-                    .state
-                    .snapshots
-                    .iter()
-                    .find(|s| s.path == path)
-                    .map(|s| s.taken_at.format("%H:%M").to_string())
-                    .unwrap_or_default();
-                self.notify(
-                    super::NoticeLevel::Info,
-                    &crate::i18n::trf(lang, crate::i18n::T::HistoryRestored, &[("time", &time)]),
-                    String::new(),
-                );
-                self.state.history_open = false;
-            }
-            Err(error) => self.notify(
-                super::NoticeLevel::Error,
-                crate::i18n::tr(lang, crate::i18n::T::CouldNotOpen),
-                error.message(lang),
-            ),
-        }
     }
 
     /// Leaves the session for `then` once unsaved changes are safe.
@@ -860,32 +636,23 @@ impl LeerkringApp {
     }
 
     fn after_undo(&mut self) {
-        self.changed();
-        let capture = &mut self.state.capture;
-        capture.editing_keyword = None;
-        if let Some(id) = &capture.selected_keyword
-            && !self
-                .state
-                .session
-                .experiments
-                .iter()
-                .any(|e| e.keywords.iter().any(|k| &k.id == id))
-        {
-            capture.selected_keyword = None;
-        }
+        self.view.capture.editing_keyword = None;
+        // Undo and redo replace the whole session: so does the journal.
+        self.journal(Edit::ReplaceSession(Box::new(self.state.session.clone())));
+        self.applied();
     }
 
     /// After moving in the agenda: the cursor goes where the new item is captured.
     fn after_item_change(&mut self) {
         self.changed();
-        self.state.capture.bullet_depth = 0;
+        self.view.capture.bullet_depth = 0;
         let item = self
             .state
             .runner
             .current
             .as_ref()
             .and_then(|id| self.state.session.agenda_item(id));
-        self.state.capture.focus_request = Some(match item {
+        self.view.capture.focus_request = Some(match item {
             Some(item) if item.block.is_some() => Field::Bullet,
             _ => Field::Keyword,
         });
@@ -903,7 +670,7 @@ impl LeerkringApp {
     }
 
     fn select_card(&mut self, index: usize) {
-        let capture = &mut self.state.capture;
+        let capture = &mut self.view.capture;
         if capture.card != index {
             capture.card = index;
             capture.selected_keyword = None;
@@ -915,13 +682,13 @@ impl LeerkringApp {
     fn step_keyword_selection(&mut self, down: bool) {
         let Some(experiment) = self
             .state
-            .selected_experiment()
+            .experiment_of_card(self.view.capture.card)
             .and_then(|id| self.state.session.experiment(&id))
         else {
             return;
         };
         let ids: Vec<_> = experiment.keywords.iter().map(|k| k.id.clone()).collect();
-        let capture = &mut self.state.capture;
+        let capture = &mut self.view.capture;
         let position = capture
             .selected_keyword
             .as_ref()
@@ -943,12 +710,4 @@ impl LeerkringApp {
             crate::model::slug(&self.state.session.header.title, "sessie")
         )
     }
-}
-
-fn item_mut<'a>(session: &'a mut Session, id: &ItemId) -> Option<&'a mut AgendaItem> {
-    session.agenda.iter_mut().find(|i| &i.id == id)
-}
-
-fn current_round<'a>(session: &'a mut Session, current: Option<&ItemId>) -> Option<&'a mut Round> {
-    item_mut(session, current?)?.round.as_mut()
 }

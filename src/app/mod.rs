@@ -1,17 +1,21 @@
-//! eframe glue: owns the session and the app's own state, runs the commands
-//! the UI records (with undo), opens and saves sessions (through `store`),
-//! keeps the agenda clock, and reacts to the operating system asking the app
-//! to quit.
+//! The state below the views: owns the session and the app's own state,
+//! applies edits (with undo) and carries out commands and requests the views
+//! ask for, opens and saves sessions (through `store`), keeps the agenda
+//! clock, and reacts to the operating system asking the app to quit. The
+//! eframe shell above the views ([`crate::shell`]) calls it once per frame.
 
+mod background;
 mod commands;
 mod dialogs;
 pub mod export;
 mod handle;
+pub mod jobs;
 pub mod photos;
 pub mod projector;
 pub mod runner;
 pub mod series;
 pub mod undo;
+pub mod views;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,11 +24,12 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
-pub use commands::{Command, View};
+pub use commands::{Command, Group, Intent, Intents, Request, Scope, Spec, View};
 pub use dialogs::{DialogAnswer, Dialogs, FixedDialogs, NativeDialogs};
+pub use views::{Capture, Field, ThemesView, ViewState};
 
 use crate::i18n::{self, Language, T, tr};
-use crate::model::{BlockKind, Card, ExperimentId, KeywordId, Session, Visibility};
+use crate::model::{BlockKind, Card, Edit, ExperimentId, Session};
 use crate::store::{self, AppDirs, Autosaver, SaveJob, SaveTarget, Settings};
 use runner::Runner;
 use undo::History;
@@ -48,6 +53,10 @@ pub fn sample_session() -> Session {
 pub trait Clock {
     /// The local wall-clock time now.
     fn now(&self) -> NaiveDateTime;
+
+    /// A monotonic instant, for waiting (autosave, settings); it moves with
+    /// [`Clock::now`] in a manual clock.
+    fn instant(&self) -> std::time::Instant;
 }
 
 /// The computer's clock.
@@ -58,30 +67,43 @@ impl Clock for SystemClock {
     fn now(&self) -> NaiveDateTime {
         chrono::Local::now().naive_local()
     }
+
+    fn instant(&self) -> std::time::Instant {
+        std::time::Instant::now()
+    }
 }
 
 /// A clock that stands still until a test moves it; clones share the time.
 #[derive(Debug, Clone)]
-pub struct ManualClock(Arc<Mutex<NaiveDateTime>>);
+pub struct ManualClock(Arc<Mutex<(NaiveDateTime, std::time::Instant)>>);
 
 impl ManualClock {
     /// A clock standing at `at`.
     #[must_use]
     pub fn new(at: NaiveDateTime) -> Self {
-        Self(Arc::new(Mutex::new(at)))
+        Self(Arc::new(Mutex::new((at, std::time::Instant::now()))))
     }
 
     /// Moves the clock forward.
     pub fn advance(&self, by: TimeDelta) {
         if let Ok(mut now) = self.0.lock() {
-            *now += by;
+            now.0 += by;
+            now.1 += by.to_std().unwrap_or_default();
         }
+    }
+
+    fn read(&self) -> (NaiveDateTime, std::time::Instant) {
+        self.0.lock().map_or_else(|p| *p.into_inner(), |now| *now)
     }
 }
 
 impl Clock for ManualClock {
     fn now(&self) -> NaiveDateTime {
-        self.0.lock().map_or_else(|p| *p.into_inner(), |now| *now)
+        self.read().0
+    }
+
+    fn instant(&self) -> std::time::Instant {
+        self.read().1
     }
 }
 
@@ -160,6 +182,16 @@ pub enum Leave {
     NewFromThis,
 }
 
+/// The session the journal was started for: which one, under which name,
+/// and whether it may be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct JournalFor {
+    open: bool,
+    file: Option<PathBuf>,
+    untitled_name: String,
+    read_only: bool,
+}
+
 /// Which screen the window shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -169,62 +201,8 @@ pub enum Screen {
     Start,
 }
 
-/// A text field the console can put the cursor in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// The keyword field of the selected municipality.
-    Keyword,
-    /// The selected experiment's title.
-    Title,
-    /// The synthesis bullet field.
-    Bullet,
-    /// The current item's notes.
-    Notes,
-    /// The find field.
-    Find,
-}
-
-/// What the console's fields hold while the facilitator types: nothing here
-/// is in the session (or on the projector) until it is committed.
-#[derive(Debug, Clone, Default)]
-pub struct Capture {
-    /// The selected card (index into [`Session::cards`]).
-    pub card: usize,
-    /// The keyword being typed.
-    pub keyword: String,
-    /// The keyword being edited, when the field holds an existing one.
-    pub editing_keyword: Option<KeywordId>,
-    /// The keyword selected with Alt+↑/↓.
-    pub selected_keyword: Option<KeywordId>,
-    /// The experiment title being edited.
-    pub title: String,
-    /// Whether the title field is open for editing.
-    pub editing_title: bool,
-    /// The bullet being typed.
-    pub bullet: String,
-    /// The depth of the next bullet (Tab / Shift+Tab).
-    pub bullet_depth: usize,
-    /// The block bullets go into when the current item names none.
-    pub chosen_block: Option<BlockKind>,
-    /// The note being typed.
-    pub note: String,
-    /// The visibility of the next note.
-    pub note_visibility: Visibility,
-    /// The find text.
-    pub find: String,
-    /// Whether the find bar is open.
-    pub find_open: bool,
-    /// The field to put the cursor in at the next frame.
-    pub focus_request: Option<Field>,
-    /// The field that has the cursor (set by the UI each frame).
-    pub focused: Option<Field>,
-    /// Whether the focused field holds text (then Ctrl+Z edits that text).
-    pub focused_has_text: bool,
-    /// Minutes to take from a later item (agenda panel).
-    pub take_minutes: u32,
-}
-
-/// Everything the UI reads, plus the text buffers it edits.
+/// Everything the views read (never change): the session and the app's
+/// state. What the views change themselves is in [`ViewState`].
 pub struct AppState {
     /// The open session (empty on the start screen).
     pub session: Session,
@@ -242,22 +220,14 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Which screen is shown.
     pub screen: Screen,
-    /// Console or setup.
-    pub view: View,
     /// Recently opened sessions, most recent first.
     pub recent: Vec<PathBuf>,
     /// Session files in the `sessions/` folder.
     pub listed_sessions: Vec<PathBuf>,
-    /// The start screen's "open this path" field.
-    pub open_path_buffer: String,
     /// The agenda clock.
     pub runner: Runner,
     /// The time of this frame (read once per frame from the clock).
     pub now: NaiveDateTime,
-    /// The console's fields.
-    pub capture: Capture,
-    /// Whether the keyboard cheat sheet is shown.
-    pub cheat_sheet_open: bool,
     /// Waiting for the user's answer: keep the unsaved changes or not.
     pub pending_leave: Option<Leave>,
     /// The projector window.
@@ -266,10 +236,6 @@ pub struct AppState {
     pub recovery: Vec<store::RecoveryCandidate>,
     /// Whether the session is open read-only (another window has it).
     pub read_only: bool,
-    /// Whether the version history window is shown.
-    pub history_open: bool,
-    /// The export dialog.
-    pub export: export::ExportState,
     /// The versions listed in the history window (read when it opens).
     pub snapshots: Vec<store::SnapshotInfo>,
     /// Whether undo / redo are possible (for menus).
@@ -280,21 +246,24 @@ pub struct AppState {
     pub photos: photos::PhotoShelf,
     /// The series view, while it is open.
     pub series: Option<series::SeriesView>,
-    /// The shared themes view.
-    pub themes: crate::ui::themes::ThemesView,
+    /// The synthesis block the bullet field writes into when the current
+    /// item names none.
+    pub chosen_block: Option<BlockKind>,
+    /// What runs in the background now (opening, saving, reading…).
+    pub busy: Vec<jobs::JobKind>,
 }
 
 impl AppState {
-    /// The selected card, clamped to the cards there are.
+    /// The card at `index` (the selected one), clamped to the cards there are.
     #[must_use]
-    pub fn selected_card(&self) -> Option<Card> {
-        self.session.card_at(self.capture.card)
+    pub fn card(&self, index: usize) -> Option<Card> {
+        self.session.card_at(index)
     }
 
-    /// The selected card's experiment, when it has one.
+    /// The experiment of the card at `index`, when it has one.
     #[must_use]
-    pub fn selected_experiment(&self) -> Option<ExperimentId> {
-        self.selected_card().and_then(|c| c.experiment)
+    pub fn experiment_of_card(&self, index: usize) -> Option<ExperimentId> {
+        self.card(index).and_then(|c| c.experiment)
     }
 
     /// The synthesis block the bullet field writes into.
@@ -309,7 +278,7 @@ impl AppState {
             .filter(|i| self.session.is_review_item(&i.id))
             .map(|_| BlockKind::OpenQuestions);
         item.and_then(|item| item.block)
-            .or(self.capture.chosen_block)
+            .or(self.chosen_block)
             .or(review)
             .unwrap_or(BlockKind::Observations)
     }
@@ -317,8 +286,10 @@ impl AppState {
 
 /// The application: state, settings and the world it talks to.
 pub struct LeerkringApp {
-    /// What the UI shows.
+    /// What the views show.
     pub state: AppState,
+    /// What the views own: their text buffers, selections and open windows.
+    pub view: ViewState,
     settings: Settings,
     env: Environment,
     history: History,
@@ -326,7 +297,6 @@ pub struct LeerkringApp {
     pending_save_as: Option<Receiver<DialogAnswer>>,
     pending_folder: Option<Receiver<DialogAnswer>>,
     shutdown: Arc<AtomicBool>,
-    fonts_installed: bool,
     shown_title: String,
     /// Set once quitting was decided, so the window's close is not asked again.
     quitting: bool,
@@ -334,8 +304,14 @@ pub struct LeerkringApp {
     quit_requested: bool,
     /// What to do after a "save as" asked for by the unsaved-changes question.
     after_save_as: Option<Leave>,
-    /// The autosave thread (started at the first frame).
+    /// The autosave thread, which also keeps the journal of edits.
     autosaver: Option<Autosaver>,
+    /// The window the autosave thread wakes after a save (set at the first frame).
+    repaint: Arc<Mutex<Option<egui::Context>>>,
+    /// A session just shown: the journal starts from it.
+    journal_base: Option<Session>,
+    /// Which session the journal was last started for.
+    journal_for: Option<JournalFor>,
     /// Tells the next start whether this run ended cleanly.
     marker: Option<store::RunMarker>,
     /// The operating-system lock on the open session's file.
@@ -346,12 +322,6 @@ pub struct LeerkringApp {
     generation: u64,
     /// A shared copy of the session for the projector window, made once per generation.
     projector_session: Option<(u64, Arc<Session>)>,
-    /// When the process started, while the first frame's time is to be
-    /// printed (`LEERKRING_REPORT_FIRST_FRAME`, read by `scripts/measure.sh`).
-    startup_report: Option<std::time::Instant>,
-    /// When every frame of the console is to be logged with what caused it
-    /// (`LEERKRING_TRACE_FRAMES`, for finding unwanted repaints): the start.
-    frame_trace: Option<(std::time::Instant, u64)>,
     /// The projector window's picture and what it reports back.
     projector_link: Arc<Mutex<projector::WindowLink>>,
     /// The generation last handed to the autosave thread.
@@ -366,7 +336,20 @@ pub struct LeerkringApp {
     photo_cache: photos::PhotoCache,
     /// The "add photo" dialog's answer, while it is open.
     pending_photo: Option<Receiver<Vec<PathBuf>>>,
+    /// The last commands carried out, newest last (for the frame trace and tests).
+    command_log: Vec<Command>,
+    /// Slow work under way on named threads.
+    jobs: jobs::Jobs,
+    /// Whether the settings changed since they were last written.
+    settings_dirty: bool,
+    /// When the settings were last handed to be written (by the clock).
+    settings_written_at: Option<std::time::Instant>,
+    /// How many times the settings were written.
+    settings_writes: u64,
 }
+
+/// How many commands [`LeerkringApp::commands_run`] remembers.
+const COMMAND_LOG: usize = 64;
 
 /// Autosave waits this long after the last change (typing goes on)...
 const AUTOSAVE_QUIET: std::time::Duration = std::time::Duration::from_millis(400);
@@ -403,27 +386,23 @@ impl LeerkringApp {
                 ui_lang,
                 notices: Vec::new(),
                 screen: Screen::Start,
-                view: View::Console,
                 recent: settings.recent.clone(),
                 listed_sessions,
-                open_path_buffer: String::new(),
                 runner: Runner::default(),
                 now,
-                capture: Capture::default(),
-                cheat_sheet_open: false,
                 pending_leave: None,
                 projector: projector::ProjectorState::default(),
                 recovery: Vec::new(),
                 read_only: false,
-                history_open: false,
-                export: export::ExportState::default(),
                 snapshots: Vec::new(),
                 can_undo: false,
                 can_redo: false,
                 photos: photos::PhotoShelf::default(),
                 series: None,
-                themes: crate::ui::themes::ThemesView::default(),
+                chosen_block: None,
+                busy: Vec::new(),
             },
+            view: ViewState::default(),
             settings,
             env,
             history: History::default(),
@@ -431,39 +410,45 @@ impl LeerkringApp {
             pending_save_as: None,
             pending_folder: None,
             shutdown: Arc::new(AtomicBool::new(false)),
-            fonts_installed: false,
             shown_title: String::new(),
             quitting: false,
             quit_requested: false,
             after_save_as: None,
             autosaver: None,
+            repaint: Arc::default(),
+            journal_base: None,
+            journal_for: None,
             marker: None,
             lock: None,
             awake: None,
             generation: 0,
             projector_session: None,
             projector_link: Arc::default(),
-            startup_report: None,
-            frame_trace: None,
             submitted: 0,
             first_unsaved: None,
             last_change: None,
             retry_at: None,
             photo_cache: photos::PhotoCache::default(),
             pending_photo: None,
+            command_log: Vec::new(),
+            jobs: jobs::Jobs::default(),
+            settings_dirty: false,
+            settings_written_at: None,
+            settings_writes: 0,
         };
         if let Some(monitor) = app.settings.projector_monitor {
             app.state.projector.monitor = monitor;
         }
         app.state.projector.size = app.settings.projector_size;
+        app.start_autosaver();
         app.check_last_run();
         match start {
-            StartWith::File(path) => app.open_file(&path),
+            StartWith::File(path) => app.open_file_now(&path),
             StartWith::Sample => app.open_sample(),
             StartWith::Default => match app.settings.most_recent_existing() {
                 Some(path) => {
                     let path = path.to_path_buf();
-                    app.open_file(&path);
+                    app.open_file_now(&path);
                 }
                 None if app.settings.recent.is_empty() => app.open_sample(),
                 None => {}
@@ -503,39 +488,64 @@ impl LeerkringApp {
         }
     }
 
-    /// Draws the whole window and carries out what the user asked for.
-    /// `eframe::App::ui` calls this; tests call it through kittest.
-    pub fn ui_content(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        self.install_theme(&ctx);
+    /// The start of a frame: reads the clock, collects what finished in the
+    /// background (dialogs, export, photos) and the commands whose keys were
+    /// pressed. The views then add what they ask for, and the shell hands
+    /// all of it to [`Self::run_intents`].
+    pub fn begin_frame(&mut self, ctx: &egui::Context) -> Intents {
         self.state.now = self.env.clock.now();
         self.state.can_undo = self.history.can_undo();
         self.state.can_redo = self.history.can_redo();
-
-        let mut commands = Vec::new();
+        self.jobs.wake(ctx);
+        self.take_finished_jobs();
+        let mut intents = Intents::default();
         if self.shutdown.load(Ordering::SeqCst) {
-            commands.push(Command::Quit);
+            intents.command(Command::Quit);
         }
-        commands.extend(self.shortcut_commands(&ctx));
+        for command in self.shortcut_commands(ctx) {
+            intents.command(command);
+        }
         self.poll_dialogs();
-        self.poll_photo_dialog(&ctx);
-        self.attach_dropped_files(&ctx);
+        self.poll_photo_dialog();
+        self.attach_dropped_files(ctx);
         self.poll_export();
-        self.prepare_photos(&ctx);
+        self.prepare_photos(ctx);
         if std::mem::take(&mut self.quit_requested) {
             self.quitting = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        intents
+    }
 
-        crate::ui::app_ui(ui, &mut self.state, &mut commands);
-
-        for command in commands {
-            self.run(command, &ctx);
+    /// Carries out what the views asked for this frame, in order.
+    pub fn run_intents(&mut self, ctx: &egui::Context, intents: Intents) {
+        for intent in intents.into_vec() {
+            match intent {
+                Intent::Command(command) => self.run_command(command, ctx),
+                Intent::Request(request) => self.run_request(request, ctx),
+                Intent::Edit(edit) => {
+                    self.apply_from_console(&edit);
+                }
+            }
         }
+        if self
+            .view
+            .export
+            .refresh_preview(&self.state.session, self.generation)
+        {
+            ctx.request_repaint();
+        }
+        self.prepare_photos(ctx);
+    }
 
-        self.prepare_photos(&ctx);
-        self.show_projector(&ctx);
-        self.autosave_tick(&ctx);
+    /// The end of a frame: saves when due, answers the window's close
+    /// button, keeps the window title and schedules the next repaint.
+    pub fn finish_frame(&mut self, ctx: &egui::Context) {
+        self.remember_projector_placement();
+        self.flush_settings(ctx);
+        self.state.busy = self.jobs.busy();
+        self.sync_journal();
+        self.autosave_tick(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
             if self.shutdown.load(Ordering::SeqCst) {
                 self.save_if_dirty();
@@ -548,7 +558,13 @@ impl LeerkringApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
-        self.schedule_repaint(&ctx);
+        self.schedule_repaint(ctx);
+    }
+
+    /// The last commands carried out, oldest first (at most 64).
+    #[must_use]
+    pub fn commands_run(&self) -> &[Command] {
+        &self.command_log
     }
 
     /// Repaints only when something on screen changes by itself: every
@@ -570,40 +586,15 @@ impl LeerkringApp {
         ));
     }
 
-    /// The commands whose shortcut was pressed this frame. More specific
-    /// shortcuts are checked first (Ctrl+Shift+Z before Ctrl+Z).
+    /// The commands whose shortcut was pressed this frame (and that can act
+    /// now). More specific shortcuts are checked first (Ctrl+Shift+Z before
+    /// Ctrl+Z). A disabled command leaves its key to the focused widget.
     fn shortcut_commands(&self, ctx: &egui::Context) -> Vec<Command> {
-        let mut list: Vec<(egui::KeyboardShortcut, Command)> = Command::WITH_SHORTCUTS
-            .iter()
-            .flat_map(|cmd| {
-                cmd.shortcut()
-                    .into_iter()
-                    .chain(cmd.alternative_shortcut())
-                    .map(move |s| (s, cmd.clone()))
-            })
-            .collect();
-        let weight = |m: egui::Modifiers| {
-            usize::from(m.command || m.ctrl) + usize::from(m.shift) + usize::from(m.alt)
-        };
-        list.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
-
-        let capture = &self.state.capture;
-        let session_open = self.state.screen == Screen::Session;
+        let list = shortcut_table(|_| true);
         let mut found = Vec::new();
         for (shortcut, command) in list {
-            let allowed = match command {
-                // In a field with text, Ctrl+Z edits that text (egui does it).
-                Command::Undo | Command::Redo => session_open && !capture.focused_has_text,
-                // Delete removes the selected keyword only from an empty keyword field.
-                Command::DeleteKeyword => {
-                    session_open
-                        && capture.selected_keyword.is_some()
-                        && capture.focused == Some(Field::Keyword)
-                        && capture.keyword.is_empty()
-                }
-                Command::Open | Command::Quit | Command::CheatSheet => true,
-                _ => session_open,
-            };
+            let allowed = command.enabled(&self.state, &self.view)
+                && command.takes_key_from_field(&self.view);
             if allowed && ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 if shortcut.modifiers.alt {
                     // X11 and Windows also send Alt+1 as the text "1": it
@@ -620,11 +611,14 @@ impl LeerkringApp {
         found
     }
 
-    /// Shows the projector window (a deferred viewport) while it is open.
-    fn show_projector(&mut self, ctx: &egui::Context) {
+    /// The projector window while it is open: its viewport and the link
+    /// its frames draw from. Keeps the screen awake, applies fullscreen
+    /// changes and hands the window a new picture when it changed. The
+    /// shell shows the viewport, then calls [`Self::after_projector_window`].
+    pub fn projector_window(&mut self, ctx: &egui::Context) -> Option<projector::WindowSpec> {
         if !self.state.projector.open || self.state.screen != Screen::Session {
             self.awake = None;
-            return;
+            return None;
         }
         if self.awake.is_none() {
             // Without a session bus (or on an unusual system) this fails;
@@ -638,7 +632,7 @@ impl LeerkringApp {
                 .create()
                 .ok();
         }
-        let id = egui::ViewportId::from_hash_of("leerkring-projector");
+        let id = projector::viewport_id();
         let p = &mut self.state.projector;
         if p.applied_fullscreen != Some((p.fullscreen, p.monitor)) {
             if p.applied_fullscreen.is_some() {
@@ -657,7 +651,6 @@ impl LeerkringApp {
         if p.fullscreen {
             builder = builder.with_monitor(p.monitor);
         }
-        let console = ctx.input(|i| (i.viewport().outer_rect, i.viewport().monitor_size));
         let live = self.live_session();
         let picture = self.state.projector_picture(&live);
         {
@@ -669,48 +662,18 @@ impl LeerkringApp {
                 ctx.request_repaint_after_for(std::time::Duration::from_nanos(1), id);
             }
         }
-        // A deferred viewport: the projector window draws in its own frames,
-        // only when its picture changed (or its window did), so typing in the
-        // console never repaints it and two windows never wait for two
-        // vertical syncs per keystroke.
-        let link = Arc::clone(&self.projector_link);
-        let trace = self.frame_trace.map(|(started, _)| started);
-        ctx.show_viewport_deferred(id, builder, move |ui, _class| {
-            let ctx = ui.ctx().clone();
-            if let Some(started) = trace {
-                eprintln!(
-                    "leerkring: projector frame at {} ms; requested by {:?}",
-                    started.elapsed().as_millis(),
-                    ctx.repaint_causes()
-                );
-            }
-            let picture = projector::lock(&link).picture.clone();
-            let rect = ui.max_rect();
-            let report = picture
-                .map(|picture| crate::ui::projector::projector_ui(ui, rect, &picture.view(), true));
-            let commands = projector_window_shortcuts(&ctx);
-            let (closed, placement) = ctx.input(|i| {
-                (
-                    i.viewport().close_requested(),
-                    (i.viewport().outer_rect, i.viewport().inner_rect),
-                )
-            });
-            let mut link = projector::lock(&link);
-            let out = &mut link.out;
-            let news = !commands.is_empty()
-                || closed
-                || out.report != report
-                || out.placement != Some(placement);
-            out.report = report;
-            out.commands.extend(commands);
-            out.closed |= closed;
-            out.placement = Some(placement);
-            if news {
-                ctx.request_repaint_of(egui::ViewportId::ROOT);
-            }
-        });
-        // Embedded (tests) the window drew just now; native, it drew in its
-        // own frame and woke the console when it had news.
+        Some(projector::WindowSpec {
+            id,
+            builder,
+            link: Arc::clone(&self.projector_link),
+        })
+    }
+
+    /// After the projector window's frame (embedded in tests it drew just
+    /// now; native, it drew in its own frame and woke the console when it
+    /// had news): takes its report, keys, close button and placement.
+    pub fn after_projector_window(&mut self, ctx: &egui::Context) {
+        let console = ctx.input(|i| (i.viewport().outer_rect, i.viewport().monitor_size));
         let (report, commands, closed, placement) = {
             let mut link = projector::lock(&self.projector_link);
             let out = &mut link.out;
@@ -738,32 +701,9 @@ impl LeerkringApp {
             p.fullscreen = false;
             p.applied_fullscreen = None;
         }
-        self.remember_projector_placement();
         for command in commands {
-            self.run(command, ctx);
+            self.run_command(command, ctx);
         }
-    }
-
-    /// Installs fonts and styles once. The binary calls this before the
-    /// first frame, so that frame already lays out with the bundled fonts
-    /// (fonts set during a frame apply only from the next one).
-    pub fn install_theme(&mut self, ctx: &egui::Context) {
-        if !self.fonts_installed {
-            crate::ui::theme::install(ctx);
-            self.fonts_installed = true;
-        }
-    }
-
-    /// Prints the time from `started` to the end of the first frame's UI
-    /// pass on standard error (before painting it).
-    pub fn report_first_frame(&mut self, started: std::time::Instant) {
-        self.startup_report = Some(started);
-    }
-
-    /// Prints one line per console frame on standard error: the time since
-    /// `started`, the input events and the repaint requests that caused it.
-    pub fn trace_frames(&mut self, started: std::time::Instant) {
-        self.frame_trace = Some((started, 0));
     }
 
     /// A shared copy of the committed session for the projector window:
@@ -787,18 +727,26 @@ impl LeerkringApp {
 
     /// Records that the session changed: it is saved within two seconds.
     pub(crate) fn changed(&mut self) {
-        let now = std::time::Instant::now();
+        let now = self.env.clock.instant();
         self.state.dirty = true;
         self.generation += 1;
         self.last_change = Some(now);
         self.first_unsaved.get_or_insert(now);
     }
 
-    /// Saves when there are unsaved changes; the last step before quitting.
+    /// Saves when there are unsaved changes.
     pub fn save_if_dirty(&mut self) {
         if self.state.dirty {
             self.save_now();
         }
+    }
+
+    /// The last step before the process ends: the session and the settings
+    /// are written now.
+    pub fn on_exit(&mut self) {
+        self.finish_jobs();
+        self.save_if_dirty();
+        self.flush_settings_now();
     }
 
     /// The history snapshot to take with a save.
@@ -824,6 +772,85 @@ impl LeerkringApp {
             }),
             (None, None) => None,
         }
+    }
+
+    /// Starts the autosave thread (which keeps the journal too).
+    fn start_autosaver(&mut self) {
+        let repaint = Arc::clone(&self.repaint);
+        self.autosaver = Autosaver::start(Box::new(move || {
+            if let Ok(repaint) = repaint.lock()
+                && let Some(ctx) = repaint.as_ref()
+            {
+                ctx.request_repaint();
+            }
+        }))
+        .ok();
+    }
+
+    /// Which session the journal is for now.
+    fn journal_for_now(&self) -> JournalFor {
+        JournalFor {
+            open: self.state.screen == Screen::Session,
+            file: self.state.file.clone(),
+            untitled_name: self.state.untitled_name.clone(),
+            read_only: self.state.read_only,
+        }
+    }
+
+    /// Where the open session's edits are journalled (none on the start
+    /// screen, for a read-only session, or without a data folder).
+    fn journal_target(&self) -> Option<store::JournalTarget> {
+        if self.state.screen != Screen::Session {
+            return None;
+        }
+        let dirs = self.env.dirs.as_ref()?;
+        let save = self.save_target()?;
+        let key = store::session_key(self.state.file.as_deref(), &self.state.untitled_name);
+        Some(store::JournalTarget::new(dirs, &key, save))
+    }
+
+    /// Starts the journal afresh when another session was shown, or the open
+    /// one got another file or became read-only; returns whether it did.
+    /// A session just shown is the journal's start; otherwise the session
+    /// as it is now.
+    fn sync_journal(&mut self) -> bool {
+        let now_for = self.journal_for_now();
+        if self.journal_base.is_none() && self.journal_for.as_ref() == Some(&now_for) {
+            return false;
+        }
+        let base = self
+            .journal_base
+            .take()
+            .unwrap_or_else(|| self.state.session.clone());
+        let target = self.journal_target();
+        if let Some(saver) = &self.autosaver {
+            let _ = saver.journal_begin(target, base);
+        }
+        self.journal_for = Some(now_for);
+        true
+    }
+
+    /// Journals an edit just applied to the session (one that changed it):
+    /// on disk within a moment, so a crash before the next save loses nothing.
+    pub(crate) fn journal(&mut self, edit: Edit) {
+        let shown = self.journal_base.is_some();
+        if self.sync_journal() && !shown {
+            // The session changed its file under the journal: the journal
+            // starts from the session as it is now, this edit included.
+            return;
+        }
+        if let Some(saver) = &self.autosaver {
+            let _ = saver.journal_edit(edit);
+        }
+    }
+
+    /// Waits (at most 5 s) until every journalled edit is on disk; returns
+    /// the bytes written to journals so far. For tests and measurements.
+    #[must_use]
+    pub fn flush_journal(&self) -> Option<u64> {
+        self.autosaver
+            .as_ref()
+            .and_then(|saver| saver.journal_sync(std::time::Duration::from_secs(5)))
     }
 
     /// Writes the session now and waits for it (Ctrl+S, quitting).
@@ -876,7 +903,7 @@ impl LeerkringApp {
                 if self.state.file.is_some() {
                     let _ = self.emergency_save();
                 }
-                self.retry_at = Some(std::time::Instant::now() + AUTOSAVE_RETRY);
+                self.retry_at = Some(self.env.clock.instant() + AUTOSAVE_RETRY);
                 // The change is not on disk: it is submitted again later.
                 self.submitted = self.submitted.min(outcome.generation.saturating_sub(1));
                 self.notify(
@@ -891,9 +918,13 @@ impl LeerkringApp {
     /// Hands unsaved changes to the autosave thread once typing pauses (at
     /// most [`AUTOSAVE_AT_MOST`] after the first change), and collects results.
     fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if let Ok(mut repaint) = self.repaint.lock()
+            && repaint.is_none()
+        {
+            *repaint = Some(ctx.clone());
+        }
         if self.autosaver.is_none() {
-            let repaint = ctx.clone();
-            self.autosaver = Autosaver::start(Box::new(move || repaint.request_repaint())).ok();
+            self.start_autosaver();
         }
         let outcomes = self
             .autosaver
@@ -903,13 +934,30 @@ impl LeerkringApp {
         for outcome in outcomes {
             self.take_outcome(outcome);
         }
+        let journal_errors = self
+            .autosaver
+            .as_mut()
+            .map(Autosaver::journal_errors)
+            .unwrap_or_default();
+        for error in journal_errors {
+            let lang = self.state.ui_lang;
+            self.notify(
+                NoticeLevel::Error,
+                tr(lang, T::JournalFailed),
+                i18n::trf(
+                    lang,
+                    T::JournalFailedDetail,
+                    &[("detail", &error.message(lang))],
+                ),
+            );
+        }
         if !self.state.dirty
             || self.submitted >= self.generation
             || self.state.screen != Screen::Session
         {
             return;
         }
-        let now = std::time::Instant::now();
+        let now = self.env.clock.instant();
         if let Some(at) = self.retry_at.filter(|at| now < *at) {
             ctx.request_repaint_after(at - now);
             return;
@@ -962,49 +1010,14 @@ impl LeerkringApp {
         false
     }
 
-    fn save_as(&mut self, path: &Path) {
-        let Some(moved) = self.carry_photos_to(path) else {
-            return;
-        };
-        let mut session = self.state.session.clone();
-        photos::rewrite_paths(&mut session, &moved);
-        match store::save_session(path, &session) {
-            Ok(()) => {
-                self.adopt_photo_paths(&moved);
-                self.state.file = Some(path.to_path_buf());
-                self.state.dirty = false;
-                self.state.read_only = false;
-                self.state.saved_at = Some(self.env.clock.now());
-                self.lock = self
-                    .env
-                    .dirs
-                    .as_ref()
-                    .and_then(|dirs| store::SessionLock::try_acquire(dirs, path).ok());
-                self.remember(path);
-                self.update_marker();
-                if let Some(then) = self.after_save_as.take() {
-                    self.state.pending_leave = None;
-                    self.leave_now(then);
-                }
-            }
-            Err(error) => {
-                let lang = self.state.ui_lang;
-                self.notify(
-                    NoticeLevel::Error,
-                    tr(lang, T::SaveFailed),
-                    error.message(lang),
-                );
-            }
-        }
-    }
-
     /// Replaces the open session (after saving the old one when it changed).
-    fn show_session(&mut self, session: Session, file: Option<PathBuf>) {
+    pub(super) fn show_session(&mut self, session: Session, file: Option<PathBuf>) {
         self.save_if_dirty();
+        self.journal_base = Some(session.clone());
         self.state.session = session;
         self.state.file = file;
         self.state.read_only = false;
-        self.state.history_open = false;
+        self.view.history_open = false;
         self.state.series = None;
         self.state.dirty = false;
         self.state.saved_at = None;
@@ -1013,18 +1026,19 @@ impl LeerkringApp {
         self.first_unsaved = None;
         self.last_change = None;
         self.state.screen = Screen::Session;
-        self.state.view = View::Console;
+        self.view.view = View::Console;
         self.state.runner = Runner::default();
+        self.state.chosen_block = None;
         self.photo_cache.clear();
         self.state.projector.photo = None;
-        self.state.capture = Capture {
+        self.view.capture = Capture {
             focus_request: Some(Field::Keyword),
             ..Capture::default()
         };
         self.history.clear();
     }
 
-    fn new_untitled_name(&self) -> String {
+    pub(super) fn new_untitled_name(&self) -> String {
         format!(
             "untitled-{}.json",
             self.env.clock.now().format("%Y%m%d-%H%M%S")
@@ -1048,7 +1062,8 @@ impl LeerkringApp {
             Ok((marker, unclean)) => {
                 self.marker = Some(marker);
                 for exit in unclean {
-                    for candidate in store::recovery_candidates(&dirs, &exit) {
+                    for candidate in store::recovery_candidates(&dirs, &exit, self.env.clock.now())
+                    {
                         eprintln!(
                             "leerkring: the last run ended uncleanly; a newer copy of '{}' was found: {}",
                             candidate.title,
@@ -1070,7 +1085,7 @@ impl LeerkringApp {
     }
 
     /// Tells the run marker which session is open now.
-    fn update_marker(&mut self) {
+    pub(super) fn update_marker(&mut self) {
         let file = self.state.file.clone();
         let untitled = (file.is_none()).then(|| self.state.untitled_name.clone());
         if let Some(marker) = self.marker.as_mut() {
@@ -1078,45 +1093,7 @@ impl LeerkringApp {
         }
     }
 
-    fn open_file(&mut self, path: &Path) {
-        match store::load_session(path) {
-            Ok(session) => {
-                // Another Leerkring with this file open? Then read-only.
-                self.lock = None;
-                let (lock, in_use) = match self.env.dirs.as_ref() {
-                    Some(dirs) => match store::SessionLock::try_acquire(dirs, path) {
-                        Ok(lock) => (Some(lock), false),
-                        Err(store::LockError::InUse { .. }) => (None, true),
-                        // Nobody can tell: open it normally.
-                        Err(store::LockError::Io { .. }) => (None, false),
-                    },
-                    None => (None, false),
-                };
-                self.show_session(session, Some(path.to_path_buf()));
-                self.check_photos();
-                self.lock = lock;
-                self.state.read_only = in_use;
-                if in_use {
-                    let lang = self.state.ui_lang;
-                    let detail = crate::i18n::trf(
-                        lang,
-                        T::ReadOnlyInUse,
-                        &[("file", &path.display().to_string())],
-                    );
-                    self.notify(NoticeLevel::Info, tr(lang, T::ReadOnlyTitle), detail);
-                }
-                self.remember(path);
-                self.update_marker();
-            }
-            Err(error) => {
-                let lang = self.state.ui_lang;
-                let detail = format!("{}\n{}", error.message(lang), tr(lang, T::FileUntouched));
-                self.notify(NoticeLevel::Error, tr(lang, T::CouldNotOpen), detail);
-            }
-        }
-    }
-
-    fn remember(&mut self, path: &Path) {
+    pub(super) fn remember(&mut self, path: &Path) {
         self.settings.remember(path);
         self.state.recent = self.settings.recent.clone();
         self.store_settings();
@@ -1133,7 +1110,7 @@ impl LeerkringApp {
         if let Some(answer) = poll(&mut self.pending_folder) {
             match answer {
                 DialogAnswer::Picked(folder) => {
-                    self.state.export.folder = folder.display().to_string();
+                    self.view.export.folder = folder.display().to_string();
                 }
                 DialogAnswer::Cancelled => {}
                 DialogAnswer::Unavailable => self.no_dialog_notice(),
@@ -1152,16 +1129,16 @@ impl LeerkringApp {
     }
 
     fn poll_export(&mut self) {
-        let Some(receiver) = &self.state.export.running else {
+        let Some(receiver) = &self.view.export.running else {
             return;
         };
         match receiver.try_recv() {
             Ok(result) => {
-                self.state.export.running = None;
-                self.state.export.result = Some(result);
+                self.view.export.running = None;
+                self.view.export.result = Some(result);
             }
             Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => self.state.export.running = None,
+            Err(TryRecvError::Disconnected) => self.view.export.running = None,
         }
     }
 
@@ -1200,16 +1177,7 @@ impl LeerkringApp {
         }
     }
 
-    fn store_settings(&mut self) {
-        let Some(dirs) = &self.env.dirs else {
-            return;
-        };
-        // Settings are a convenience: a failure to write them is not worth a
-        // banner while the facilitator works; the session itself is saved separately.
-        let _ = store::save_settings(dirs, &self.settings);
-    }
-
-    fn notify(&mut self, level: NoticeLevel, title: &str, detail: String) {
+    pub(super) fn notify(&mut self, level: NoticeLevel, title: &str, detail: String) {
         let notice = Notice {
             level,
             title: title.to_owned(),
@@ -1221,45 +1189,21 @@ impl LeerkringApp {
     }
 }
 
-/// The projector commands pressed while the projector window has the
-/// keyboard (the facilitator clicked it): black, white, freeze, fullscreen,
-/// modes, the agenda clock; Esc brings it back as a window.
-fn projector_window_shortcuts(ctx: &egui::Context) -> Vec<Command> {
-    let mut list: Vec<(egui::KeyboardShortcut, Command)> = Command::WITH_SHORTCUTS
+/// Every shortcut of the commands `which` keeps, with its command, the
+/// most specific first (Ctrl+Shift+Z before Ctrl+Z), so one key press
+/// reaches exactly one command.
+#[must_use]
+pub fn shortcut_table(which: impl Fn(Command) -> bool) -> Vec<(egui::KeyboardShortcut, Command)> {
+    let mut list: Vec<(egui::KeyboardShortcut, Command)> = Command::ALL
         .iter()
-        .filter(|c| {
-            matches!(
-                c,
-                Command::ToggleProjector
-                    | Command::ProjectorBlack
-                    | Command::ProjectorWhite
-                    | Command::ProjectorFreeze
-                    | Command::ProjectorFullscreen
-                    | Command::ProjectorHome
-                    | Command::ProjectorNextMonitor
-                    | Command::SetProjectorMode(_)
-                    | Command::NextProjectorPage
-                    | Command::StartPause
-                    | Command::NextItem
-                    | Command::PreviousItem
-                    | Command::NextSpeaker
-                    | Command::SkipSpeaker
-            )
-        })
-        .filter_map(|c| c.shortcut().map(|s| (s, c.clone())))
+        .filter(|c| which(**c))
+        .flat_map(|&c| c.spec().keys.iter().map(move |&s| (s, c)))
         .collect();
-    list.push((
-        egui::KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::Escape),
-        Command::ProjectorHome,
-    ));
     let weight = |m: egui::Modifiers| {
         usize::from(m.command || m.ctrl) + usize::from(m.shift) + usize::from(m.alt)
     };
     list.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
-    list.into_iter()
-        .filter(|(shortcut, _)| ctx.input_mut(|i| i.consume_shortcut(shortcut)))
-        .map(|(_, command)| command)
-        .collect()
+    list
 }
 
 /// Takes a dialog's answer once it arrived.
@@ -1274,7 +1218,7 @@ pub(super) fn poll(pending: &mut Option<Receiver<DialogAnswer>>) -> Option<Dialo
 }
 
 impl LeerkringApp {
-    /// After a panic in the UI: writes the session into the recovery folder
+    /// After a panic in a frame: writes the session into the recovery folder
     /// (never over its own file, which may be fine) so the next start can
     /// offer it. Returns the file written.
     #[must_use]
@@ -1305,45 +1249,38 @@ impl LeerkringApp {
     }
 }
 
-impl eframe::App for LeerkringApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let frame = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.ui_content(ui);
-        }));
-        if let Some(started) = self.startup_report.take() {
-            eprintln!(
-                "leerkring: first frame after {} ms",
-                started.elapsed().as_millis()
-            );
+/// Why an edit was refused, for the facilitator.
+#[must_use]
+pub fn edit_error_message(error: &crate::model::EditError, lang: Language) -> String {
+    use crate::model::EditError;
+    match error {
+        EditError::TooLong { max, .. } => {
+            i18n::trf(lang, T::TextRefusedTooLong, &[("n", &max.to_string())])
         }
-        if let Some((started, count)) = &mut self.frame_trace {
-            *count += 1;
-            let events = ui.input(|i| {
-                i.raw
-                    .events
-                    .iter()
-                    .map(|e| format!("{e:?}").chars().take(40).collect::<String>())
-                    .collect::<Vec<_>>()
-            });
-            let causes = ui.ctx().repaint_causes();
-            eprintln!(
-                "leerkring: frame {count} at {} ms; events {events:?}; requested by {causes:?}",
-                started.elapsed().as_millis()
-            );
+        EditError::OutOfRange { value, .. } => {
+            i18n::trf(lang, T::MinutesOutOfRange, &[("n", &value.to_string())])
         }
-        if let Err(panic) = frame {
-            // Save the notes before the process dies, then die as before.
-            if let Some(file) = self.emergency_save() {
-                eprintln!(
-                    "leerkring: saved the session to {} before stopping",
-                    file.display()
-                );
-            }
-            std::panic::resume_unwind(panic);
-        }
+        EditError::MergeCycle(..) => tr(lang, T::ThemeMergeCycle).to_owned(),
+        EditError::Empty(_) | EditError::Missing(..) => tr(lang, T::EditRefused).to_owned(),
     }
+}
 
-    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.save_if_dirty();
-    }
+/// The bullet a theme becomes in "Wat valt op?", in the session's
+/// language: "participatie — 7 van 12 gemeenten". `None` when no theme has
+/// that key (any more).
+#[must_use]
+pub fn theme_suggestion(session: &Session, key: &str) -> Option<String> {
+    let key = session.themes.resolve(key);
+    let theme = crate::model::themes::detect_themes(session)
+        .into_iter()
+        .find(|t| t.key == key)?;
+    Some(i18n::trf(
+        session.header.language,
+        T::ThemeSuggestion,
+        &[
+            ("theme", &theme.label),
+            ("n", &theme.municipalities.len().to_string()),
+            ("total", &session.municipalities().count().to_string()),
+        ],
+    ))
 }

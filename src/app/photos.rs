@@ -8,13 +8,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-use crate::i18n::{T, tr, trf};
+use super::projector::{PhotoPicture, PhotoView, ProjectorMode};
+use super::{LeerkringApp, NoticeLevel, Screen};
+use crate::i18n::{T, tr};
 use crate::model::AttachmentId;
 use crate::report::images::{self, DecodeError};
 use crate::store;
-use crate::ui::projector::{PhotoPicture, PhotoView, ProjectorMode};
-
-use super::{Command, LeerkringApp, NoticeLevel, Screen};
 
 /// The longest side of a console thumbnail, in pixels.
 pub const THUMBNAIL_SIDE: u32 = 256;
@@ -257,7 +256,7 @@ impl LeerkringApp {
 
     /// Attaches the photos picked in the dialog (in the order given), once
     /// it answered.
-    pub(super) fn poll_photo_dialog(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_photo_dialog(&mut self) {
         let Some(receiver) = &self.pending_photo else {
             return;
         };
@@ -267,11 +266,7 @@ impl LeerkringApp {
         }
         self.pending_photo = None;
         match answer {
-            Ok(files) => {
-                for path in files {
-                    self.attach_photo_file(&path, ctx);
-                }
-            }
+            Ok(files) => self.attach_photo_files(files),
             Err(_) => self.no_dialog_notice(),
         }
     }
@@ -279,18 +274,24 @@ impl LeerkringApp {
     /// Attaches the files dropped on the window this frame (PNG and JPEG;
     /// other files get a notice).
     pub(super) fn attach_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
-        for file in dropped {
-            let path = file.path().to_path_buf();
-            self.attach_photo_file(&path, ctx);
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.attach_photo_files(dropped);
         }
     }
 
-    /// Copies the image at `source` beside the session and attaches it to
-    /// the current agenda item (an undoable change).
-    pub fn attach_photo_file(&mut self, source: &Path, ctx: &egui::Context) {
+    /// Copies the images at `sources` beside the session (in the
+    /// background) and attaches them, in order, to the current agenda item
+    /// (each an undoable change).
+    pub fn attach_photo_files(&mut self, sources: Vec<PathBuf>) {
         let lang = self.state.ui_lang;
-        if self.state.screen != Screen::Session {
+        if self.state.screen != Screen::Session || sources.is_empty() {
             return;
         }
         if self.state.read_only {
@@ -301,106 +302,20 @@ impl LeerkringApp {
             );
             return;
         }
-        let Some(base) = self.session_base() else {
-            self.notify(
-                NoticeLevel::Error,
-                tr(lang, T::PhotoAttachFailed),
-                tr(lang, T::PhotoNoFolder).to_owned(),
-            );
-            return;
-        };
-        match store::import_photo(&base, source) {
-            Ok(path) => {
-                let item = self
-                    .state
-                    .runner
-                    .current_or_first(&self.state.session)
-                    .cloned();
-                self.run(Command::AttachPhoto { path, item }, ctx);
-            }
-            Err(error) => self.notify(
-                NoticeLevel::Error,
-                tr(lang, T::PhotoAttachFailed),
-                error.message(lang),
-            ),
-        }
-    }
-
-    /// After opening a session: says which photos are not beside it.
-    pub(super) fn check_photos(&mut self) {
-        let Some(file) = self.state.file.clone() else {
-            return;
-        };
-        let missing = store::missing_photos(&file, &self.state.session.attachments);
-        if !missing.is_empty() {
-            let lang = self.state.ui_lang;
-            let detail = trf(
-                lang,
-                T::PhotosMissingDetail,
-                &[("files", &missing.join(", "))],
-            );
-            self.notify(NoticeLevel::Info, tr(lang, T::PhotosMissing), detail);
-        }
-    }
-
-    /// Before "save as" to `target`: copies the photos to the new photo
-    /// folder and returns the new relative paths, to be applied with
-    /// [`rewrite_paths`] once the session is saved. `None` when the photos
-    /// could not be copied (nothing is saved then; the user is told).
-    pub(super) fn carry_photos_to(
-        &mut self,
-        target: &Path,
-    ) -> Option<HashMap<AttachmentId, String>> {
-        let Some(base) = self.session_base() else {
-            return Some(HashMap::new());
-        };
-        if self.state.session.attachments.is_empty() {
-            return Some(HashMap::new());
-        }
-        let lang = self.state.ui_lang;
-        match store::carry_photos(&base, target, &self.state.session.attachments) {
-            Ok(carried) => {
-                if !carried.missing.is_empty() {
-                    let detail = trf(
-                        lang,
-                        T::PhotosMissingDetail,
-                        &[("files", &carried.missing.join(", "))],
-                    );
-                    self.notify(NoticeLevel::Info, tr(lang, T::PhotosNotCarried), detail);
-                }
-                Some(carried.moved.into_iter().collect())
-            }
-            Err(error) => {
-                self.notify(
-                    NoticeLevel::Error,
-                    tr(lang, T::SaveFailed),
-                    error.message(lang),
-                );
-                None
-            }
-        }
+        self.import_photos(sources);
     }
 
     /// After "save as": the session and every undo step refer to the
     /// photos' new paths, so undoing later never points at the old folder.
-    pub(super) fn adopt_photo_paths(&mut self, moved: &HashMap<AttachmentId, String>) {
+    pub(super) fn adopt_photo_paths(&mut self, moved: Vec<(AttachmentId, String)>) {
         if moved.is_empty() {
             return;
         }
-        rewrite_paths(&mut self.state.session, moved);
-        self.history.rewrite_all(|s| rewrite_paths(s, moved));
+        let fix = crate::model::Edit::SetPhotoPaths(moved);
+        let _ = self.apply_edit(&fix);
+        self.history.rewrite_all(|s| {
+            let _ = fix.apply(s);
+        });
         self.photo_cache.clear();
-    }
-}
-
-/// Points the attachments of `session` at their new relative paths.
-pub(super) fn rewrite_paths(
-    session: &mut crate::model::Session,
-    moved: &HashMap<AttachmentId, String>,
-) {
-    for attachment in &mut session.attachments {
-        if let Some(path) = moved.get(&attachment.id) {
-            attachment.path.clone_from(path);
-        }
     }
 }

@@ -5,12 +5,152 @@
 
 use std::sync::Arc;
 
-use crate::model::{AgendaKind, Attachment, AttachmentId, BlockKind, ItemId, OrgId, Session};
-use crate::ui::projector::{
-    BeamerTheme, Blank, PhotoView, ProjectorMode, ProjectorReport, ProjectorView, TimerView,
+use crate::model::{
+    AgendaKind, Attachment, AttachmentId, BlockKind, ItemId, Language, OrgId, Session,
 };
 
 use super::AppState;
+
+/// What the projector shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProjectorMode {
+    /// One card per municipality with its keywords, all at once.
+    #[default]
+    Whiteboard,
+    /// The current speaker's card, large, with their countdown.
+    Focus,
+    /// The agenda with the current item marked.
+    Agenda,
+    /// The current synthesis block as big nested bullets.
+    Synthesis,
+    /// A big countdown (breaks).
+    Timer,
+    /// An attached photo (a flip chart), scaled to fit, with its caption.
+    Photo,
+    /// The themes the municipalities share, as a heat map.
+    Themes,
+}
+
+impl ProjectorMode {
+    /// Every mode, in menu order.
+    pub const ALL: [ProjectorMode; 7] = [
+        ProjectorMode::Whiteboard,
+        ProjectorMode::Focus,
+        ProjectorMode::Agenda,
+        ProjectorMode::Synthesis,
+        ProjectorMode::Timer,
+        ProjectorMode::Photo,
+        ProjectorMode::Themes,
+    ];
+}
+
+/// Colours for a dim beamer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BeamerTheme {
+    /// Dark text on white (the default: beamers wash out dark themes).
+    #[default]
+    Light,
+    /// Light text on a dark background.
+    Dark,
+    /// Black on white with contrast of at least 7:1 everywhere.
+    HighContrast,
+}
+
+/// Black or white instead of content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Blank {
+    /// Content is shown.
+    #[default]
+    Off,
+    /// An all-black screen.
+    Black,
+    /// An all-white screen.
+    White,
+}
+
+/// A clock shown on the projector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimerView {
+    /// Seconds shown: remaining (countdown) or elapsed.
+    pub seconds: i64,
+    /// The planned length in seconds (for the header strip), if any.
+    pub planned_seconds: Option<i64>,
+    /// Whether `seconds` counts down.
+    pub countdown: bool,
+}
+
+/// The state of a photo's picture on screen (decoded on a background thread).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PhotoPicture {
+    /// Still being decoded.
+    Loading,
+    /// Ready: the texture and its size in pixels (upright).
+    Ready {
+        /// The uploaded texture.
+        texture: egui::TextureId,
+        /// Its width and height in pixels.
+        size: egui::Vec2,
+    },
+    /// The file is not beside the session.
+    Missing,
+    /// The file is there but cannot be decoded.
+    Unusable,
+}
+
+/// A photo to show in photo mode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhotoView {
+    /// The picture (or why there is none yet).
+    pub picture: PhotoPicture,
+    /// The caption under it; may be empty.
+    pub caption: String,
+    /// The file's path relative to the session, for messages.
+    pub file: String,
+}
+
+/// Everything the projector may show, for one frame.
+#[derive(Debug, Clone)]
+pub struct ProjectorView<'a> {
+    /// The committed session (or the frozen copy while frozen).
+    pub session: &'a Session,
+    /// The mode to draw (already resolved from the agenda item or override).
+    pub mode: ProjectorMode,
+    /// The current agenda item.
+    pub current_item: Option<&'a ItemId>,
+    /// The current item's clock (header strip and timer mode).
+    pub item_timer: Option<TimerView>,
+    /// The speaker in a round, with their countdown (focus mode).
+    pub speaker: Option<(&'a OrgId, TimerView)>,
+    /// The synthesis block shown in synthesis mode.
+    pub block: BlockKind,
+    /// Whether the slim header strip (item and timer) is shown.
+    pub show_header: bool,
+    /// Whether card titles carry the seed's ⊗ mark.
+    pub title_marker: bool,
+    /// Colours.
+    pub theme: BeamerTheme,
+    /// Black or white screen.
+    pub blank: Blank,
+    /// The language of the projector's own words (the session's language).
+    pub lang: Language,
+    /// Which page of cards to show when not all fit at the readable minimum.
+    pub page: usize,
+    /// The photo of photo mode (`None`: the item has no photo).
+    pub photo: Option<PhotoView>,
+}
+
+/// What drawing the projector found out, for the console.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProjectorReport {
+    /// The body text size used, in points.
+    pub body_size: f32,
+    /// Whether everything fit at or above the readable minimum. When
+    /// `false`, the projector showed what fits (never cut-off text) and the
+    /// console warns and offers focus or paging.
+    pub fits: bool,
+    /// How many pages the whiteboard needs at the readable minimum (1 when all fit).
+    pub pages: usize,
+}
 
 /// What the projector shows, apart from the session and the display
 /// settings: mode, agenda item, clocks and synthesis block.
@@ -364,4 +504,80 @@ pub struct WindowOut {
 pub fn lock(link: &std::sync::Mutex<WindowLink>) -> std::sync::MutexGuard<'_, WindowLink> {
     link.lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The projector window's viewport: what the shell needs to show it.
+pub struct WindowSpec {
+    /// The viewport's id.
+    pub id: egui::ViewportId,
+    /// Its title, size and monitor.
+    pub builder: egui::ViewportBuilder,
+    /// The picture it draws and where it reports back.
+    pub link: Arc<std::sync::Mutex<WindowLink>>,
+}
+
+/// The projector window's viewport id.
+#[must_use]
+pub fn viewport_id() -> egui::ViewportId {
+    egui::ViewportId::from_hash_of("leerkring-projector")
+}
+
+/// How the projector window draws a picture: the view's content
+/// function of the projector view, handed in by the shell.
+pub type DrawProjector = fn(&mut egui::Ui, egui::Rect, &ProjectorView<'_>, bool) -> ProjectorReport;
+
+/// One frame of the projector window (a deferred viewport, drawn in its
+/// own frames): draws the current picture with `draw`, takes the
+/// projector's keys, and reports back to the console — waking it only
+/// when there is news. `trace` prints the frame (`LEERKRING_TRACE_FRAMES`).
+pub fn window_frame(
+    ui: &mut egui::Ui,
+    link: &std::sync::Mutex<WindowLink>,
+    draw: DrawProjector,
+    trace: Option<std::time::Instant>,
+) {
+    let ctx = ui.ctx().clone();
+    if let Some(started) = trace {
+        eprintln!(
+            "leerkring: projector frame at {} ms; requested by {:?}",
+            started.elapsed().as_millis(),
+            ctx.repaint_causes()
+        );
+    }
+    let picture = lock(link).picture.clone();
+    let rect = ui.max_rect();
+    let report = picture.map(|picture| draw(ui, rect, &picture.view(), true));
+    let commands = window_keys(&ctx);
+    let (closed, placement) = ctx.input(|i| {
+        (
+            i.viewport().close_requested(),
+            (i.viewport().outer_rect, i.viewport().inner_rect),
+        )
+    });
+    let mut link = lock(link);
+    let out = &mut link.out;
+    let news =
+        !commands.is_empty() || closed || out.report != report || out.placement != Some(placement);
+    out.report = report;
+    out.commands.extend(commands);
+    out.closed |= closed;
+    out.placement = Some(placement);
+    if news {
+        ctx.request_repaint_of(egui::ViewportId::ROOT);
+    }
+}
+
+/// The commands pressed while the projector window has the keyboard (the
+/// facilitator clicked it): those that work there (black, white, freeze,
+/// fullscreen, modes, the agenda clock); Esc brings it back as a window.
+fn window_keys(ctx: &egui::Context) -> Vec<super::Command> {
+    let mut list = super::shortcut_table(|c| c.spec().scope == super::Scope::SessionAndProjector);
+    list.push((
+        egui::KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::Escape),
+        super::Command::ProjectorHome,
+    ));
+    list.into_iter()
+        .filter(|(shortcut, _)| ctx.input_mut(|i| i.consume_shortcut(shortcut)))
+        .map(|(_, command)| command)
+        .collect()
 }

@@ -1,13 +1,47 @@
 //! The agenda on the clock: which item runs, for how long, and the speaker
 //! countdown in a round. Times come from the caller (the injected clock), so
 //! tests freeze and advance them. Actual start and end times and the airtime
-//! of each speaker are written into the session, where the report finds them.
+//! of each speaker are written into the session, where the report finds them,
+//! as [`Edit`]s that are never undone: each method applies them and returns
+//! them, so the app treats them like every other applied edit.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
-use crate::model::{ItemId, OrgId, Session, SpeakerStatus};
+use crate::model::{Edit, ItemId, OrgId, Session, SpeakerStatus};
+
+/// Edits the clock made, already applied to the session.
+pub type ClockEdits = Vec<Edit>;
+
+/// Applies a clock edit and keeps it; a clock edit that no longer fits the
+/// session (its item was removed) is dropped.
+fn record(session: &mut Session, edit: Edit, out: &mut ClockEdits) {
+    if let Ok(outcome) = edit.apply(session)
+        && outcome.changed()
+    {
+        out.push(edit);
+    }
+}
+
+/// Records an item's actual start (from the one it has) and end.
+fn set_times(
+    session: &mut Session,
+    id: &ItemId,
+    start: impl FnOnce(Option<NaiveDateTime>) -> Option<NaiveDateTime>,
+    end: Option<NaiveDateTime>,
+    out: &mut ClockEdits,
+) {
+    let Some(item) = session.agenda_item(id) else {
+        return;
+    };
+    let edit = Edit::SetItemTimes {
+        item: id.clone(),
+        start: start(item.actual_start),
+        end,
+    };
+    record(session, edit, out);
+}
 
 /// Whether the agenda clock runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -143,9 +177,10 @@ impl Runner {
     }
 
     /// Starts the agenda (the current or first item), or resumes it.
-    pub fn start(&mut self, session: &mut Session, now: NaiveDateTime) {
+    pub fn start(&mut self, session: &mut Session, now: NaiveDateTime) -> ClockEdits {
+        let mut out = ClockEdits::new();
         let Some(id) = self.current_or_first(session).cloned() else {
-            return;
+            return out;
         };
         self.current = Some(id.clone());
         self.status = RunStatus::Running;
@@ -153,13 +188,11 @@ impl Runner {
         if self.speaker.is_some() {
             self.speaker_span_start = Some(now);
         }
-        if let Some(item) = session.agenda.iter_mut().find(|i| i.id == id) {
-            item.actual_start.get_or_insert(now);
-            item.actual_end = None;
-        }
+        set_times(session, &id, |start| start.or(Some(now)), None, &mut out);
         if self.speaker.is_none() {
-            self.next_speaker(session, now);
+            out.extend(self.next_speaker(session, now));
         }
+        out
     }
 
     /// Pauses the clock; the time used so far is kept.
@@ -179,115 +212,143 @@ impl Runner {
     }
 
     /// Starts when idle or paused, pauses when running.
-    pub fn toggle(&mut self, session: &mut Session, now: NaiveDateTime) {
+    pub fn toggle(&mut self, session: &mut Session, now: NaiveDateTime) -> ClockEdits {
         if self.is_running() {
             self.pause(now);
+            ClockEdits::new()
         } else {
-            self.start(session, now);
+            self.start(session, now)
         }
     }
 
     /// Moves to another item. When the clock runs, the item left gets its
     /// end time and the new one starts at once.
-    pub fn go_to(&mut self, session: &mut Session, target: &ItemId, now: NaiveDateTime) {
+    pub fn go_to(
+        &mut self,
+        session: &mut Session,
+        target: &ItemId,
+        now: NaiveDateTime,
+    ) -> ClockEdits {
+        let mut out = ClockEdits::new();
         if self.current.as_ref() == Some(target) || session.agenda_item(target).is_none() {
-            return;
+            return out;
         }
         let was_running = self.is_running();
-        self.finish_speaker(session, now, SpeakerStatus::Done);
+        self.finish_speaker(session, now, SpeakerStatus::Done, &mut out);
         self.pause(now);
-        if was_running
-            && let Some(id) = &self.current
-            && let Some(item) = session.agenda.iter_mut().find(|i| &i.id == id)
-        {
-            item.actual_end = Some(now);
+        if was_running && let Some(id) = self.current.clone() {
+            set_times(session, &id, |start| start, Some(now), &mut out);
         }
         self.current = Some(target.clone());
         self.speaker = None;
         self.speaker_used = 0;
         // A paused clock stays paused on the new item; a running one runs on.
         if was_running {
-            self.start(session, now);
+            out.extend(self.start(session, now));
         }
+        out
     }
 
     /// Moves `delta` items forward (or back) from the current (or first) item.
-    pub fn step(&mut self, session: &mut Session, delta: isize, now: NaiveDateTime) {
+    pub fn step(&mut self, session: &mut Session, delta: isize, now: NaiveDateTime) -> ClockEdits {
         let Some(current) = self.current_or_first(session).cloned() else {
-            return;
+            return ClockEdits::new();
         };
         let Some(pos) = session.agenda.iter().position(|i| i.id == current) else {
-            return;
+            return ClockEdits::new();
         };
         self.current = Some(current);
-        if let Some(item) = pos
+        match pos
             .checked_add_signed(delta)
             .and_then(|t| session.agenda.get(t))
         {
-            let id = item.id.clone();
-            self.go_to(session, &id, now);
+            Some(item) => {
+                let id = item.id.clone();
+                self.go_to(session, &id, now)
+            }
+            None => ClockEdits::new(),
         }
     }
 
     /// Ends the agenda: the current item gets its end time, the clock stops.
-    pub fn finish(&mut self, session: &mut Session, now: NaiveDateTime) {
-        self.finish_speaker(session, now, SpeakerStatus::Done);
+    pub fn finish(&mut self, session: &mut Session, now: NaiveDateTime) -> ClockEdits {
+        let mut out = ClockEdits::new();
+        self.finish_speaker(session, now, SpeakerStatus::Done, &mut out);
         let was_running = self.is_running();
         self.pause(now);
-        if was_running
-            && let Some(id) = &self.current
-            && let Some(item) = session.agenda.iter_mut().find(|i| &i.id == id)
-        {
-            item.actual_end = Some(now);
+        if was_running && let Some(id) = self.current.clone() {
+            set_times(session, &id, |start| start, Some(now), &mut out);
         }
+        out
     }
 
     /// Closes the current speaker's turn with `status`, adding their airtime.
-    fn finish_speaker(&mut self, session: &mut Session, now: NaiveDateTime, status: SpeakerStatus) {
+    fn finish_speaker(
+        &mut self,
+        session: &mut Session,
+        now: NaiveDateTime,
+        status: SpeakerStatus,
+        out: &mut ClockEdits,
+    ) {
         let Some(org) = self.speaker.take() else {
             return;
         };
         let spoken = self.speaker_elapsed(now);
         self.speaker_used = 0;
         self.speaker_span_start = None;
-        let Some(round) = self
-            .current
-            .as_ref()
-            .and_then(|id| session.agenda.iter_mut().find(|i| &i.id == id))
-            .and_then(|i| i.round.as_mut())
+        let Some(item) = self.current.clone() else {
+            return;
+        };
+        let Some(before) = session
+            .agenda_item(&item)
+            .and_then(|i| i.round.as_ref())
+            .and_then(|r| r.speakers.iter().find(|s| s.organisation == org))
+            .map(|s| s.airtime_seconds)
         else {
             return;
         };
-        if let Some(speaker) = round.speakers.iter_mut().find(|s| s.organisation == org) {
-            speaker.airtime_seconds = speaker
-                .airtime_seconds
-                .saturating_add(u32::try_from(spoken).unwrap_or(u32::MAX));
-            speaker.status = status;
-        }
+        let edit = Edit::SetSpeakerTurn {
+            item,
+            org,
+            status,
+            airtime_seconds: before.saturating_add(u32::try_from(spoken).unwrap_or(u32::MAX)),
+        };
+        record(session, edit, out);
     }
 
     /// The current speaker is done; the next waiting one gets the floor.
     /// Returns the new speaker.
-    pub fn next_speaker(&mut self, session: &mut Session, now: NaiveDateTime) -> Option<OrgId> {
-        self.finish_speaker(session, now, SpeakerStatus::Done);
-        self.take_next_waiting(session, now)
+    pub fn next_speaker(&mut self, session: &mut Session, now: NaiveDateTime) -> ClockEdits {
+        let mut out = ClockEdits::new();
+        self.finish_speaker(session, now, SpeakerStatus::Done, &mut out);
+        self.take_next_waiting(session, now);
+        out
     }
 
     /// The current speaker is passed over; the next waiting one gets the floor.
-    pub fn skip_speaker(&mut self, session: &mut Session, now: NaiveDateTime) -> Option<OrgId> {
-        self.finish_speaker(session, now, SpeakerStatus::Skipped);
-        self.take_next_waiting(session, now)
+    pub fn skip_speaker(&mut self, session: &mut Session, now: NaiveDateTime) -> ClockEdits {
+        let mut out = ClockEdits::new();
+        self.finish_speaker(session, now, SpeakerStatus::Skipped, &mut out);
+        self.take_next_waiting(session, now);
+        out
     }
 
     /// Gives the floor to a chosen speaker (the current one is done).
-    pub fn set_speaker(&mut self, session: &mut Session, org: &OrgId, now: NaiveDateTime) {
+    pub fn set_speaker(
+        &mut self,
+        session: &mut Session,
+        org: &OrgId,
+        now: NaiveDateTime,
+    ) -> ClockEdits {
+        let mut out = ClockEdits::new();
         if self.speaker.as_ref() == Some(org) {
-            return;
+            return out;
         }
-        self.finish_speaker(session, now, SpeakerStatus::Done);
+        self.finish_speaker(session, now, SpeakerStatus::Done, &mut out);
         self.speaker = Some(org.clone());
         self.speaker_used = 0;
         self.speaker_span_start = self.is_running().then_some(now);
+        out
     }
 
     fn take_next_waiting(&mut self, session: &Session, now: NaiveDateTime) -> Option<OrgId> {
@@ -409,15 +470,35 @@ mod tests {
         r.start(&mut s, at(0));
         assert_eq!(r.speaker, Some(OrgId::new("a")));
         assert_eq!(r.speaker_remaining(&s, at(2)), Some(180));
-        assert_eq!(r.next_speaker(&mut s, at(4)), Some(OrgId::new("b")));
-        assert_eq!(r.skip_speaker(&mut s, at(5)), Some(OrgId::new("c")));
+        r.next_speaker(&mut s, at(4));
+        assert_eq!(r.speaker, Some(OrgId::new("b")));
+        r.skip_speaker(&mut s, at(5));
+        assert_eq!(r.speaker, Some(OrgId::new("c")));
         assert_eq!(r.speaker_remaining(&s, at(11)), Some(-60), "over time");
-        assert_eq!(r.next_speaker(&mut s, at(11)), None);
+        r.next_speaker(&mut s, at(11));
+        assert_eq!(r.speaker, None);
         let speakers = &s.agenda[1].round.as_ref().unwrap().speakers;
         let airtime: Vec<_> = speakers.iter().map(|s| s.airtime_seconds).collect();
         assert_eq!(airtime, [240, 60, 360]);
         assert_eq!(speakers[1].status, SpeakerStatus::Skipped);
         assert_eq!(speakers[2].status, SpeakerStatus::Done);
+    }
+
+    #[test]
+    fn the_clock_edits_it_returns_replay_what_it_wrote() {
+        let mut s = session();
+        let mut replayed = s.clone();
+        let mut r = Runner::default();
+        let mut edits = r.start(&mut s, at(0));
+        edits.extend(r.step(&mut s, 1, at(9)));
+        edits.extend(r.next_speaker(&mut s, at(12)));
+        edits.extend(r.skip_speaker(&mut s, at(13)));
+        edits.extend(r.finish(&mut s, at(20)));
+        assert!(edits.iter().all(|e| !e.undoable()));
+        for edit in &edits {
+            edit.apply(&mut replayed).expect("replays");
+        }
+        assert_eq!(replayed, s);
     }
 
     #[test]

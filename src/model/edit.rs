@@ -1,444 +1,1571 @@
-//! Edits to a session, as pure functions: the console's commands call these,
-//! so every rule (ids, order, nesting, owners) lives in one tested place.
+//! Every change to a session is a value of [`Edit`], applied by one pure,
+//! exhaustive function. Whatever produced the edit — a key, a menu, a dialog,
+//! the agenda clock, later the room's inbox or a script — the rules are the
+//! same and live here, each with its own test.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
 
-use super::ids::{ActionId, BulletId, ExperimentId, KeywordId, OrgId};
+use super::ids::{
+    ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
+    ParticipantId,
+};
+use super::limits::{BULLET_MAX_CHARS, KEYWORD_MAX_CHARS, MINUTES_MAX, TITLE_MAX_CHARS};
+use super::markers::{BulletKind, parse_bullet, parse_keyword};
 use super::session::{
-    Action, ActionStatus, BlockKind, Bullet, Experiment, Keyword, OrgKind, Owner, PlannedDate,
-    Session,
+    Action, AgendaItem, AgendaKind, Attachment, Attendance, BlockKind, Header, NextMeeting, Note,
+    OrgKind, Participant, Round, Session, Speaker, SpeakerStatus, Visibility,
 };
 
-/// One card in the console: an experiment, or a municipality that has none yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Card {
-    /// The organisation.
-    pub org: OrgId,
-    /// Its experiment; `None` until the first keyword or title is typed.
-    pub experiment: Option<ExperimentId>,
-}
+/// One change to a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "edit", rename_all = "snake_case")]
+pub enum Edit {
+    // --- The meeting's facts and who takes part ---
+    /// Replaces the header (title, date, place, …).
+    SetHeader(Box<Header>),
+    /// Adds a municipality or guest organisation at the end.
+    AddOrganisation {
+        /// Its name.
+        name: String,
+        /// Municipality or guest.
+        kind: OrgKind,
+    },
+    /// Renames an organisation.
+    RenameOrganisation {
+        /// The organisation.
+        org: OrgId,
+        /// Its new name.
+        name: String,
+    },
+    /// Makes an organisation a municipality or a guest.
+    SetOrganisationKind {
+        /// The organisation.
+        org: OrgId,
+        /// Municipality or guest.
+        kind: OrgKind,
+    },
+    /// Records whether an organisation attended (for one without named
+    /// participants; named participants decide otherwise).
+    SetOrganisationAttendance {
+        /// The organisation.
+        org: OrgId,
+        /// Unknown, present or absent.
+        attendance: Attendance,
+    },
+    /// Moves an organisation up (negative) or down (positive).
+    MoveOrganisation {
+        /// The organisation.
+        org: OrgId,
+        /// How many places.
+        delta: isize,
+    },
+    /// Removes an organisation and everything that belongs to it.
+    RemoveOrganisation(OrgId),
+    /// Adds participants from pasted lines (a mail, Word or Excel).
+    PasteParticipants(String),
+    /// Replaces one participant's details.
+    SetParticipant(Box<Participant>),
+    /// Removes a participant.
+    RemoveParticipant(ParticipantId),
 
-impl Session {
-    /// The console's cards in organisation order: each experiment of each
-    /// organisation, and one empty card for a municipality without any.
-    /// Guests get a card only when they brought an experiment.
-    #[must_use]
-    pub fn cards(&self) -> Vec<Card> {
-        let mut cards = Vec::new();
-        for org in &self.organisations {
-            let before = cards.len();
-            cards.extend(self.experiments_of(&org.id).map(|e| Card {
-                org: org.id.clone(),
-                experiment: Some(e.id.clone()),
-            }));
-            if cards.len() == before && org.kind == OrgKind::Municipality {
-                cards.push(Card {
-                    org: org.id.clone(),
-                    experiment: None,
-                });
-            }
-        }
-        cards
-    }
+    // --- The agenda ---
+    /// Inserts an agenda item at a position (past the end: at the end).
+    AddItem {
+        /// Where it goes (0 = first).
+        at: usize,
+        /// Its title.
+        title: String,
+        /// Its kind.
+        kind: AgendaKind,
+        /// Its planned minutes.
+        minutes: u32,
+    },
+    /// Removes an agenda item; its photos stay, no longer linked to it.
+    RemoveItem(ItemId),
+    /// Moves an agenda item up (negative) or down (positive).
+    MoveItem {
+        /// The item.
+        item: ItemId,
+        /// How many places.
+        delta: isize,
+    },
+    /// Changes an item's title.
+    SetItemTitle {
+        /// The item.
+        item: ItemId,
+        /// Its new title.
+        title: String,
+    },
+    /// Changes an item's kind; a new round gets every municipality as a speaker.
+    SetItemKind {
+        /// The item.
+        item: ItemId,
+        /// Its new kind.
+        kind: AgendaKind,
+    },
+    /// Changes which synthesis block an item fills.
+    SetItemBlock {
+        /// The item.
+        item: ItemId,
+        /// The block, or none.
+        block: Option<BlockKind>,
+    },
+    /// Changes an item's planned minutes.
+    SetPlannedMinutes {
+        /// The item.
+        item: ItemId,
+        /// Minutes, 0 to [`MINUTES_MAX`].
+        minutes: u32,
+    },
+    /// Moves planned minutes from one item to another (at most what it has).
+    TakeMinutes {
+        /// The item that gives the time.
+        from: ItemId,
+        /// The item that gets it.
+        to: ItemId,
+        /// How many minutes.
+        minutes: u32,
+    },
+    /// Changes a round's default speaking time.
+    SetSpeakerMinutes {
+        /// The round's item.
+        item: ItemId,
+        /// Minutes per speaker, 1 to [`MINUTES_MAX`].
+        minutes: u32,
+    },
+    /// Moves a speaker up (negative) or down (positive) in a round.
+    MoveSpeaker {
+        /// The round's item.
+        item: ItemId,
+        /// The speaker's organisation.
+        org: OrgId,
+        /// How many places.
+        delta: isize,
+    },
+    /// Marks a speaker waiting, done or skipped.
+    SetSpeakerStatus {
+        /// The round's item.
+        item: ItemId,
+        /// The speaker's organisation.
+        org: OrgId,
+        /// The new status.
+        status: SpeakerStatus,
+    },
 
-    /// The card at `index`, or the last card when `index` is past the end.
-    #[must_use]
-    pub fn card_at(&self, index: usize) -> Option<Card> {
-        let cards = self.cards();
-        let last = cards.len().checked_sub(1)?;
-        cards.into_iter().nth(index.min(last))
-    }
+    // --- What the agenda clock writes (never undone) ---
+    /// Records when an item actually started and ended.
+    SetItemTimes {
+        /// The item.
+        item: ItemId,
+        /// When it started.
+        start: Option<NaiveDateTime>,
+        /// When it ended.
+        end: Option<NaiveDateTime>,
+    },
+    /// Records a speaker's turn: their status and total speaking time.
+    SetSpeakerTurn {
+        /// The round's item.
+        item: ItemId,
+        /// The speaker's organisation.
+        org: OrgId,
+        /// The new status.
+        status: SpeakerStatus,
+        /// Their total speaking time in seconds.
+        airtime_seconds: u32,
+    },
 
-    /// The experiment with this id.
-    #[must_use]
-    pub fn experiment(&self, id: &ExperimentId) -> Option<&Experiment> {
-        self.experiments.iter().find(|e| &e.id == id)
-    }
+    // --- Experiments and keywords ---
+    /// Adds an empty experiment for an organisation at the end of the whiteboard.
+    AddExperiment(OrgId),
+    /// Sets an experiment's title; with no experiment given (the card of an
+    /// organisation without one), the organisation gets a new one, or the
+    /// one an edit just before made.
+    SetExperimentTitle {
+        /// The organisation whose card it is.
+        org: OrgId,
+        /// The experiment (`None`: the card has none yet).
+        experiment: Option<ExperimentId>,
+        /// The title (trimmed).
+        title: String,
+    },
+    /// Adds a typed keyword (`#tags` become tags) to an experiment; with no
+    /// experiment given (the card of an organisation without one), the
+    /// organisation gets a new one, or the one an edit just before made.
+    AddKeyword {
+        /// The organisation whose card it is.
+        org: OrgId,
+        /// The experiment (`None`: the card has none yet).
+        experiment: Option<ExperimentId>,
+        /// The keyword as typed.
+        text: String,
+    },
+    /// Replaces a keyword's text (as typed, with `#tags`).
+    ReplaceKeyword {
+        /// The keyword.
+        keyword: KeywordId,
+        /// The new text as typed.
+        text: String,
+    },
+    /// Deletes a keyword.
+    DeleteKeyword(KeywordId),
+    /// Moves a keyword up (negative) or down (positive) within its list.
+    MoveKeyword {
+        /// The keyword.
+        keyword: KeywordId,
+        /// How many places.
+        delta: isize,
+    },
+    /// Highlights a keyword or takes the highlight away.
+    SetKeywordHighlight {
+        /// The keyword.
+        keyword: KeywordId,
+        /// Highlighted or not.
+        highlighted: bool,
+    },
 
-    /// The experiment with this id, for editing.
-    pub fn experiment_mut(&mut self, id: &ExperimentId) -> Option<&mut Experiment> {
-        self.experiments.iter_mut().find(|e| &e.id == id)
-    }
-
-    /// Adds an empty experiment for `org` at the end of the whiteboard.
-    pub fn add_experiment(&mut self, org: &OrgId) -> ExperimentId {
-        let id = ExperimentId::new(self.fresh_id("exp"));
-        self.experiments.push(Experiment {
-            id: id.clone(),
-            organisation: org.clone(),
-            title: String::new(),
-            keywords: Vec::new(),
-            notes: Vec::new(),
-        });
-        id
-    }
-
-    /// The card's experiment, created when the card had none yet.
-    pub fn ensure_experiment(&mut self, card: &Card) -> ExperimentId {
-        match &card.experiment {
-            Some(id) if self.experiment(id).is_some() => id.clone(),
-            _ => self.add_experiment(&card.org),
-        }
-    }
-
-    /// Adds a keyword at the end of an experiment's list.
-    pub fn add_keyword(&mut self, experiment: &ExperimentId, text: &str) -> Option<KeywordId> {
-        let id = KeywordId::new(self.fresh_id("kw"));
-        let exp = self.experiment_mut(experiment)?;
-        exp.keywords.push(Keyword {
-            id: id.clone(),
-            text: text.to_owned(),
-            tags: Vec::new(),
-            highlighted: false,
-        });
-        Some(id)
-    }
-
-    /// Finds a keyword wherever it is.
-    pub fn keyword_mut(&mut self, id: &KeywordId) -> Option<&mut Keyword> {
-        self.experiments
-            .iter_mut()
-            .flat_map(|e| e.keywords.iter_mut())
-            .find(|k| &k.id == id)
-    }
-
-    /// Removes a keyword; returns whether it existed.
-    pub fn delete_keyword(&mut self, id: &KeywordId) -> bool {
-        for exp in &mut self.experiments {
-            if let Some(pos) = exp.keywords.iter().position(|k| &k.id == id) {
-                exp.keywords.remove(pos);
-                return true;
-            }
-        }
-        false
-    }
-
-    /// Moves a keyword up (`-1`) or down (`+1`) within its list; returns whether it moved.
-    pub fn move_keyword(&mut self, id: &KeywordId, delta: isize) -> bool {
-        for exp in &mut self.experiments {
-            if let Some(pos) = exp.keywords.iter().position(|k| &k.id == id) {
-                let Some(target) = pos.checked_add_signed(delta) else {
-                    return false;
-                };
-                if target >= exp.keywords.len() {
-                    return false;
-                }
-                exp.keywords.swap(pos, target);
-                return true;
-            }
-        }
-        false
-    }
-
-    /// Adds a bullet at the end of a block, `depth` levels deep (0 = top
-    /// level): it becomes a child of the last bullet one level up. The depth
-    /// is limited to one more than the block's last chain allows.
-    pub fn add_bullet(
-        &mut self,
+    // --- The synthesis ---
+    /// Adds a typed line to a block: `! ` makes an action (with `@owner`),
+    /// `? ` an open question, anything else a bullet at `depth`.
+    AddTypedBullet {
+        /// The block a plain bullet goes into.
         block: BlockKind,
+        /// 0 = top level; limited to one below the block's last bullet.
         depth: usize,
-        text: &str,
+        /// The line as typed.
+        text: String,
+    },
+    /// Adds a bullet as it is (no markers read).
+    AddBullet {
+        /// The block.
+        block: BlockKind,
+        /// 0 = top level; limited to one below the block's last bullet.
+        depth: usize,
+        /// The text.
+        text: String,
+        /// Its tags.
         tags: Vec<String>,
-    ) -> BulletId {
-        let id = BulletId::new(self.fresh_id("b"));
-        let bullet = Bullet {
-            id: id.clone(),
-            text: text.to_owned(),
-            tags,
-            children: Vec::new(),
-        };
-        let mut list = &mut self.synthesis.block_mut(block).bullets;
-        for _ in 0..depth {
-            if list.is_empty() {
-                break;
-            }
-            let last_index = list.len() - 1;
-            list = &mut list[last_index].children;
-        }
-        list.push(bullet);
-        id
-    }
+    },
+    /// Deletes a bullet with its sub-bullets.
+    DeleteBullet(BulletId),
+    /// Adds a note to an agenda item.
+    AddNote {
+        /// The item.
+        item: ItemId,
+        /// The text (trimmed).
+        text: String,
+        /// Who may see it.
+        visibility: Visibility,
+    },
+    /// Adds an open action, due at the next meeting.
+    AddAction {
+        /// What is to be done.
+        text: String,
+    },
+    /// Replaces an action's details.
+    SetAction(Box<Action>),
+    /// Removes an action.
+    RemoveAction(ActionId),
+    /// Adds an empty planned meeting.
+    AddNextMeeting,
+    /// Replaces a planned meeting's details.
+    SetNextMeeting(Box<NextMeeting>),
+    /// Removes a planned meeting.
+    RemoveNextMeeting(MeetingId),
 
-    /// The deepest level a new bullet at the end of `block` may take.
+    // --- Photos ---
+    /// Attaches a photo already copied beside the session.
+    AttachPhoto {
+        /// Its path relative to the session file.
+        path: String,
+        /// The agenda item it belongs to.
+        item: Option<ItemId>,
+    },
+    /// Changes a photo's caption.
+    SetPhotoCaption {
+        /// The photo.
+        photo: AttachmentId,
+        /// The caption.
+        caption: String,
+    },
+    /// Removes a photo from the session (its file stays, so undo brings it back).
+    RemovePhoto(AttachmentId),
+    /// Points photos at new relative paths (after Save As copied them; never undone).
+    SetPhotoPaths(Vec<(AttachmentId, String)>),
+
+    // --- Shared themes ---
+    /// Confirms a theme, or takes the confirmation back.
+    ConfirmTheme(String),
+    /// Drops a suggested theme.
+    DismissTheme(String),
+    /// Merges one theme into another (refused when it would make a cycle).
+    MergeThemes {
+        /// The theme merged away.
+        from: String,
+        /// The theme that holds both afterwards.
+        into: String,
+    },
+    /// Gives a theme a label of its own.
+    RenameTheme {
+        /// The theme.
+        key: String,
+        /// Its label.
+        label: String,
+    },
+
+    // --- The whole session ---
+    /// Replaces the whole session (an earlier version, a recovered copy).
+    ReplaceSession(Box<Session>),
+}
+
+/// What applying an edit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing changed (e.g. moving the first item up).
+    Unchanged,
+    /// The session changed.
+    Changed,
+    /// The session changed and something new was made.
+    Created(Created),
+}
+
+impl Outcome {
+    /// Whether the session changed.
     #[must_use]
-    pub fn max_bullet_depth(&self, block: BlockKind) -> usize {
-        let mut depth = 0;
-        let mut list = &self.synthesis.block(block).bullets;
-        while let Some(last) = list.last() {
-            depth += 1;
-            list = &last.children;
-        }
-        depth
-    }
-
-    /// Removes a bullet (with its sub-bullets) from whichever block holds it.
-    pub fn delete_bullet(&mut self, id: &BulletId) -> bool {
-        fn remove(list: &mut Vec<Bullet>, id: &BulletId) -> bool {
-            if let Some(pos) = list.iter().position(|b| &b.id == id) {
-                list.remove(pos);
-                return true;
-            }
-            list.iter_mut().any(|b| remove(&mut b.children, id))
-        }
-        BlockKind::ALL
-            .into_iter()
-            .any(|kind| remove(&mut self.synthesis.block_mut(kind).bullets, id))
-    }
-
-    /// Finds a bullet at any depth in any block.
-    pub fn bullet_mut(&mut self, id: &BulletId) -> Option<&mut Bullet> {
-        fn contains(list: &[Bullet], id: &BulletId) -> bool {
-            list.iter()
-                .any(|b| &b.id == id || contains(&b.children, id))
-        }
-        fn find<'a>(list: &'a mut [Bullet], id: &BulletId) -> Option<&'a mut Bullet> {
-            for b in list {
-                if &b.id == id {
-                    return Some(b);
-                }
-                if let Some(found) = find(&mut b.children, id) {
-                    return Some(found);
-                }
-            }
-            None
-        }
-        let kind = BlockKind::ALL
-            .into_iter()
-            .find(|&kind| contains(&self.synthesis.block(kind).bullets, id))?;
-        find(&mut self.synthesis.block_mut(kind).bullets, id)
-    }
-
-    /// Resolves a typed owner name: an organisation or participant whose name
-    /// matches (case-insensitive, whole name or its first word), otherwise the
-    /// name as typed.
-    #[must_use]
-    pub fn resolve_owner(&self, typed: &str) -> Owner {
-        let wanted = typed.to_lowercase();
-        let matches = |name: &str| {
-            let name = name.to_lowercase();
-            name == wanted
-                || name.split([' ', '/']).next() == Some(wanted.as_str())
-                || name.replace([' ', '-'], "") == wanted.replace([' ', '-'], "")
-        };
-        if let Some(org) = self.organisations.iter().find(|o| matches(&o.name)) {
-            return Owner::Organisation(org.id.clone());
-        }
-        if let Some(p) = self.participants.iter().find(|p| matches(&p.name)) {
-            return Owner::Participant(p.id.clone());
-        }
-        Owner::Name(typed.to_owned())
-    }
-
-    /// The default due date of a new action: the day of the first planned
-    /// next meeting (the last day of its month when only the month is known).
-    #[must_use]
-    pub fn default_due_date(&self) -> Option<NaiveDate> {
-        self.synthesis
-            .next_meetings
-            .iter()
-            .find_map(|m| m.when)
-            .and_then(|when| match when {
-                PlannedDate::Day(day) => Some(day),
-                PlannedDate::Month { year, month, .. } => last_day_of_month(year, month),
-            })
-    }
-
-    /// Adds an open action.
-    pub fn add_action(
-        &mut self,
-        text: &str,
-        owner: Option<Owner>,
-        due: Option<NaiveDate>,
-    ) -> ActionId {
-        let id = ActionId::new(self.fresh_id("action"));
-        self.synthesis.actions.push(Action {
-            id: id.clone(),
-            text: text.to_owned(),
-            owner,
-            due,
-            status: ActionStatus::Open,
-        });
-        id
+    pub fn changed(&self) -> bool {
+        !matches!(self, Outcome::Unchanged)
     }
 }
 
-impl Session {
-    /// A new session with this one's header, organisations and agenda, but
-    /// no content: no experiments, notes, bullets, actions, times or photos.
-    /// Block headings stay (they belong to the structure, like the agenda).
+/// What an edit made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Created {
+    /// An organisation.
+    Organisation(OrgId),
+    /// Participants from a paste: how many.
+    Participants(usize),
+    /// An agenda item.
+    Item(ItemId),
+    /// An experiment.
+    Experiment(ExperimentId),
+    /// A keyword, in this experiment (made for it when the card had none).
+    Keyword {
+        /// The experiment it went into.
+        experiment: ExperimentId,
+        /// The keyword.
+        keyword: KeywordId,
+    },
+    /// A bullet at this depth.
+    Bullet {
+        /// The bullet.
+        id: BulletId,
+        /// The depth it went to (after limiting).
+        depth: usize,
+    },
+    /// An open question (a line typed with `? `).
+    Question(BulletId),
+    /// An action.
+    Action(ActionId),
+    /// A note.
+    Note(NoteId),
+    /// A planned meeting.
+    Meeting(MeetingId),
+    /// A photo.
+    Photo(AttachmentId),
+}
+
+/// The kind of thing an edit refers to, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// An organisation.
+    Organisation,
+    /// A participant.
+    Participant,
+    /// An agenda item.
+    Item,
+    /// A round (an agenda item without one).
+    Round,
+    /// A speaker in a round.
+    Speaker,
+    /// An experiment.
+    Experiment,
+    /// A keyword.
+    Keyword,
+    /// A bullet.
+    Bullet,
+    /// An action.
+    Action,
+    /// A planned meeting.
+    Meeting,
+    /// A photo.
+    Photo,
+    /// A theme.
+    Theme,
+    /// A text (keyword, bullet, note, title).
+    Text,
+    /// A number of minutes.
+    Minutes,
+}
+
+/// Why an edit was refused; the session is then unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// What the edit refers to is not in the session (any more).
+    #[error("{0:?} '{1}' is not in the session")]
+    Missing(Subject, String),
+    /// The text is empty once trimmed (or markers taken off).
+    #[error("the {0:?} is empty")]
+    Empty(Subject),
+    /// The text is longer than its limit.
+    #[error("the {what:?} is longer than {max} characters")]
+    TooLong {
+        /// What is too long.
+        what: Subject,
+        /// The limit in characters.
+        max: usize,
+    },
+    /// A number is outside what makes sense.
+    #[error("{what:?} {value} is out of range")]
+    OutOfRange {
+        /// What is out of range.
+        what: Subject,
+        /// The value given.
+        value: u64,
+    },
+    /// Merging these themes would make a theme vanish in a cycle.
+    #[error("merging '{0}' into '{1}' would make a cycle")]
+    MergeCycle(String, String),
+}
+
+impl Edit {
+    /// Whether undo takes this edit back. What the agenda clock writes and
+    /// photo paths fixed after Save As are never undone.
     #[must_use]
-    pub fn skeleton(&self) -> Session {
-        let mut header = self.header.clone();
-        header.report_final = false;
-        let organisations = self
-            .organisations
-            .iter()
-            .map(|o| super::session::Organisation {
-                notes: Vec::new(),
-                ..o.clone()
-            })
-            .collect();
-        let agenda = self
-            .agenda
-            .iter()
-            .map(|item| super::session::AgendaItem {
-                notes: Vec::new(),
-                actual_start: None,
-                actual_end: None,
-                round: item.round.as_ref().map(|r| super::session::Round {
-                    speaker_minutes: r.speaker_minutes,
-                    speakers: r
-                        .speakers
-                        .iter()
-                        .map(|s| super::session::Speaker {
-                            organisation: s.organisation.clone(),
-                            status: super::session::SpeakerStatus::Waiting,
-                            airtime_seconds: 0,
-                        })
-                        .collect(),
-                }),
-                ..item.clone()
-            })
-            .collect();
-        let mut synthesis = super::session::Synthesis::default();
-        for kind in BlockKind::ALL {
-            synthesis
-                .block_mut(kind)
-                .heading
-                .clone_from(&self.synthesis.block(kind).heading);
+    pub fn undoable(&self) -> bool {
+        !matches!(
+            self,
+            Edit::SetItemTimes { .. } | Edit::SetSpeakerTurn { .. } | Edit::SetPhotoPaths(_)
+        )
+    }
+
+    /// Edits typed into one form field share a group, so undo takes the whole
+    /// field back at once rather than one letter at a time.
+    #[must_use]
+    pub fn undo_group(&self) -> Option<String> {
+        match self {
+            Edit::SetHeader(_) => Some("header".into()),
+            Edit::SetItemTitle { item, .. } => Some(format!("item-title-{item}")),
+            Edit::SetPlannedMinutes { item, .. } => Some(format!("item-minutes-{item}")),
+            Edit::SetSpeakerMinutes { item, .. } => Some(format!("speaker-minutes-{item}")),
+            Edit::RenameOrganisation { org, .. } => Some(format!("org-name-{org}")),
+            Edit::SetParticipant(p) => Some(format!("participant-{}", p.id)),
+            Edit::SetAction(a) => Some(format!("action-{}", a.id)),
+            Edit::SetNextMeeting(m) => Some(format!("meeting-{}", m.id)),
+            Edit::SetPhotoCaption { photo, .. } => Some(format!("photo-caption-{photo}")),
+            Edit::AddOrganisation { .. }
+            | Edit::SetOrganisationKind { .. }
+            | Edit::SetOrganisationAttendance { .. }
+            | Edit::MoveOrganisation { .. }
+            | Edit::RemoveOrganisation(_)
+            | Edit::PasteParticipants(_)
+            | Edit::RemoveParticipant(_)
+            | Edit::AddItem { .. }
+            | Edit::RemoveItem(_)
+            | Edit::MoveItem { .. }
+            | Edit::SetItemKind { .. }
+            | Edit::SetItemBlock { .. }
+            | Edit::TakeMinutes { .. }
+            | Edit::MoveSpeaker { .. }
+            | Edit::SetSpeakerStatus { .. }
+            | Edit::SetItemTimes { .. }
+            | Edit::SetSpeakerTurn { .. }
+            | Edit::AddExperiment(_)
+            | Edit::SetExperimentTitle { .. }
+            | Edit::AddKeyword { .. }
+            | Edit::ReplaceKeyword { .. }
+            | Edit::DeleteKeyword(_)
+            | Edit::MoveKeyword { .. }
+            | Edit::SetKeywordHighlight { .. }
+            | Edit::AddTypedBullet { .. }
+            | Edit::AddBullet { .. }
+            | Edit::DeleteBullet(_)
+            | Edit::AddNote { .. }
+            | Edit::AddAction { .. }
+            | Edit::RemoveAction(_)
+            | Edit::AddNextMeeting
+            | Edit::RemoveNextMeeting(_)
+            | Edit::AttachPhoto { .. }
+            | Edit::RemovePhoto(_)
+            | Edit::SetPhotoPaths(_)
+            | Edit::ConfirmTheme(_)
+            | Edit::DismissTheme(_)
+            | Edit::MergeThemes { .. }
+            | Edit::RenameTheme { .. }
+            | Edit::ReplaceSession(_) => None,
         }
-        Session {
-            header,
-            organisations,
-            agenda,
-            synthesis,
-            ..Session::default()
+    }
+
+    /// Applies the edit. On an error the session is left exactly as it was.
+    pub fn apply(&self, session: &mut Session) -> Result<Outcome, EditError> {
+        match self {
+            Edit::SetHeader(header) => Ok(set(&mut session.header, (**header).clone())),
+            Edit::AddOrganisation { name, kind } => {
+                let name = checked_text(name, Subject::Text, TITLE_MAX_CHARS)?;
+                let id = session.add_organisation(&name, *kind);
+                Ok(Outcome::Created(Created::Organisation(id)))
+            }
+            Edit::RenameOrganisation { org, name } => {
+                let name = limited(name, TITLE_MAX_CHARS)?;
+                let org = organisation_mut(session, org)?;
+                Ok(set(&mut org.name, name.to_owned()))
+            }
+            Edit::SetOrganisationKind { org, kind } => {
+                let org = organisation_mut(session, org)?;
+                Ok(set(&mut org.kind, *kind))
+            }
+            Edit::SetOrganisationAttendance { org, attendance } => {
+                let org = organisation_mut(session, org)?;
+                Ok(set(&mut org.attendance, *attendance))
+            }
+            Edit::MoveOrganisation { org, delta } => {
+                let pos = session
+                    .organisations
+                    .iter()
+                    .position(|o| &o.id == org)
+                    .ok_or_else(|| missing(Subject::Organisation, org))?;
+                Ok(move_within(&mut session.organisations, pos, *delta))
+            }
+            Edit::RemoveOrganisation(org) => {
+                session
+                    .organisation(org)
+                    .ok_or_else(|| missing(Subject::Organisation, org))?;
+                session.remove_organisation(org);
+                Ok(Outcome::Changed)
+            }
+            Edit::PasteParticipants(text) => {
+                let count = session.add_pasted_participants(text);
+                Ok(if count == 0 {
+                    Outcome::Unchanged
+                } else {
+                    Outcome::Created(Created::Participants(count))
+                })
+            }
+            Edit::SetParticipant(participant) => {
+                let p = session
+                    .participants
+                    .iter_mut()
+                    .find(|p| p.id == participant.id)
+                    .ok_or_else(|| missing(Subject::Participant, &participant.id))?;
+                Ok(set(p, (**participant).clone()))
+            }
+            Edit::RemoveParticipant(id) => {
+                let before = session.participants.len();
+                session.participants.retain(|p| &p.id != id);
+                found(
+                    before != session.participants.len(),
+                    Subject::Participant,
+                    id,
+                )
+            }
+            Edit::AddItem {
+                at,
+                title,
+                kind,
+                minutes,
+            } => {
+                let title = limited(title, TITLE_MAX_CHARS)?;
+                let minutes = minutes_in_range(*minutes, 0)?;
+                let id = ItemId::new(session.fresh_id("item"));
+                let mut item = AgendaItem::new(id.clone(), title, *kind, minutes);
+                if *kind == AgendaKind::Round {
+                    item.round = Some(new_round(session));
+                }
+                let at = (*at).min(session.agenda.len());
+                session.agenda.insert(at, item);
+                Ok(Outcome::Created(Created::Item(id)))
+            }
+            Edit::RemoveItem(id) => {
+                let before = session.agenda.len();
+                session.agenda.retain(|i| &i.id != id);
+                if before == session.agenda.len() {
+                    return Err(missing(Subject::Item, id));
+                }
+                // The photos stay in the session, no longer tied to the item.
+                for photo in &mut session.attachments {
+                    if photo.agenda_item.as_ref() == Some(id) {
+                        photo.agenda_item = None;
+                    }
+                }
+                Ok(Outcome::Changed)
+            }
+            Edit::MoveItem { item, delta } => {
+                let pos = session
+                    .agenda
+                    .iter()
+                    .position(|i| &i.id == item)
+                    .ok_or_else(|| missing(Subject::Item, item))?;
+                Ok(move_within(&mut session.agenda, pos, *delta))
+            }
+            Edit::SetItemTitle { item, title } => {
+                let title = limited(title, TITLE_MAX_CHARS)?;
+                let item = item_mut(session, item)?;
+                Ok(set(&mut item.title, title.to_owned()))
+            }
+            Edit::SetItemKind { item, kind } => {
+                let round = new_round(session);
+                let item = item_mut(session, item)?;
+                let mut changed = set(&mut item.kind, *kind);
+                // A round needs speakers: every municipality, in order.
+                if *kind == AgendaKind::Round && item.round.is_none() {
+                    item.round = Some(round);
+                    changed = Outcome::Changed;
+                }
+                Ok(changed)
+            }
+            Edit::SetItemBlock { item, block } => {
+                let item = item_mut(session, item)?;
+                Ok(set(&mut item.block, *block))
+            }
+            Edit::SetPlannedMinutes { item, minutes } => {
+                let minutes = minutes_in_range(*minutes, 0)?;
+                let item = item_mut(session, item)?;
+                Ok(set(&mut item.planned_minutes, minutes))
+            }
+            Edit::TakeMinutes { from, to, minutes } => {
+                let available = session
+                    .agenda_item(from)
+                    .ok_or_else(|| missing(Subject::Item, from))?
+                    .planned_minutes;
+                let receiving = session
+                    .agenda_item(to)
+                    .ok_or_else(|| missing(Subject::Item, to))?
+                    .planned_minutes;
+                // Never more than the giving item has, nor past the limit.
+                let moved = (*minutes)
+                    .min(available)
+                    .min(MINUTES_MAX.saturating_sub(receiving));
+                if moved == 0 || from == to {
+                    return Ok(Outcome::Unchanged);
+                }
+                item_mut(session, from)?.planned_minutes -= moved;
+                item_mut(session, to)?.planned_minutes += moved;
+                Ok(Outcome::Changed)
+            }
+            Edit::SetSpeakerMinutes { item, minutes } => {
+                let minutes = minutes_in_range(*minutes, 1)?;
+                let round = round_mut(session, item)?;
+                Ok(set(&mut round.speaker_minutes, minutes))
+            }
+            Edit::MoveSpeaker { item, org, delta } => {
+                let round = round_mut(session, item)?;
+                let pos = round
+                    .speakers
+                    .iter()
+                    .position(|s| &s.organisation == org)
+                    .ok_or_else(|| missing(Subject::Speaker, org))?;
+                Ok(move_within(&mut round.speakers, pos, *delta))
+            }
+            Edit::SetSpeakerStatus { item, org, status } => {
+                let speaker = speaker_mut(session, item, org)?;
+                Ok(set(&mut speaker.status, *status))
+            }
+            Edit::SetItemTimes { item, start, end } => {
+                let item = item_mut(session, item)?;
+                let a = set(&mut item.actual_start, *start);
+                let b = set(&mut item.actual_end, *end);
+                Ok(either(&a, &b))
+            }
+            Edit::SetSpeakerTurn {
+                item,
+                org,
+                status,
+                airtime_seconds,
+            } => {
+                let speaker = speaker_mut(session, item, org)?;
+                let a = set(&mut speaker.status, *status);
+                let b = set(&mut speaker.airtime_seconds, *airtime_seconds);
+                Ok(either(&a, &b))
+            }
+            Edit::AddExperiment(org) => {
+                session
+                    .organisation(org)
+                    .ok_or_else(|| missing(Subject::Organisation, org))?;
+                let id = session.add_experiment(org);
+                Ok(Outcome::Created(Created::Experiment(id)))
+            }
+            Edit::SetExperimentTitle {
+                org,
+                experiment,
+                title,
+            } => {
+                let title = limited(title.trim(), TITLE_MAX_CHARS)?.to_owned();
+                let (id, created) = experiment_for(session, org, experiment.as_ref())?;
+                let exp = session
+                    .experiment_mut(&id)
+                    .ok_or_else(|| missing(Subject::Experiment, &id))?;
+                let outcome = set(&mut exp.title, title);
+                Ok(if created {
+                    Outcome::Created(Created::Experiment(id))
+                } else {
+                    outcome
+                })
+            }
+            Edit::AddKeyword {
+                org,
+                experiment,
+                text,
+            } => {
+                let parsed = parse_keyword(text);
+                let keyword_text = checked_text(&parsed.text, Subject::Keyword, KEYWORD_MAX_CHARS)?;
+                let (experiment, _) = experiment_for(session, org, experiment.as_ref())?;
+                let keyword = session
+                    .add_keyword(&experiment, &keyword_text)
+                    .ok_or_else(|| missing(Subject::Experiment, &experiment))?;
+                if let Some(k) = session.keyword_mut(&keyword) {
+                    k.tags = parsed.tags;
+                }
+                Ok(Outcome::Created(Created::Keyword {
+                    experiment,
+                    keyword,
+                }))
+            }
+            Edit::ReplaceKeyword { keyword, text } => {
+                let parsed = parse_keyword(text);
+                let new_text = checked_text(&parsed.text, Subject::Keyword, KEYWORD_MAX_CHARS)?;
+                let k = session
+                    .keyword_mut(keyword)
+                    .ok_or_else(|| missing(Subject::Keyword, keyword))?;
+                let a = set(&mut k.text, new_text);
+                let b = set(&mut k.tags, parsed.tags);
+                Ok(either(&a, &b))
+            }
+            Edit::DeleteKeyword(keyword) => {
+                found(session.delete_keyword(keyword), Subject::Keyword, keyword)
+            }
+            Edit::MoveKeyword { keyword, delta } => {
+                session
+                    .keyword_mut(keyword)
+                    .ok_or_else(|| missing(Subject::Keyword, keyword))?;
+                Ok(if session.move_keyword(keyword, *delta) {
+                    Outcome::Changed
+                } else {
+                    Outcome::Unchanged
+                })
+            }
+            Edit::SetKeywordHighlight {
+                keyword,
+                highlighted,
+            } => {
+                let k = session
+                    .keyword_mut(keyword)
+                    .ok_or_else(|| missing(Subject::Keyword, keyword))?;
+                Ok(set(&mut k.highlighted, *highlighted))
+            }
+            Edit::AddTypedBullet { block, depth, text } => {
+                let parsed = parse_bullet(text);
+                let line = checked_text(&parsed.text, Subject::Bullet, BULLET_MAX_CHARS)?;
+                Ok(Outcome::Created(match parsed.kind {
+                    BulletKind::Bullet => add_bullet(session, *block, *depth, &line, parsed.tags),
+                    BulletKind::Question => Created::Question(session.add_bullet(
+                        BlockKind::OpenQuestions,
+                        0,
+                        &line,
+                        parsed.tags,
+                    )),
+                    BulletKind::Action => {
+                        let owner = parsed.owner.as_deref().map(|o| session.resolve_owner(o));
+                        let due = session.default_due_date();
+                        Created::Action(session.add_action(&line, owner, due))
+                    }
+                }))
+            }
+            Edit::AddBullet {
+                block,
+                depth,
+                text,
+                tags,
+            } => {
+                let line = checked_text(text, Subject::Bullet, BULLET_MAX_CHARS)?;
+                Ok(Outcome::Created(add_bullet(
+                    session,
+                    *block,
+                    *depth,
+                    &line,
+                    tags.clone(),
+                )))
+            }
+            Edit::DeleteBullet(id) => found(session.delete_bullet(id), Subject::Bullet, id),
+            Edit::AddNote {
+                item,
+                text,
+                visibility,
+            } => {
+                let text = checked_text(text, Subject::Text, BULLET_MAX_CHARS)?;
+                let id = NoteId::new(session.fresh_id("note"));
+                item_mut(session, item)?.notes.push(Note {
+                    id: id.clone(),
+                    text,
+                    visibility: *visibility,
+                });
+                Ok(Outcome::Created(Created::Note(id)))
+            }
+            Edit::AddAction { text } => {
+                let text = limited(text, BULLET_MAX_CHARS)?;
+                let due = session.default_due_date();
+                Ok(Outcome::Created(Created::Action(
+                    session.add_action(text, None, due),
+                )))
+            }
+            Edit::SetAction(action) => {
+                limited(&action.text, BULLET_MAX_CHARS)?;
+                let a = session
+                    .synthesis
+                    .actions
+                    .iter_mut()
+                    .find(|a| a.id == action.id)
+                    .ok_or_else(|| missing(Subject::Action, &action.id))?;
+                Ok(set(a, (**action).clone()))
+            }
+            Edit::RemoveAction(id) => {
+                let actions = &mut session.synthesis.actions;
+                let before = actions.len();
+                actions.retain(|a| &a.id != id);
+                found(before != actions.len(), Subject::Action, id)
+            }
+            Edit::AddNextMeeting => {
+                let id = MeetingId::new(session.fresh_id("meeting"));
+                session.synthesis.next_meetings.push(NextMeeting {
+                    id: id.clone(),
+                    when: None,
+                    theme: String::new(),
+                    host: None,
+                });
+                Ok(Outcome::Created(Created::Meeting(id)))
+            }
+            Edit::SetNextMeeting(meeting) => {
+                let m = session
+                    .synthesis
+                    .next_meetings
+                    .iter_mut()
+                    .find(|m| m.id == meeting.id)
+                    .ok_or_else(|| missing(Subject::Meeting, &meeting.id))?;
+                Ok(set(m, (**meeting).clone()))
+            }
+            Edit::RemoveNextMeeting(id) => {
+                let meetings = &mut session.synthesis.next_meetings;
+                let before = meetings.len();
+                meetings.retain(|m| &m.id != id);
+                found(before != meetings.len(), Subject::Meeting, id)
+            }
+            Edit::AttachPhoto { path, item } => {
+                if let Some(item) = item {
+                    session
+                        .agenda_item(item)
+                        .ok_or_else(|| missing(Subject::Item, item))?;
+                }
+                let id = AttachmentId::new(session.fresh_id("photo"));
+                session.attachments.push(Attachment {
+                    id: id.clone(),
+                    path: path.clone(),
+                    caption: String::new(),
+                    agenda_item: item.clone(),
+                });
+                Ok(Outcome::Created(Created::Photo(id)))
+            }
+            Edit::SetPhotoCaption { photo, caption } => {
+                let caption = limited(caption, TITLE_MAX_CHARS)?;
+                let a = photo_mut(session, photo)?;
+                Ok(set(&mut a.caption, caption.to_owned()))
+            }
+            Edit::RemovePhoto(photo) => {
+                let before = session.attachments.len();
+                session.attachments.retain(|a| &a.id != photo);
+                found(before != session.attachments.len(), Subject::Photo, photo)
+            }
+            Edit::SetPhotoPaths(moved) => {
+                let mut outcome = Outcome::Unchanged;
+                for (photo, path) in moved {
+                    if let Some(a) = session.attachments.iter_mut().find(|a| &a.id == photo) {
+                        outcome = either(&outcome, &set(&mut a.path, path.clone()));
+                    }
+                }
+                Ok(outcome)
+            }
+            Edit::ConfirmTheme(key) => {
+                session.themes.toggle_confirmed(key);
+                Ok(Outcome::Changed)
+            }
+            Edit::DismissTheme(key) => {
+                let before = session.themes.clone();
+                session.themes.dismiss(key);
+                Ok(changed_if(before != session.themes))
+            }
+            Edit::MergeThemes { from, into } => {
+                if session.themes.resolve(into) == session.themes.resolve(from) {
+                    return Err(EditError::MergeCycle(from.clone(), into.clone()));
+                }
+                Ok(changed_if(session.themes.merge(from, into)))
+            }
+            Edit::RenameTheme { key, label } => {
+                let label = limited(label, TITLE_MAX_CHARS)?;
+                let before = session.themes.clone();
+                session.themes.rename(key, label);
+                Ok(changed_if(before != session.themes))
+            }
+            Edit::ReplaceSession(replacement) => Ok(set(session, (**replacement).clone())),
         }
     }
 }
 
-fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+/// Sets `place` to `value`; says whether that changed anything.
+fn set<V: PartialEq>(place: &mut V, value: V) -> Outcome {
+    if *place == value {
+        Outcome::Unchanged
     } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }?;
-    first_of_next.pred_opt().filter(|d| d.month() == month)
+        *place = value;
+        Outcome::Changed
+    }
+}
+
+fn either(a: &Outcome, b: &Outcome) -> Outcome {
+    changed_if(a.changed() || b.changed())
+}
+
+fn changed_if(changed: bool) -> Outcome {
+    if changed {
+        Outcome::Changed
+    } else {
+        Outcome::Unchanged
+    }
+}
+
+fn missing(what: Subject, id: &impl std::fmt::Display) -> EditError {
+    EditError::Missing(what, id.to_string())
+}
+
+fn found(found: bool, what: Subject, id: &impl std::fmt::Display) -> Result<Outcome, EditError> {
+    if found {
+        Ok(Outcome::Changed)
+    } else {
+        Err(missing(what, id))
+    }
+}
+
+/// The text when it is within `max` characters.
+fn limited(text: &str, max: usize) -> Result<&str, EditError> {
+    if text.chars().count() > max {
+        Err(EditError::TooLong {
+            what: Subject::Text,
+            max,
+        })
+    } else {
+        Ok(text)
+    }
+}
+
+/// The trimmed text when it is neither empty nor longer than `max`.
+fn checked_text(text: &str, what: Subject, max: usize) -> Result<String, EditError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(EditError::Empty(what));
+    }
+    if text.chars().count() > max {
+        return Err(EditError::TooLong { what, max });
+    }
+    Ok(text.to_owned())
+}
+
+fn minutes_in_range(minutes: u32, least: u32) -> Result<u32, EditError> {
+    if (least..=MINUTES_MAX).contains(&minutes) {
+        Ok(minutes)
+    } else {
+        Err(EditError::OutOfRange {
+            what: Subject::Minutes,
+            value: u64::from(minutes),
+        })
+    }
+}
+
+/// Moves the element at `pos` by `delta` places (a swap with its neighbour
+/// for ±1); nothing happens at the ends.
+fn move_within<T>(list: &mut [T], pos: usize, delta: isize) -> Outcome {
+    match pos.checked_add_signed(delta) {
+        Some(target) if target < list.len() && target != pos => {
+            if target < pos {
+                list[target..=pos].rotate_right(1);
+            } else {
+                list[pos..=target].rotate_left(1);
+            }
+            Outcome::Changed
+        }
+        _ => Outcome::Unchanged,
+    }
+}
+
+fn organisation_mut<'a>(
+    session: &'a mut Session,
+    id: &OrgId,
+) -> Result<&'a mut super::session::Organisation, EditError> {
+    session
+        .organisations
+        .iter_mut()
+        .find(|o| &o.id == id)
+        .ok_or_else(|| missing(Subject::Organisation, id))
+}
+
+fn item_mut<'a>(session: &'a mut Session, id: &ItemId) -> Result<&'a mut AgendaItem, EditError> {
+    session
+        .agenda
+        .iter_mut()
+        .find(|i| &i.id == id)
+        .ok_or_else(|| missing(Subject::Item, id))
+}
+
+fn round_mut<'a>(session: &'a mut Session, id: &ItemId) -> Result<&'a mut Round, EditError> {
+    item_mut(session, id)?
+        .round
+        .as_mut()
+        .ok_or_else(|| missing(Subject::Round, id))
+}
+
+fn speaker_mut<'a>(
+    session: &'a mut Session,
+    item: &ItemId,
+    org: &OrgId,
+) -> Result<&'a mut Speaker, EditError> {
+    round_mut(session, item)?
+        .speakers
+        .iter_mut()
+        .find(|s| &s.organisation == org)
+        .ok_or_else(|| missing(Subject::Speaker, org))
+}
+
+fn photo_mut<'a>(
+    session: &'a mut Session,
+    id: &AttachmentId,
+) -> Result<&'a mut Attachment, EditError> {
+    session
+        .attachments
+        .iter_mut()
+        .find(|a| &a.id == id)
+        .ok_or_else(|| missing(Subject::Photo, id))
+}
+
+/// A round with every municipality waiting, five minutes each.
+fn new_round(session: &Session) -> Round {
+    Round {
+        speaker_minutes: 5,
+        speakers: session
+            .municipalities()
+            .map(|o| Speaker {
+                organisation: o.id.clone(),
+                status: SpeakerStatus::Waiting,
+                airtime_seconds: 0,
+            })
+            .collect(),
+    }
+}
+
+/// The experiment a card's edit goes into: the one given (when it is that
+/// organisation's), or a new one. Says whether it was made.
+fn experiment_for(
+    session: &mut Session,
+    org: &OrgId,
+    experiment: Option<&ExperimentId>,
+) -> Result<(ExperimentId, bool), EditError> {
+    session
+        .organisation(org)
+        .ok_or_else(|| missing(Subject::Organisation, org))?;
+    if let Some(id) = experiment {
+        return match session.experiment(id) {
+            Some(e) if &e.organisation == org => Ok((id.clone(), false)),
+            _ => Err(missing(Subject::Experiment, id)),
+        };
+    }
+    // The organisation's empty card: only an organisation without an
+    // experiment has one, so when it has one now, an edit just before
+    // (typed in the same instant) made it, and this edit joins it.
+    let made = session.experiments_of(org).next().map(|e| e.id.clone());
+    Ok(match made {
+        Some(id) => (id, false),
+        None => (session.add_experiment(org), true),
+    })
+}
+
+/// Adds a bullet, its depth limited to one below the block's last chain.
+fn add_bullet(
+    session: &mut Session,
+    block: BlockKind,
+    depth: usize,
+    text: &str,
+    tags: Vec<String>,
+) -> Created {
+    let depth = depth.min(session.max_bullet_depth(block));
+    Created::Bullet {
+        id: session.add_bullet(block, depth, text, tags),
+        depth,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::{MeetingId, MonthPart, NextMeeting, Organisation};
+    use chrono::NaiveDate;
 
-    fn session() -> Session {
-        let org = |id: &str, name: &str, kind| Organisation {
+    use super::*;
+    use crate::model::{ActionStatus, MonthPart, Organisation, Owner, PlannedDate};
+
+    fn org(id: &str, name: &str, kind: OrgKind) -> Organisation {
+        Organisation {
             id: OrgId::new(id),
             name: name.into(),
             kind,
             notes: Vec::new(),
-        };
-        Session {
-            organisations: vec![
-                org("a", "Etten-Leur", OrgKind::Municipality),
-                org("b", "De Bilt", OrgKind::Municipality),
-                org("vng", "VNG / Democratie in actie", OrgKind::Guest),
-            ],
-            ..Session::default()
+            attendance: crate::model::Attendance::Unknown,
         }
     }
 
-    #[test]
-    fn cards_follow_organisations_and_skip_guests_without_experiments() {
-        let mut s = session();
-        let cards = s.cards();
-        assert_eq!(cards.len(), 2);
-        assert!(cards.iter().all(|c| c.experiment.is_none()));
+    /// Two municipalities, a guest, three agenda items (one a round).
+    fn session() -> Session {
+        let mut s = Session {
+            organisations: vec![
+                org("a", "Etten-Leur", OrgKind::Municipality),
+                org("b", "De Bilt", OrgKind::Municipality),
+                org("vng", "VNG", OrgKind::Guest),
+            ],
+            ..Session::default()
+        };
+        for (id, kind, minutes) in [
+            ("open", AgendaKind::Opening, 10),
+            ("round", AgendaKind::Discussion, 60),
+            ("close", AgendaKind::Closing, 5),
+        ] {
+            s.agenda
+                .push(AgendaItem::new(ItemId::new(id), id, kind, minutes));
+        }
+        apply(
+            &mut s,
+            Edit::SetItemKind {
+                item: ItemId::new("round"),
+                kind: AgendaKind::Round,
+            },
+        );
+        s
+    }
 
-        let b = s.ensure_experiment(&cards[1]);
-        let first_b = s.ensure_experiment(&cards[1]);
-        assert_ne!(b, first_b, "a card without id gets a new experiment");
-        s.add_experiment(&OrgId::new("vng"));
-        let cards = s.cards();
-        let orgs: Vec<_> = cards.iter().map(|c| c.org.as_str()).collect();
-        assert_eq!(orgs, ["a", "b", "b", "vng"]);
+    #[allow(clippy::needless_pass_by_value)] // Tests read better with edits by value.
+    fn apply(s: &mut Session, edit: Edit) -> Outcome {
+        edit.apply(s).expect("the edit applies")
+    }
+
+    #[allow(clippy::needless_pass_by_value)]
+    fn refused(s: &mut Session, edit: Edit) -> EditError {
+        let before = s.clone();
+        let error = edit.apply(s).expect_err("the edit is refused");
+        assert_eq!(*s, before, "a refused edit changes nothing");
+        error
+    }
+
+    fn titles(s: &Session) -> Vec<&str> {
+        s.agenda.iter().map(|i| i.title.as_str()).collect()
     }
 
     #[test]
-    fn keywords_are_added_moved_and_deleted() {
+    fn a_new_round_gets_every_municipality_as_speaker_once() {
         let mut s = session();
-        let exp = s.add_experiment(&OrgId::new("a"));
-        let k1 = s.add_keyword(&exp, "een").unwrap();
-        let k2 = s.add_keyword(&exp, "twee").unwrap();
-        assert_ne!(k1, k2);
-        assert!(s.move_keyword(&k2, -1));
-        assert!(!s.move_keyword(&k2, -1), "already first");
-        let texts: Vec<_> = s.experiments[0]
-            .keywords
+        let round = s.agenda[1].round.clone().expect("a round");
+        let speakers: Vec<_> = round
+            .speakers
             .iter()
-            .map(|k| k.text.as_str())
+            .map(|s| s.organisation.as_str())
             .collect();
-        assert_eq!(texts, ["twee", "een"]);
-        assert!(s.delete_keyword(&k1));
+        assert_eq!(speakers, ["a", "b"], "guests are not in the round");
+        assert_eq!(round.speaker_minutes, 5);
+        // Changing the kind back and again keeps the round as it was.
+        for kind in [AgendaKind::Discussion, AgendaKind::Round] {
+            apply(
+                &mut s,
+                Edit::SetItemKind {
+                    item: ItemId::new("round"),
+                    kind,
+                },
+            );
+        }
+        assert_eq!(s.agenda[1].round.as_ref(), Some(&round));
+    }
+
+    #[test]
+    fn an_organisation_s_attendance_is_recorded_once() {
+        let mut s = session();
+        let mark = |attendance| Edit::SetOrganisationAttendance {
+            org: OrgId::new("b"),
+            attendance,
+        };
+        assert_eq!(apply(&mut s, mark(Attendance::Absent)), Outcome::Changed);
+        assert_eq!(s.attended(&OrgId::new("b")), Some(false));
+        assert_eq!(apply(&mut s, mark(Attendance::Absent)), Outcome::Unchanged);
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::SetOrganisationAttendance {
+                    org: OrgId::new("nobody"),
+                    attendance: Attendance::Present,
+                }
+            ),
+            EditError::Missing(..)
+        ));
+    }
+
+    #[test]
+    fn taking_minutes_never_takes_more_than_the_item_has() {
+        let mut s = session();
+        let take = |minutes| Edit::TakeMinutes {
+            from: ItemId::new("close"),
+            to: ItemId::new("open"),
+            minutes,
+        };
+        assert_eq!(apply(&mut s, take(3)), Outcome::Changed);
+        assert_eq!(
+            (s.agenda[0].planned_minutes, s.agenda[2].planned_minutes),
+            (13, 2)
+        );
+        assert_eq!(apply(&mut s, take(30)), Outcome::Changed);
+        assert_eq!(
+            (s.agenda[0].planned_minutes, s.agenda[2].planned_minutes),
+            (15, 0)
+        );
+        assert_eq!(apply(&mut s, take(1)), Outcome::Unchanged);
+        assert_eq!(s.planned_minutes(), 75, "time moves, it is never made");
+    }
+
+    #[test]
+    fn planned_minutes_stay_within_a_day() {
+        let mut s = session();
+        let set = |minutes| Edit::SetPlannedMinutes {
+            item: ItemId::new("open"),
+            minutes,
+        };
+        assert_eq!(apply(&mut s, set(MINUTES_MAX)), Outcome::Changed);
+        assert!(matches!(
+            refused(&mut s, set(u32::MAX)),
+            EditError::OutOfRange { .. }
+        ));
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::SetSpeakerMinutes {
+                    item: ItemId::new("round"),
+                    minutes: 0
+                }
+            ),
+            EditError::OutOfRange { .. }
+        ));
+    }
+
+    #[test]
+    fn removing_an_item_unlinks_its_photos() {
+        let mut s = session();
+        let Outcome::Created(Created::Photo(photo)) = apply(
+            &mut s,
+            Edit::AttachPhoto {
+                path: "x.assets/flap.jpg".into(),
+                item: Some(ItemId::new("round")),
+            },
+        ) else {
+            panic!("a photo is made")
+        };
+        apply(&mut s, Edit::RemoveItem(ItemId::new("round")));
+        assert_eq!(titles(&s), ["open", "close"]);
+        let kept = s.attachments.iter().find(|a| a.id == photo).expect("kept");
+        assert_eq!(kept.agenda_item, None);
+        assert!(matches!(
+            refused(&mut s, Edit::RemoveItem(ItemId::new("round"))),
+            EditError::Missing(Subject::Item, _)
+        ));
+    }
+
+    #[test]
+    fn items_are_inserted_where_asked_and_moved_one_place() {
+        let mut s = session();
+        let add = |at| Edit::AddItem {
+            at,
+            title: "Pauze".into(),
+            kind: AgendaKind::Break,
+            minutes: 15,
+        };
+        let Outcome::Created(Created::Item(id)) = apply(&mut s, add(1)) else {
+            panic!("an item is made")
+        };
+        assert_eq!(titles(&s), ["open", "Pauze", "round", "close"]);
+        apply(&mut s, add(99));
+        assert_eq!(
+            titles(&s).last(),
+            Some(&"Pauze"),
+            "past the end: at the end"
+        );
+        apply(
+            &mut s,
+            Edit::MoveItem {
+                item: id.clone(),
+                delta: -1,
+            },
+        );
+        assert_eq!(titles(&s)[..2], ["Pauze", "open"]);
+        assert_eq!(
+            apply(
+                &mut s,
+                Edit::MoveItem {
+                    item: id,
+                    delta: -1
+                }
+            ),
+            Outcome::Unchanged,
+            "already first"
+        );
+        let round = Edit::AddItem {
+            at: 0,
+            title: "Ronde".into(),
+            kind: AgendaKind::Round,
+            minutes: 30,
+        };
+        apply(&mut s, round);
+        assert_eq!(
+            s.agenda[0].round.as_ref().map(|r| r.speakers.len()),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn speakers_are_moved_and_marked_in_the_round_they_belong_to() {
+        let mut s = session();
+        let item = ItemId::new("round");
+        apply(
+            &mut s,
+            Edit::MoveSpeaker {
+                item: item.clone(),
+                org: OrgId::new("b"),
+                delta: -1,
+            },
+        );
+        apply(
+            &mut s,
+            Edit::SetSpeakerStatus {
+                item: item.clone(),
+                org: OrgId::new("a"),
+                status: SpeakerStatus::Skipped,
+            },
+        );
+        let round = s.agenda[1].round.as_ref().expect("round");
+        assert_eq!(round.speakers[0].organisation.as_str(), "b");
+        assert_eq!(round.speakers[1].status, SpeakerStatus::Skipped);
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::SetSpeakerStatus {
+                    item: ItemId::new("open"),
+                    org: OrgId::new("a"),
+                    status: SpeakerStatus::Done
+                }
+            ),
+            EditError::Missing(Subject::Round, _)
+        ));
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::MoveSpeaker {
+                    item,
+                    org: OrgId::new("vng"),
+                    delta: 1
+                }
+            ),
+            EditError::Missing(Subject::Speaker, _)
+        ));
+    }
+
+    #[test]
+    fn the_clock_records_times_and_turns_and_is_never_undone() {
+        let mut s = session();
+        let at = NaiveDate::from_ymd_opt(2020, 2, 4)
+            .and_then(|d| d.and_hms_opt(13, 30, 0))
+            .expect("valid");
+        let times = Edit::SetItemTimes {
+            item: ItemId::new("open"),
+            start: Some(at),
+            end: None,
+        };
+        let turn = Edit::SetSpeakerTurn {
+            item: ItemId::new("round"),
+            org: OrgId::new("a"),
+            status: SpeakerStatus::Done,
+            airtime_seconds: 290,
+        };
+        assert!(!times.undoable() && !turn.undoable());
+        assert_eq!(apply(&mut s, times.clone()), Outcome::Changed);
+        assert_eq!(apply(&mut s, times), Outcome::Unchanged);
+        apply(&mut s, turn);
+        let speaker = &s.agenda[1].round.as_ref().expect("round").speakers[0];
+        assert_eq!(
+            (speaker.status, speaker.airtime_seconds),
+            (SpeakerStatus::Done, 290)
+        );
+        assert!(Edit::AddNextMeeting.undoable());
+    }
+
+    #[test]
+    fn a_keyword_on_a_card_without_experiment_makes_one() {
+        let mut s = session();
+        let Outcome::Created(Created::Keyword { experiment, .. }) = apply(
+            &mut s,
+            Edit::AddKeyword {
+                org: OrgId::new("a"),
+                experiment: None,
+                text: "raad 1e woord #raad".into(),
+            },
+        ) else {
+            panic!("a keyword is made")
+        };
+        let exp = s.experiment(&experiment).expect("made");
+        assert_eq!(exp.organisation.as_str(), "a");
+        assert_eq!(exp.keywords[0].text, "raad 1e woord");
+        assert_eq!(exp.keywords[0].tags, ["raad"]);
+        // The next keyword goes into the same experiment.
+        apply(
+            &mut s,
+            Edit::AddKeyword {
+                org: OrgId::new("a"),
+                experiment: Some(experiment.clone()),
+                text: "  inwoners  ".into(),
+            },
+        );
+        assert_eq!(s.experiments.len(), 1);
+        assert_eq!(s.experiments[0].keywords[1].text, "inwoners");
+        // Typed on the empty card in the same instant as the first (the
+        // console had no experiment to name yet): the same experiment.
+        apply(
+            &mut s,
+            Edit::AddKeyword {
+                org: OrgId::new("a"),
+                experiment: None,
+                text: "raadsleden".into(),
+            },
+        );
+        assert_eq!(s.experiments.len(), 1);
+        assert_eq!(s.experiments[0].keywords[2].text, "raadsleden");
+        // Not another organisation's experiment, and never an empty keyword.
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::AddKeyword {
+                    org: OrgId::new("b"),
+                    experiment: Some(experiment.clone()),
+                    text: "x".into()
+                }
+            ),
+            EditError::Missing(Subject::Experiment, _)
+        ));
+        assert_eq!(
+            refused(
+                &mut s,
+                Edit::AddKeyword {
+                    org: OrgId::new("a"),
+                    experiment: Some(experiment),
+                    text: "  ".into()
+                }
+            ),
+            EditError::Empty(Subject::Keyword)
+        );
+    }
+
+    #[test]
+    fn keywords_longer_than_the_limit_are_refused() {
+        let mut s = session();
+        let long = "x".repeat(KEYWORD_MAX_CHARS + 1);
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::AddKeyword {
+                    org: OrgId::new("a"),
+                    experiment: None,
+                    text: long
+                }
+            ),
+            EditError::TooLong {
+                max: KEYWORD_MAX_CHARS,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn keywords_are_replaced_moved_highlighted_and_deleted() {
+        let mut s = session();
+        let mut ids = Vec::new();
+        for text in ["een", "twee"] {
+            let experiment = s.experiments.first().map(|e| e.id.clone());
+            let Outcome::Created(Created::Keyword { keyword, .. }) = apply(
+                &mut s,
+                Edit::AddKeyword {
+                    org: OrgId::new("b"),
+                    experiment,
+                    text: text.into(),
+                },
+            ) else {
+                panic!("made")
+            };
+            ids.push(keyword);
+        }
+        apply(
+            &mut s,
+            Edit::ReplaceKeyword {
+                keyword: ids[0].clone(),
+                text: "één #tel".into(),
+            },
+        );
+        apply(
+            &mut s,
+            Edit::MoveKeyword {
+                keyword: ids[1].clone(),
+                delta: -1,
+            },
+        );
+        apply(
+            &mut s,
+            Edit::SetKeywordHighlight {
+                keyword: ids[1].clone(),
+                highlighted: true,
+            },
+        );
+        let kws = &s.experiments[0].keywords;
+        assert_eq!((kws[0].text.as_str(), kws[0].highlighted), ("twee", true));
+        assert_eq!(
+            (kws[1].text.as_str(), kws[1].tags.clone()),
+            ("één", vec!["tel".to_owned()])
+        );
+        apply(&mut s, Edit::DeleteKeyword(ids[1].clone()));
         assert_eq!(s.keyword_count(), 1);
+        assert!(matches!(
+            refused(&mut s, Edit::DeleteKeyword(ids[1].clone())),
+            EditError::Missing(Subject::Keyword, _)
+        ));
     }
 
     #[test]
-    fn bullets_nest_under_the_last_bullet() {
+    fn an_experiment_title_is_trimmed_and_made_on_a_new_card() {
         let mut s = session();
-        let block = BlockKind::Opportunities;
-        assert_eq!(s.max_bullet_depth(block), 0);
-        s.add_bullet(block, 0, "Participeren waar energie ligt", Vec::new());
-        s.add_bullet(block, 1, "Goed kijken naar het krachtenveld", Vec::new());
-        s.add_bullet(block, 1, "Kartrekkers zijn nodig", Vec::new());
-        s.add_bullet(block, 5, "diep", Vec::new());
-        s.add_bullet(block, 0, "Netwerkend werken", Vec::new());
-        let bullets = &s.synthesis.opportunities.bullets;
-        assert_eq!(bullets.len(), 2);
-        assert_eq!(bullets[0].children.len(), 2);
-        assert_eq!(bullets[0].children[1].children[0].text, "diep");
-        assert_eq!(s.max_bullet_depth(block), 1);
-        let id = bullets[0].children[0].id.clone();
-        assert!(s.delete_bullet(&id));
-        assert_eq!(s.synthesis.opportunities.bullets[0].children.len(), 1);
+        let outcome = apply(
+            &mut s,
+            Edit::SetExperimentTitle {
+                org: OrgId::new("b"),
+                experiment: None,
+                title: "  Raadsbreed ontwerp ".into(),
+            },
+        );
+        assert!(matches!(outcome, Outcome::Created(Created::Experiment(_))));
+        assert_eq!(s.experiments[0].title, "Raadsbreed ontwerp");
     }
 
     #[test]
-    fn owners_resolve_to_organisations_by_name_or_first_word() {
-        let s = session();
-        assert_eq!(
-            s.resolve_owner("VNG"),
-            Owner::Organisation(OrgId::new("vng"))
-        );
-        assert_eq!(
-            s.resolve_owner("ettenleur"),
-            Owner::Organisation(OrgId::new("a"))
-        );
-        assert_eq!(
-            s.resolve_owner("Deelnemers"),
-            Owner::Name("Deelnemers".into())
-        );
-    }
-
-    #[test]
-    fn skeleton_keeps_structure_and_drops_content() {
+    fn typed_lines_become_bullets_questions_or_actions() {
         let mut s = session();
-        let exp = s.add_experiment(&OrgId::new("a"));
-        s.add_keyword(&exp, "weg");
-        s.add_bullet(BlockKind::FollowUp, 0, "weg", Vec::new());
-        s.synthesis.follow_up.heading = "Vervolg M50 verband?".into();
-        let new = s.skeleton();
-        assert_eq!(new.organisations, s.organisations);
-        assert!(new.experiments.is_empty());
-        assert!(new.synthesis.follow_up.bullets.is_empty());
-        assert_eq!(new.synthesis.follow_up.heading, "Vervolg M50 verband?");
-        assert!(new.problems().is_empty());
-    }
-
-    #[test]
-    fn default_due_date_is_the_next_meeting() {
-        let mut s = session();
-        assert_eq!(s.default_due_date(), None);
         s.synthesis.next_meetings.push(NextMeeting {
             id: MeetingId::new("m"),
             when: Some(PlannedDate::Month {
@@ -449,12 +1576,202 @@ mod tests {
             theme: String::new(),
             host: None,
         });
-        assert_eq!(s.default_due_date(), NaiveDate::from_ymd_opt(2020, 6, 30));
-        s.synthesis.next_meetings[0].when = Some(PlannedDate::Month {
-            year: 2020,
-            month: 12,
-            part: MonthPart::Any,
-        });
-        assert_eq!(s.default_due_date(), NaiveDate::from_ymd_opt(2020, 12, 31));
+        let typed = |depth, text: &str| Edit::AddTypedBullet {
+            block: BlockKind::Opportunities,
+            depth,
+            text: text.into(),
+        };
+        apply(&mut s, typed(0, "Participeren waar energie ligt"));
+        let Outcome::Created(Created::Bullet { depth, .. }) = apply(&mut s, typed(5, "diep"))
+        else {
+            panic!("a bullet")
+        };
+        assert_eq!(depth, 1, "at most one below the last bullet");
+        apply(&mut s, typed(0, "? Wie organiseert?"));
+        apply(&mut s, typed(0, "! Verslag rondsturen @Etten-Leur"));
+        let opportunities = &s.synthesis.opportunities.bullets;
+        assert_eq!(opportunities.len(), 1);
+        assert_eq!(opportunities[0].children[0].text, "diep");
+        assert_eq!(
+            s.synthesis.open_questions.bullets[0].text,
+            "Wie organiseert?"
+        );
+        let action = &s.synthesis.actions[0];
+        assert_eq!(action.text, "Verslag rondsturen");
+        assert_eq!(action.owner, Some(Owner::Organisation(OrgId::new("a"))));
+        assert_eq!(action.due, NaiveDate::from_ymd_opt(2020, 6, 30));
+        assert_eq!(action.status, ActionStatus::Open);
+        assert_eq!(
+            refused(&mut s, typed(0, "   ")),
+            EditError::Empty(Subject::Bullet)
+        );
+    }
+
+    #[test]
+    fn plain_bullets_keep_their_markers_as_text() {
+        let mut s = session();
+        apply(
+            &mut s,
+            Edit::AddBullet {
+                block: BlockKind::Observations,
+                depth: 0,
+                text: "! niet een actie".into(),
+                tags: Vec::new(),
+            },
+        );
+        assert_eq!(s.synthesis.observations.bullets[0].text, "! niet een actie");
+        assert!(s.synthesis.actions.is_empty());
+    }
+
+    #[test]
+    fn notes_are_trimmed_and_never_empty() {
+        let mut s = session();
+        let note = |text: &str| Edit::AddNote {
+            item: ItemId::new("open"),
+            text: text.into(),
+            visibility: Visibility::Private,
+        };
+        apply(&mut s, note(" Welkom door Zeist \n"));
+        assert_eq!(s.agenda[0].notes[0].text, "Welkom door Zeist");
+        assert_eq!(refused(&mut s, note("  ")), EditError::Empty(Subject::Text));
+    }
+
+    #[test]
+    fn organisations_join_rounds_and_leave_without_a_trace() {
+        let mut s = session();
+        let Outcome::Created(Created::Organisation(id)) = apply(
+            &mut s,
+            Edit::AddOrganisation {
+                name: "Zeist".into(),
+                kind: OrgKind::Municipality,
+            },
+        ) else {
+            panic!("made")
+        };
+        assert_eq!(
+            s.agenda[1].round.as_ref().map(|r| r.speakers.len()),
+            Some(3)
+        );
+        apply(
+            &mut s,
+            Edit::MoveOrganisation {
+                org: id.clone(),
+                delta: -3,
+            },
+        );
+        assert_eq!(s.organisations[0].name, "Zeist");
+        apply(&mut s, Edit::RemoveOrganisation(id.clone()));
+        assert_eq!(
+            s.agenda[1].round.as_ref().map(|r| r.speakers.len()),
+            Some(2)
+        );
+        assert!(matches!(
+            refused(&mut s, Edit::RemoveOrganisation(id)),
+            EditError::Missing(Subject::Organisation, _)
+        ));
+    }
+
+    #[test]
+    fn pasting_nothing_changes_nothing() {
+        let mut s = session();
+        assert_eq!(
+            apply(&mut s, Edit::PasteParticipants(" \n".into())),
+            Outcome::Unchanged
+        );
+        assert_eq!(
+            apply(
+                &mut s,
+                Edit::PasteParticipants("Anna de Vries, Etten-Leur".into())
+            ),
+            Outcome::Created(Created::Participants(1))
+        );
+    }
+
+    #[test]
+    fn a_theme_merge_that_makes_a_cycle_is_refused() {
+        let mut s = session();
+        apply(
+            &mut s,
+            Edit::MergeThemes {
+                from: "a".into(),
+                into: "b".into(),
+            },
+        );
+        apply(
+            &mut s,
+            Edit::MergeThemes {
+                from: "b".into(),
+                into: "c".into(),
+            },
+        );
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::MergeThemes {
+                    from: "c".into(),
+                    into: "a".into()
+                }
+            ),
+            EditError::MergeCycle(..)
+        ));
+    }
+
+    #[test]
+    fn photo_paths_are_fixed_without_an_undo_step() {
+        let mut s = session();
+        let Outcome::Created(Created::Photo(id)) = apply(
+            &mut s,
+            Edit::AttachPhoto {
+                path: "a.assets/x.jpg".into(),
+                item: None,
+            },
+        ) else {
+            panic!("made")
+        };
+        let fix = Edit::SetPhotoPaths(vec![(id, "b.assets/x.jpg".into())]);
+        assert!(!fix.undoable());
+        apply(&mut s, fix);
+        assert_eq!(s.attachments[0].path, "b.assets/x.jpg");
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::AttachPhoto {
+                    path: "x.jpg".into(),
+                    item: Some(ItemId::new("nope"))
+                }
+            ),
+            EditError::Missing(Subject::Item, _)
+        ));
+    }
+
+    #[test]
+    fn edits_in_one_form_field_share_an_undo_group() {
+        let title = |t: &str| Edit::SetItemTitle {
+            item: ItemId::new("open"),
+            title: t.into(),
+        };
+        assert_eq!(title("a").undo_group(), title("ab").undo_group());
+        assert_ne!(
+            title("a").undo_group(),
+            Edit::SetItemTitle {
+                item: ItemId::new("close"),
+                title: "a".into()
+            }
+            .undo_group()
+        );
+        assert_eq!(Edit::AddNextMeeting.undo_group(), None);
+    }
+
+    #[test]
+    fn edits_round_trip_through_json() {
+        let edit = Edit::AddKeyword {
+            org: OrgId::new("a"),
+            experiment: None,
+            text: "raad".into(),
+        };
+        let json = serde_json::to_string(&edit).expect("serialises");
+        assert!(json.contains("\"edit\":\"add_keyword\""), "{json}");
+        let back: Edit = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back, edit);
     }
 }

@@ -9,3 +9,6 @@ pub const TITLE_MAX_CHARS: usize = 300;
 
 /// The longest synthesis bullet, in characters (several sentences).
 pub const BULLET_MAX_CHARS: usize = 4000;
+
+/// The most minutes an agenda item or a speaker may be planned for: a day.
+pub const MINUTES_MAX: u32 = 1440;

@@ -4,6 +4,7 @@ mod edit;
 mod ids;
 pub mod limits;
 pub mod markers;
+mod ops;
 mod paths;
 pub mod people;
 mod rules;
@@ -12,16 +13,17 @@ mod session;
 pub mod stress;
 pub mod themes;
 
-pub use edit::Card;
+pub use edit::{Created, Edit, EditError, Outcome, Subject};
 pub use ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
     ParticipantId,
 };
+pub use ops::Card;
 pub use paths::{attachment_path, slug};
 pub use rules::Problem;
 pub use session::{
-    Action, ActionStatus, AgendaItem, AgendaKind, Attachment, BlockKind, Bullet, BulletBlock,
-    Experiment, FORMAT_VERSION, Header, Keyword, Language, MonthPart, NextMeeting, Note, OrgKind,
-    Organisation, Owner, Participant, PlannedDate, Round, Session, Speaker, SpeakerStatus,
-    Synthesis, Visibility,
+    Action, ActionStatus, AgendaItem, AgendaKind, Attachment, Attendance, BlockKind, Bullet,
+    BulletBlock, Experiment, FORMAT_VERSION, Header, Keyword, Language, MeetingRef, MonthPart,
+    NextMeeting, Note, OrgKind, Organisation, Owner, Participant, PlannedDate, Round, Session,
+    Speaker, SpeakerStatus, Synthesis, Visibility,
 };

@@ -356,9 +356,10 @@ fn bullets(out: &mut String, items: &[ListItem], depth: usize) {
 /// text width: narrow columns for times, dates and status.
 fn column_widths(section: Section, columns: usize) -> Vec<u32> {
     let fixed: &[u32] = match (section, columns) {
-        (Section::Agenda, 2) => &[1_900],
-        (Section::Agenda, 3) => &[1_900, 0, 1_900],
-        (Section::Actions, 4) => &[0, 2_300, 1_700, 1_100],
+        (Section::Agenda, 3) => &[600, 1_900],
+        (Section::Agenda, 4) => &[600, 1_900, 0, 1_900],
+        (Section::Actions, 5) => &[500, 0, 2_100, 1_700, 1_100],
+        (Section::Actions, 6) => &[500, 0, 1_700, 1_500, 1_900, 1_000],
         _ => &[],
     };
     let columns_u32 = u32::try_from(columns.max(1)).unwrap_or(1);

@@ -148,9 +148,11 @@ fn one_line(text: &str) -> String {
 }
 
 /// Text for a heading: one line, and `#` escaped everywhere (a trailing `#`
-/// would be taken for a closing sequence).
+/// would be taken for a closing sequence). A heading's text cannot start a
+/// block, so "1. Opening" stays as written.
 fn heading_text(text: &str) -> String {
-    one_line(text).replace('#', "\\#")
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    inline(&joined).replace('#', "\\#")
 }
 
 /// Escapes the characters that have a meaning anywhere in a line.

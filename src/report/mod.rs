@@ -7,6 +7,7 @@
 //! formats always say the same. The report never writes files; the caller
 //! hands the bytes (and Markdown's photo copies) to the store.
 
+mod contact;
 pub mod doc;
 mod docx;
 mod html;
@@ -24,7 +25,7 @@ use crate::i18n::{Language, T, trf};
 use crate::model::Session;
 
 pub use images::ImageData;
-pub use redact::Redactor;
+pub use redact::{ORDINARY_WORDS, Redactor, Replacement, ReplacementKind};
 
 /// A file format the report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -287,6 +288,15 @@ pub fn file_name(path: &Path) -> String {
         || "verslag".to_owned(),
         |name| name.to_string_lossy().into_owned(),
     )
+}
+
+/// What the public variant of `session` replaces (names, `@Name`s, e-mail
+/// addresses, telephone numbers), with how often, in the order first met;
+/// empty for the full report. No photo is read: this is quick enough to
+/// show before the export is written.
+#[must_use]
+pub fn replacements(session: &Session, options: &ExportOptions) -> Vec<Replacement> {
+    doc::build_with(session, options, false).1
 }
 
 /// Where the report of `session_file` goes by default: next to it, named

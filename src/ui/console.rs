@@ -5,11 +5,12 @@
 use egui::{Color32, Id, Key, Modifiers, RichText, TextEdit};
 
 use super::theme::bold_family;
+use super::typing::{CommitField, Typed, take_typing};
 use super::{block_label, kind_label, save_state_text, visibility_label};
 use crate::app::runner::TimeState;
-use crate::app::{AppState, Command, Field};
+use crate::app::{AppState, Command, Field, Intents, Request, ViewState};
 use crate::i18n::{Language, T, tr, trf};
-use crate::model::{AgendaKind, BlockKind, Bullet, SpeakerStatus, Visibility};
+use crate::model::{AgendaKind, BlockKind, Bullet, Edit, SpeakerStatus, Visibility};
 
 /// Amber for 80 % of the planned time.
 pub const WARNING: Color32 = Color32::from_rgb(0xB0, 0x6A, 0x00);
@@ -45,20 +46,20 @@ fn state_colour(state: TimeState) -> Option<Color32> {
 }
 
 /// The whole console below the menu bar.
-pub fn console_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+pub fn console_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     egui::Panel::top("console_status").show(ui, |ui| status_bar_ui(ui, state));
     egui::Panel::left("console_agenda")
         .default_size(330.0)
-        .show(ui, |ui| agenda_ui(ui, state, commands));
+        .show(ui, |ui| agenda_ui(ui, state, view, out));
     egui::Panel::right("console_item")
         .default_size(440.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("item_scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| item_ui(ui, state, commands));
+                .show(ui, |ui| item_ui(ui, state, view, out));
         });
-    egui::CentralPanel::default().show(ui, |ui| capture_ui(ui, state, commands));
+    egui::CentralPanel::default().show(ui, |ui| capture_ui(ui, state, view, out));
 }
 
 /// Title, clock, current item with its time, ahead/behind, save state.
@@ -130,34 +131,42 @@ pub fn schedule_text(lang: Language, behind_seconds: i64) -> String {
     }
 }
 
-fn command_button(
+/// A button for a command, with its shortcut in the label; greyed out
+/// while the command cannot act.
+pub fn command_button(
     ui: &mut egui::Ui,
-    lang: Language,
+    state: &AppState,
+    view: &ViewState,
     command: Command,
-    commands: &mut Vec<Command>,
+    out: &mut Intents,
 ) {
-    let mut text = command.label(lang);
+    let lang = state.ui_lang;
+    let mut text = command.label(lang).to_owned();
     if let Some(shortcut) = command.shortcut() {
         text = format!("{text} ({})", ui.ctx().format_shortcut(&shortcut));
     }
-    let mut response = ui.button(text);
+    let mut response = ui.add_enabled(command.enabled(state, view), egui::Button::new(text));
     if let Some(tip) = command.tooltip(lang) {
         response = response.on_hover_text(tip);
     }
     if response.clicked() {
-        commands.push(command);
+        out.command(command);
     }
 }
 
-fn agenda_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+fn agenda_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     let now = state.now;
     ui.add_space(6.0);
     ui.heading(tr(lang, T::Agenda));
     ui.horizontal_wrapped(|ui| {
-        command_button(ui, lang, Command::StartPause, commands);
-        command_button(ui, lang, Command::PreviousItem, commands);
-        command_button(ui, lang, Command::NextItem, commands);
+        for command in [
+            Command::StartPause,
+            Command::PreviousItem,
+            Command::NextItem,
+        ] {
+            command_button(ui, state, view, command, out);
+        }
     });
     ui.separator();
     let session = &state.session;
@@ -198,7 +207,7 @@ fn agenda_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command
                             .add(egui::Button::selectable(is_current, text).truncate())
                             .on_hover_text(&item.title);
                         if response.clicked() {
-                            commands.push(Command::GoToItem(item.id.clone()));
+                            out.request(Request::GoToItem(item.id.clone()));
                         }
                     },
                     |ui| {
@@ -213,17 +222,18 @@ fn agenda_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command
     if let Some(id) = current {
         egui::CollapsingHeader::new(tr(lang, T::ItemDetails))
             .id_salt("item_details_header")
-            .show(ui, |ui| item_details_ui(ui, state, &id, commands));
+            .show(ui, |ui| item_details_ui(ui, state, view, &id, out));
     }
     ui.add_space(4.0);
-    command_button(ui, lang, Command::AddItem, commands);
+    command_button(ui, state, view, Command::AddItem, out);
 }
 
 fn item_details_ui(
     ui: &mut egui::Ui,
-    state: &mut AppState,
+    state: &AppState,
+    view: &mut ViewState,
     id: &crate::model::ItemId,
-    commands: &mut Vec<Command>,
+    out: &mut Intents,
 ) {
     let lang = state.ui_lang;
     let session = &state.session;
@@ -240,7 +250,10 @@ fn item_details_ui(
                 .add(TextEdit::singleline(&mut title).desired_width(170.0))
                 .labelled_by(label.id);
             if response.changed() {
-                commands.push(Command::SetItemTitle(id.clone(), title));
+                out.edit(Edit::SetItemTitle {
+                    item: id.clone(),
+                    title,
+                });
             }
             ui.end_row();
 
@@ -253,7 +266,10 @@ fn item_details_ui(
                             .selectable_label(item.kind == kind, kind_label(lang, kind))
                             .clicked()
                         {
-                            commands.push(Command::SetItemKind(id.clone(), kind));
+                            out.edit(Edit::SetItemKind {
+                                item: id.clone(),
+                                kind,
+                            });
                         }
                     }
                 })
@@ -267,7 +283,10 @@ fn item_details_ui(
                 .add(egui::DragValue::new(&mut minutes).range(0..=600))
                 .labelled_by(label.id);
             if response.changed() {
-                commands.push(Command::SetPlannedMinutes(id.clone(), minutes));
+                out.edit(Edit::SetPlannedMinutes {
+                    item: id.clone(),
+                    minutes,
+                });
             }
             ui.end_row();
 
@@ -282,14 +301,20 @@ fn item_details_ui(
                         .selectable_label(item.block.is_none(), tr(lang, T::NoBlock))
                         .clicked()
                     {
-                        commands.push(Command::SetItemBlock(id.clone(), None));
+                        out.edit(Edit::SetItemBlock {
+                            item: id.clone(),
+                            block: None,
+                        });
                     }
                     for block in BlockKind::ALL {
                         if ui
                             .selectable_label(item.block == Some(block), block_label(lang, block))
                             .clicked()
                         {
-                            commands.push(Command::SetItemBlock(id.clone(), Some(block)));
+                            out.edit(Edit::SetItemBlock {
+                                item: id.clone(),
+                                block: Some(block),
+                            });
                         }
                     }
                 })
@@ -309,24 +334,17 @@ fn item_details_ui(
     if !later.is_empty() {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr(lang, T::TakeFrom));
-            ui.add(egui::DragValue::new(&mut state.capture.take_minutes).range(1..=120))
+            ui.add(egui::DragValue::new(&mut view.capture.take_minutes).range(1..=120))
                 .labelled_by(label.id);
             ui.label(tr(lang, T::TakeFromLater));
-            let minutes = state.capture.take_minutes.max(1);
+            let minutes = view.capture.take_minutes.max(1);
             for other in later.iter().take(3) {
                 if ui
                     .button(&other.title)
-                    .on_hover_text(
-                        Command::TakeMinutes {
-                            from: other.id.clone(),
-                            to: id.clone(),
-                            minutes,
-                        }
-                        .label(lang),
-                    )
+                    .on_hover_text(tr(lang, T::CmdTakeMinutes))
                     .clicked()
                 {
-                    commands.push(Command::TakeMinutes {
+                    out.edit(Edit::TakeMinutes {
                         from: other.id.clone(),
                         to: id.clone(),
                         minutes,
@@ -336,30 +354,42 @@ fn item_details_ui(
         });
     }
     ui.horizontal_wrapped(|ui| {
-        for command in [
-            Command::MoveItem(id.clone(), -1),
-            Command::MoveItem(id.clone(), 1),
-            Command::RemoveItem(id.clone()),
+        for (label, edit) in [
+            (
+                T::CmdMoveUp,
+                Edit::MoveItem {
+                    item: id.clone(),
+                    delta: -1,
+                },
+            ),
+            (
+                T::CmdMoveDown,
+                Edit::MoveItem {
+                    item: id.clone(),
+                    delta: 1,
+                },
+            ),
+            (T::CmdRemoveItem, Edit::RemoveItem(id.clone())),
         ] {
-            if ui.button(command.label(lang)).clicked() {
-                commands.push(command);
+            if ui.button(tr(lang, label)).clicked() {
+                out.edit(edit);
             }
         }
     });
 }
 
 /// The municipalities and the selected card's title and keywords.
-fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+fn capture_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
-    if state.capture.find_open {
-        find_ui(ui, state, commands);
+    if view.capture.find_open {
+        find_ui(ui, state, view, out);
     }
     let cards = state.session.cards();
     if cards.is_empty() {
         ui.label(RichText::new(tr(lang, T::NoMunicipalities)).weak());
         return;
     }
-    let selected = state.capture.card.min(cards.len() - 1);
+    let selected = view.capture.card.min(cards.len() - 1);
     ui.add_space(4.0);
     ui.label(RichText::new(tr(lang, T::Municipalities)).strong());
     ui.horizontal_wrapped(|ui| {
@@ -376,8 +406,8 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
                 name.to_owned()
             };
             if ui.selectable_label(index == selected, text).clicked() {
-                commands.push(Command::SelectCard(index));
-                commands.push(Command::FocusKeywords);
+                out.request(Request::SelectCard(index));
+                out.command(Command::FocusKeywords);
             }
         }
     });
@@ -395,28 +425,47 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
     // The card's title line.
     ui.horizontal(|ui| {
         ui.label(RichText::new("⊗").family(bold_family()).size(22.0));
-        if state.capture.editing_title {
+        if view.capture.editing_title {
             let label = ui.label(tr(lang, T::TitleFieldLabel));
+            let limit = crate::model::limits::TITLE_MAX_CHARS;
+            let typed = commit_typing(ui, state, Field::Title, limit, &mut view.capture.title);
+            let mut commits = typed.into_iter().filter_map(|step| match step {
+                Typed::Commit(text) => Some(text),
+                Typed::Deeper | Typed::Shallower => None,
+            });
+            if let Some(title) = commits.next() {
+                out.edit(Edit::SetExperimentTitle {
+                    org: card.org.clone(),
+                    experiment: card.experiment.clone(),
+                    title,
+                });
+                view.capture.editing_title = false;
+                view.capture.focus_request = Some(Field::Keyword);
+                // The cursor goes to the keyword field now: what was typed
+                // after Enter in this instant is keywords.
+                ui.memory_mut(|m| m.request_focus(field_id(Field::Keyword)));
+                for text in commits {
+                    out.edit(Edit::AddKeyword {
+                        org: card.org.clone(),
+                        experiment: card.experiment.clone(),
+                        text,
+                    });
+                }
+            }
             let response = ui
                 .add(
-                    TextEdit::singleline(&mut state.capture.title)
+                    TextEdit::singleline(&mut view.capture.title)
                         .id(field_id(Field::Title))
                         .return_key(None)
-                        .char_limit(crate::model::limits::TITLE_MAX_CHARS)
+                        .char_limit(limit)
                         .hint_text(tr(lang, T::TitleHint))
                         .desired_width(ui.available_width()),
                 )
                 .labelled_by(label.id);
-            track_focus(ui, state, &response, Field::Title);
-            if response.has_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                commands.push(Command::SetExperimentTitle(
-                    card.experiment.clone(),
-                    state.capture.title.clone(),
-                ));
-            }
+            track_focus(ui, view, &response, Field::Title);
             if response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
-                state.capture.editing_title = false;
-                state.capture.focus_request = Some(Field::Keyword);
+                view.capture.editing_title = false;
+                view.capture.focus_request = Some(Field::Keyword);
             }
         } else {
             let title = experiment.as_ref().map_or("", |e| e.title.as_str());
@@ -448,15 +497,28 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
     ui.add_space(6.0);
 
     // The keyword field: Enter adds and keeps the cursor here.
-    let label_text = if state.capture.editing_keyword.is_some() {
+    let label_text = if view.capture.editing_keyword.is_some() {
         tr(lang, T::EditingKeyword).to_owned()
     } else {
         trf(lang, T::KeywordFieldLabel, &[("org", &org_name)])
     };
     let label = ui.label(label_text);
+    let limit = crate::model::limits::KEYWORD_MAX_CHARS;
+    for step in commit_typing(ui, state, Field::Keyword, limit, &mut view.capture.keyword) {
+        let Typed::Commit(text) = step else { continue };
+        // The field is empty again at once: what was typed is now an edit.
+        match view.capture.editing_keyword.take() {
+            Some(keyword) => out.edit(Edit::ReplaceKeyword { keyword, text }),
+            None => out.edit(Edit::AddKeyword {
+                org: card.org.clone(),
+                experiment: card.experiment.clone(),
+                text,
+            }),
+        }
+    }
     let response = ui
         .add(
-            TextEdit::singleline(&mut state.capture.keyword)
+            TextEdit::singleline(&mut view.capture.keyword)
                 .id(field_id(Field::Keyword))
                 .return_key(None)
                 .event_filter(egui::EventFilter {
@@ -471,26 +533,20 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
-    track_focus(ui, state, &response, Field::Keyword);
+    track_focus(ui, view, &response, Field::Keyword);
     limit_note_ui(
         ui,
         lang,
-        &state.capture.keyword,
+        &view.capture.keyword,
         crate::model::limits::KEYWORD_MAX_CHARS,
     );
     if response.has_focus() {
-        if ui.input(|i| i.key_pressed(Key::Enter)) {
-            let text = state.capture.keyword.clone();
-            match state.capture.editing_keyword.clone() {
-                Some(id) => commands.push(Command::ReplaceKeyword(id, text)),
-                None => commands.push(Command::AddKeyword(text)),
-            }
-        }
+        let capture = &mut view.capture;
         if ui.input(|i| i.key_pressed(Key::Escape)) {
-            if state.capture.editing_keyword.take().is_some() {
-                state.capture.keyword.clear();
+            if capture.editing_keyword.take().is_some() {
+                capture.keyword.clear();
             } else {
-                state.capture.selected_keyword = None;
+                capture.selected_keyword = None;
             }
         }
     }
@@ -509,7 +565,7 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
                 ui.label(RichText::new(tr(lang, T::NoKeywords)).weak());
             }
             for keyword in &experiment.keywords {
-                let selected = state.capture.selected_keyword.as_ref() == Some(&keyword.id);
+                let selected = view.capture.selected_keyword.as_ref() == Some(&keyword.id);
                 let mut line = format!("• {}", keyword.text);
                 for tag in &keyword.tags {
                     line.push_str(" #");
@@ -524,8 +580,8 @@ fn capture_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
                 }
                 let response = ui.selectable_label(selected, text);
                 if response.clicked() {
-                    state.capture.selected_keyword = Some(keyword.id.clone());
-                    state.capture.focus_request = Some(Field::Keyword);
+                    view.capture.selected_keyword = Some(keyword.id.clone());
+                    view.capture.focus_request = Some(Field::Keyword);
                 }
                 if selected {
                     response.scroll_to_me(None);
@@ -546,18 +602,41 @@ fn limit_note_ui(ui: &mut egui::Ui, lang: Language, text: &str, limit: usize) {
     }
 }
 
+/// The typing of this frame for a console field that commits on Enter
+/// (the notes: on Ctrl+Enter), in order ([`take_typing`]); nothing while the
+/// session is read-only (Enter then leaves the text in the field). Call
+/// before the field is shown.
+fn commit_typing(
+    ui: &egui::Ui,
+    state: &AppState,
+    field: Field,
+    char_limit: usize,
+    text: &mut String,
+) -> Vec<Typed> {
+    if state.read_only {
+        return Vec::new();
+    }
+    let commit = CommitField {
+        tab: field == Field::Bullet,
+        multiline: field == Field::Notes,
+        ..CommitField::single_line(field_id(field), char_limit)
+    };
+    take_typing(ui, &commit, text)
+}
+
 /// Remembers which field has the cursor, and honours a focus request.
-fn track_focus(ui: &egui::Ui, state: &mut AppState, response: &egui::Response, field: Field) {
-    if state.capture.focus_request == Some(field) {
+fn track_focus(ui: &egui::Ui, view: &mut ViewState, response: &egui::Response, field: Field) {
+    let capture = &mut view.capture;
+    if capture.focus_request == Some(field) {
         response.request_focus();
-        state.capture.focus_request = None;
+        capture.focus_request = None;
         // The cursor goes to the end of what the field holds (an edited keyword).
         let chars = match field {
-            Field::Keyword => state.capture.keyword.chars().count(),
-            Field::Title => state.capture.title.chars().count(),
-            Field::Bullet => state.capture.bullet.chars().count(),
-            Field::Notes => state.capture.note.chars().count(),
-            Field::Find => state.capture.find.chars().count(),
+            Field::Keyword => capture.keyword.chars().count(),
+            Field::Title => capture.title.chars().count(),
+            Field::Bullet => capture.bullet.chars().count(),
+            Field::Notes => capture.note.chars().count(),
+            Field::Find => capture.find.chars().count(),
         };
         if let Some(mut text_state) = egui::text_edit::TextEditState::load(ui.ctx(), response.id) {
             let end = egui::text::CCursor::new(chars);
@@ -568,43 +647,42 @@ fn track_focus(ui: &egui::Ui, state: &mut AppState, response: &egui::Response, f
         }
     }
     if response.has_focus() {
-        state.capture.focused = Some(field);
-        state.capture.focused_has_text = match field {
-            Field::Keyword => !state.capture.keyword.is_empty(),
-            Field::Title => !state.capture.title.is_empty(),
-            Field::Bullet => !state.capture.bullet.is_empty(),
-            Field::Notes => !state.capture.note.is_empty(),
-            Field::Find => !state.capture.find.is_empty(),
+        capture.focused = Some(field);
+        capture.focused_has_text = match field {
+            Field::Keyword => !capture.keyword.is_empty(),
+            Field::Title => !capture.title.is_empty(),
+            Field::Bullet => !capture.bullet.is_empty(),
+            Field::Notes => !capture.note.is_empty(),
+            Field::Find => !capture.find.is_empty(),
         };
-    } else if state.capture.focused == Some(field) && !ui.ctx().memory(|m| m.has_focus(response.id))
-    {
-        state.capture.focused = None;
-        state.capture.focused_has_text = false;
+    } else if capture.focused == Some(field) && !ui.ctx().memory(|m| m.has_focus(response.id)) {
+        capture.focused = None;
+        capture.focused_has_text = false;
     }
 }
 
-fn find_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+fn find_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     ui.horizontal(|ui| {
         let label = ui.label(tr(lang, T::Find));
         let response = ui
             .add(
-                TextEdit::singleline(&mut state.capture.find)
+                TextEdit::singleline(&mut view.capture.find)
                     .id(field_id(Field::Find))
                     .hint_text(tr(lang, T::FindHint))
                     .desired_width(280.0),
             )
             .labelled_by(label.id);
-        track_focus(ui, state, &response, Field::Find);
+        track_focus(ui, view, &response, Field::Find);
         if response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
-            state.capture.find_open = false;
-            state.capture.focus_request = Some(Field::Keyword);
+            view.capture.find_open = false;
+            view.capture.focus_request = Some(Field::Keyword);
         }
         if ui.button(tr(lang, T::Close)).clicked() {
-            state.capture.find_open = false;
+            view.capture.find_open = false;
         }
     });
-    let query = state.capture.find.trim().to_lowercase();
+    let query = view.capture.find.trim().to_lowercase();
     if query.is_empty() {
         return;
     }
@@ -642,7 +720,7 @@ fn find_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>)
         if ui.link(text).clicked()
             && let Some(index) = card
         {
-            commands.push(Command::SelectCard(index));
+            out.request(Request::SelectCard(index));
         }
     }
     ui.separator();
@@ -658,7 +736,7 @@ fn collect_bullet_hits(bullets: &[Bullet], query: &str, found: &mut dyn FnMut(&s
 }
 
 /// What the current item needs: the round, the synthesis bullets, notes.
-fn item_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+fn item_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     let Some(id) = state.runner.current_or_first(&state.session).cloned() else {
         return;
@@ -667,7 +745,7 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>)
         return;
     };
     ui.add_space(6.0);
-    projector_panel_ui(ui, state, commands);
+    projector_panel_ui(ui, state, out);
     ui.separator();
     ui.heading(&item.title);
     ui.label(RichText::new(kind_label(lang, item.kind)).weak());
@@ -678,28 +756,28 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>)
         .as_ref()
         .is_some_and(|p| p.review_item.as_ref() == Some(&id))
     {
-        super::series::look_back_ui(ui, state, commands);
+        super::series::look_back_ui(ui, state, out);
         ui.separator();
     }
 
     if item.round.is_some() {
-        round_ui(ui, state, &id, commands);
+        round_ui(ui, state, view, &id, out);
         ui.separator();
     }
     if item.block.is_some() || item.kind == AgendaKind::Synthesis {
-        bullets_ui(ui, state, commands);
+        bullets_ui(ui, state, view, out);
         ui.separator();
     }
-    notes_ui(ui, state, &item, commands);
+    notes_ui(ui, state, view, &item, out);
     ui.separator();
-    super::photos::item_photos_ui(ui, state, &id, commands);
+    super::photos::item_photos_ui(ui, state, view, &id, out);
     if item.block.is_none() && item.kind != AgendaKind::Synthesis {
         ui.separator();
         // Ctrl+B opens the block so the cursor can go to its bullet field.
-        let open = (state.capture.focus_request == Some(Field::Bullet)).then_some(true);
+        let open = (view.capture.focus_request == Some(Field::Bullet)).then_some(true);
         egui::CollapsingHeader::new(tr(lang, T::Block))
             .open(open)
-            .show(ui, |ui| bullets_ui(ui, state, commands));
+            .show(ui, |ui| bullets_ui(ui, state, view, out));
     }
     ui.separator();
     egui::CollapsingHeader::new(format!(
@@ -708,7 +786,7 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>)
         state.session.synthesis.actions.len()
     ))
     .id_salt("actions_editor")
-    .show(ui, |ui| super::lists::actions_ui(ui, state, commands));
+    .show(ui, |ui| super::lists::actions_ui(ui, state, view, out));
     egui::CollapsingHeader::new(format!(
         "{} ({})",
         tr(lang, T::NextMeetings),
@@ -716,14 +794,16 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>)
     ))
     .id_salt("meetings_editor")
     .default_open(item.kind == AgendaKind::Closing)
-    .show(ui, |ui| super::lists::next_meetings_ui(ui, state, commands));
+    .show(ui, |ui| {
+        super::lists::next_meetings_ui(ui, state, view, out);
+    });
 }
 
 /// A live thumbnail of what the room sees, with the projector's state and
 /// warnings. The thumbnail is drawn by the same function as the projector,
 /// without accessibility nodes (labels stay unique).
-fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    use crate::ui::projector::{Blank, ProjectorMode};
+fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
+    use crate::app::projector::{Blank, ProjectorMode};
     let lang = state.ui_lang;
     let p = &state.projector;
     ui.horizontal(|ui| {
@@ -731,7 +811,7 @@ fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let text = format!("{} (F7)", Command::ToggleProjector.label(lang));
             if ui.selectable_label(p.open, text).clicked() {
-                commands.push(Command::ToggleProjector);
+                out.command(Command::ToggleProjector);
             }
         });
     });
@@ -793,17 +873,14 @@ fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
         let auto = state.auto_projector_mode();
         let choices = std::iter::once(None).chain(ProjectorMode::ALL.into_iter().map(Some));
         for choice in choices {
-            let command = Command::SetProjectorMode(choice);
+            let command = Command::for_mode(choice);
             let selected = p.mode_override == choice;
-            let mut label = command.label(lang);
+            let mut label = command.label(lang).to_owned();
             if choice.is_none() {
-                label = format!(
-                    "{label} ({})",
-                    Command::SetProjectorMode(Some(auto)).label(lang)
-                );
+                label = format!("{label} ({})", Command::for_mode(Some(auto)).label(lang));
             }
             if ui.selectable_label(selected, label).clicked() {
-                commands.push(command);
+                out.command(command);
             }
         }
     });
@@ -811,9 +888,10 @@ fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Co
 
 fn round_ui(
     ui: &mut egui::Ui,
-    state: &mut AppState,
+    state: &AppState,
+    view: &ViewState,
     id: &crate::model::ItemId,
-    commands: &mut Vec<Command>,
+    out: &mut Intents,
 ) {
     let lang = state.ui_lang;
     let now = state.now;
@@ -863,18 +941,21 @@ fn round_ui(
         }
     }
     ui.horizontal_wrapped(|ui| {
-        command_button(ui, lang, Command::NextSpeaker, commands);
-        command_button(ui, lang, Command::SkipSpeaker, commands);
+        command_button(ui, state, view, Command::NextSpeaker, out);
+        command_button(ui, state, view, Command::SkipSpeaker, out);
     });
     ui.horizontal(|ui| {
-        let label = ui.label(Command::SetSpeakerMinutes(id.clone(), 0).label(lang));
+        let label = ui.label(tr(lang, T::CmdSetSpeakerMinutes));
         let mut minutes = round.speaker_minutes;
         if ui
             .add(egui::DragValue::new(&mut minutes).range(1..=60))
             .labelled_by(label.id)
             .changed()
         {
-            commands.push(Command::SetSpeakerMinutes(id.clone(), minutes));
+            out.edit(Edit::SetSpeakerMinutes {
+                item: id.clone(),
+                minutes,
+            });
         }
     });
     ui.label(RichText::new(tr(lang, T::Speakers)).strong());
@@ -893,12 +974,13 @@ fn round_ui(
             } else if s.status != SpeakerStatus::Waiting {
                 text = text.weak();
             }
+            let request = Request::SetSpeaker(s.organisation.clone());
             if ui
                 .selectable_label(current, text)
-                .on_hover_text(Command::SetSpeaker(s.organisation.clone()).label(lang))
+                .on_hover_text(request.label(lang))
                 .clicked()
             {
-                commands.push(Command::SetSpeaker(s.organisation.clone()));
+                out.request(request);
             }
             let mut detail = status.to_owned();
             if s.airtime_seconds > 0 {
@@ -911,38 +993,38 @@ fn round_ui(
             }
             ui.label(RichText::new(detail).small().weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                for command in [
-                    Command::MoveSpeaker(s.organisation.clone(), 1),
-                    Command::MoveSpeaker(s.organisation.clone(), -1),
-                ] {
-                    let symbol = if matches!(command, Command::MoveSpeaker(_, 1)) {
-                        "↓"
-                    } else {
-                        "↑"
-                    };
+                for (delta, symbol, label) in [(1, "↓", T::CmdMoveDown), (-1, "↑", T::CmdMoveUp)]
+                {
                     if ui
                         .small_button(symbol)
-                        .on_hover_text(format!("{} {name}", command.label(lang)))
+                        .on_hover_text(format!("{} {name}", tr(lang, label)))
                         .clicked()
                     {
-                        commands.push(command);
+                        out.edit(Edit::MoveSpeaker {
+                            item: id.clone(),
+                            org: s.organisation.clone(),
+                            delta,
+                        });
                     }
                 }
-                let next_status = if s.status == SpeakerStatus::Waiting {
-                    SpeakerStatus::Done
+                let (status, label) = if s.status == SpeakerStatus::Waiting {
+                    (SpeakerStatus::Done, T::CmdSpeakerDone)
                 } else {
-                    SpeakerStatus::Waiting
+                    (SpeakerStatus::Waiting, T::CmdSpeakerWaiting)
                 };
-                let command = Command::SetSpeakerStatus(s.organisation.clone(), next_status);
-                if ui.small_button(command.label(lang)).clicked() {
-                    commands.push(command);
+                if ui.small_button(tr(lang, label)).clicked() {
+                    out.edit(Edit::SetSpeakerStatus {
+                        item: id.clone(),
+                        org: s.organisation.clone(),
+                        status,
+                    });
                 }
             });
         });
     }
 }
 
-fn bullets_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+fn bullets_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     let block = state.active_block();
     let heading = {
@@ -968,7 +1050,7 @@ fn bullets_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
                         .selectable_label(block == choice, block_label(lang, choice))
                         .clicked()
                     {
-                        state.capture.chosen_block = Some(choice);
+                        out.request(Request::ChooseBlock(choice));
                     }
                 }
             })
@@ -977,19 +1059,42 @@ fn bullets_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
     }
 
     let max_depth = state.session.max_bullet_depth(block);
-    state.capture.bullet_depth = state.capture.bullet_depth.min(max_depth);
-    let depth = state.capture.bullet_depth;
+    view.capture.bullet_depth = view.capture.bullet_depth.min(max_depth);
+    let depth = view.capture.bullet_depth;
     let label = ui.label(format!(
         "{} · {}",
         trf(lang, T::BulletFieldLabel, &[("name", &heading)]),
         trf(lang, T::Level, &[("n", &(depth + 1).to_string())])
     ));
+    let limit = crate::model::limits::BULLET_MAX_CHARS;
+    let (mut next_depth, mut deepest) = (depth, max_depth);
+    for step in commit_typing(ui, state, Field::Bullet, limit, &mut view.capture.bullet) {
+        match step {
+            Typed::Deeper => next_depth = (next_depth + 1).min(deepest),
+            Typed::Shallower => next_depth = next_depth.saturating_sub(1),
+            Typed::Commit(text) => {
+                // A bullet made now allows one level below it next.
+                let parsed = crate::model::markers::parse_bullet(&text);
+                if parsed.kind == crate::model::markers::BulletKind::Bullet
+                    && !parsed.text.is_empty()
+                {
+                    deepest = next_depth + 1;
+                }
+                out.edit(Edit::AddTypedBullet {
+                    block,
+                    depth: next_depth,
+                    text,
+                });
+            }
+        }
+    }
+    view.capture.bullet_depth = next_depth;
     let response = ui
         .horizontal(|ui| {
             ui.add_space(depth as f32 * 24.0);
             ui.label(if depth == 0 { "•" } else { "–" });
             ui.add(
-                TextEdit::singleline(&mut state.capture.bullet)
+                TextEdit::singleline(&mut view.capture.bullet)
                     .id(field_id(Field::Bullet))
                     .return_key(None)
                     .event_filter(egui::EventFilter {
@@ -1005,25 +1110,19 @@ fn bullets_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comman
             .labelled_by(label.id)
         })
         .inner;
-    track_focus(ui, state, &response, Field::Bullet);
+    track_focus(ui, view, &response, Field::Bullet);
     limit_note_ui(
         ui,
         lang,
-        &state.capture.bullet,
+        &view.capture.bullet,
         crate::model::limits::BULLET_MAX_CHARS,
     );
     if response.has_focus() {
+        let capture = &mut view.capture;
         if ui.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab)) {
-            state.capture.bullet_depth = depth.saturating_sub(1);
+            capture.bullet_depth = depth.saturating_sub(1);
         } else if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab)) {
-            state.capture.bullet_depth = (depth + 1).min(max_depth);
-        }
-        if ui.input(|i| i.key_pressed(Key::Enter)) {
-            commands.push(Command::AddBullet {
-                block,
-                depth: state.capture.bullet_depth,
-                text: state.capture.bullet.clone(),
-            });
+            capture.bullet_depth = (depth + 1).min(max_depth);
         }
     }
     ui.add_space(4.0);
@@ -1080,9 +1179,10 @@ fn bullet_tree_ui(ui: &mut egui::Ui, bullets: &[Bullet], depth: usize) {
 
 fn notes_ui(
     ui: &mut egui::Ui,
-    state: &mut AppState,
+    state: &AppState,
+    view: &mut ViewState,
     item: &crate::model::AgendaItem,
-    commands: &mut Vec<Command>,
+    out: &mut Intents,
 ) {
     let lang = state.ui_lang;
     if !item.notes.is_empty() {
@@ -1099,21 +1199,30 @@ fn notes_ui(
         }
     }
     let label = ui.label(tr(lang, T::NotesLabel));
+    for step in commit_typing(ui, state, Field::Notes, usize::MAX, &mut view.capture.note) {
+        if let Typed::Commit(text) = step
+            && !text.trim().is_empty()
+        {
+            out.edit(Edit::AddNote {
+                item: item.id.clone(),
+                text,
+                visibility: view.capture.note_visibility,
+            });
+        }
+    }
     let response = ui
         .add(
-            TextEdit::multiline(&mut state.capture.note)
+            TextEdit::multiline(&mut view.capture.note)
                 .id(field_id(Field::Notes))
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
-    track_focus(ui, state, &response, Field::Notes);
-    let add_by_key =
-        response.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
+    track_focus(ui, view, &response, Field::Notes);
     ui.horizontal(|ui| {
         let label = ui.label(tr(lang, T::Visibility));
         egui::ComboBox::from_id_salt("note_visibility")
-            .selected_text(visibility_label(lang, state.capture.note_visibility))
+            .selected_text(visibility_label(lang, view.capture.note_visibility))
             .show_ui(ui, |ui| {
                 for v in [
                     Visibility::Private,
@@ -1121,7 +1230,7 @@ fn notes_ui(
                     Visibility::Projector,
                 ] {
                     ui.selectable_value(
-                        &mut state.capture.note_visibility,
+                        &mut view.capture.note_visibility,
                         v,
                         visibility_label(lang, v),
                     );
@@ -1129,13 +1238,13 @@ fn notes_ui(
             })
             .response
             .labelled_by(label.id);
-        let command = Command::AddNote(
-            item.id.clone(),
-            state.capture.note.clone(),
-            state.capture.note_visibility,
-        );
-        if ui.button(command.label(lang)).clicked() || add_by_key {
-            commands.push(command);
+        let add = ui.button(tr(lang, T::CmdAddNote)).clicked();
+        if add && !state.read_only && !view.capture.note.trim().is_empty() {
+            out.edit(Edit::AddNote {
+                item: item.id.clone(),
+                text: std::mem::take(&mut view.capture.note),
+                visibility: view.capture.note_visibility,
+            });
         }
     });
 }

@@ -5,9 +5,9 @@
 use egui::TextEdit;
 
 use super::widgets::{FieldEdit, parse_date, parsed_field};
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, Intents, ViewState};
 use crate::i18n::{self, Language, T, tr};
-use crate::model::{ActionStatus, Owner, Session};
+use crate::model::{ActionStatus, Edit, Owner, Session};
 
 /// The name shown for an action's owner.
 #[must_use]
@@ -36,7 +36,7 @@ fn status_label(lang: Language, status: ActionStatus) -> &'static str {
 }
 
 /// The actions, each with text, owner, due date and status.
-pub fn actions_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+pub fn actions_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     let session = &state.session;
     for (index, action) in session.synthesis.actions.iter().enumerate() {
@@ -103,21 +103,19 @@ pub fn actions_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                     .on_hover_text(format!("{} {}", tr(lang, T::CmdRemove), action.text))
                     .clicked()
                 {
-                    commands.push(Command::RemoveAction(action.id.clone()));
+                    out.edit(Edit::RemoveAction(action.id.clone()));
                 }
             });
         });
         if changed {
-            commands.push(Command::SetAction(Box::new(edited)));
+            out.edit(Edit::SetAction(Box::new(edited)));
         }
     }
-    if ui.button(Command::AddAction.label(lang)).clicked() {
-        commands.push(Command::AddAction);
-    }
+    super::console::command_button(ui, state, view, Command::AddAction, out);
 }
 
 /// The planned next meetings: when, theme and host.
-pub fn next_meetings_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+pub fn next_meetings_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     let session = &state.session;
     for (index, meeting) in session.synthesis.next_meetings.iter().enumerate() {
@@ -145,7 +143,7 @@ pub fn next_meetings_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<
                     .on_hover_text(format!("{} {}", tr(lang, T::CmdRemove), shown))
                     .clicked()
                 {
-                    commands.push(Command::RemoveNextMeeting(meeting.id.clone()));
+                    out.edit(Edit::RemoveNextMeeting(meeting.id.clone()));
                 }
             });
             let label = ui.label(tr(lang, T::Theme));
@@ -184,10 +182,8 @@ pub fn next_meetings_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<
             });
         });
         if changed {
-            commands.push(Command::SetNextMeeting(Box::new(edited)));
+            out.edit(Edit::SetNextMeeting(Box::new(edited)));
         }
     }
-    if ui.button(Command::AddNextMeeting.label(lang)).clicked() {
-        commands.push(Command::AddNextMeeting);
-    }
+    super::console::command_button(ui, state, view, Command::AddNextMeeting, out);
 }

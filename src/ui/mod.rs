@@ -1,5 +1,8 @@
-//! Immediate-mode views. They read the app state, edit text buffers and
-//! record [`Command`]s; they never touch the disk.
+//! Immediate-mode views. They read the session and the app's state (never
+//! change them), change only their own [`ViewState`] (text being typed,
+//! selections, open windows) and say what they want as [`Intents`]:
+//! commands, requests and edits the app carries out after the frame. They
+//! never touch the disk, start threads or read the clock.
 
 pub mod console;
 mod lists;
@@ -11,11 +14,12 @@ mod setup;
 mod start;
 pub mod theme;
 pub mod themes;
+mod typing;
 mod widgets;
 
 use egui::{Color32, RichText};
 
-use crate::app::{AppState, Command, NoticeLevel, Screen, View};
+use crate::app::{AppState, Command, Intents, NoticeLevel, Request, Screen, View, ViewState};
 use crate::i18n::{Language, T, tr, trf};
 use crate::model::{AgendaKind, BlockKind, Visibility};
 use crate::report::Format;
@@ -23,55 +27,58 @@ use crate::report::Format;
 pub use overview::experiment_card_ui;
 
 /// The whole window: menu bar, notices, then the screen's content.
-pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+pub fn app_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
-        menu_bar_ui(ui, state, commands);
+        menu_bar_ui(ui, state, view, out);
     });
     if !state.notices.is_empty() || !state.recovery.is_empty() || state.read_only {
         egui::Panel::top("notices").show(ui, |ui| {
-            recovery_ui(ui, state, commands);
-            notices_ui(ui, state, commands);
+            recovery_ui(ui, state, out);
+            notices_ui(ui, state, out);
         });
     }
-    if state.history_open {
-        history_ui(ui.ctx(), state, commands);
+    if view.history_open {
+        history_ui(ui.ctx(), state, out);
     }
-    if state.export.open && state.screen == Screen::Session {
-        export_ui(ui.ctx(), state, commands);
+    if view.export.open && state.screen == Screen::Session {
+        export_ui(ui.ctx(), state, view, out);
     }
     if state.screen == Screen::Session {
-        series::series_ui(ui.ctx(), state, commands);
+        series::series_ui(ui.ctx(), state, out);
     }
-    if state.cheat_sheet_open {
-        cheat_sheet_ui(ui.ctx(), state, commands);
+    if view.cheat_sheet_open {
+        cheat_sheet_ui(ui.ctx(), state, out);
     }
-    if state.themes.open && state.screen == Screen::Session {
-        themes::themes_ui(ui.ctx(), state, commands);
+    if view.themes.open && state.screen == Screen::Session {
+        themes::themes_ui(ui.ctx(), state, view, out);
     }
     if state.pending_leave.is_some() {
-        leave_question_ui(ui.ctx(), state, commands);
+        leave_question_ui(ui.ctx(), state, out);
     }
-    match (state.screen, state.view) {
-        (Screen::Session, View::Console) => console::console_ui(ui, state, commands),
-        (Screen::Session, View::Setup) => setup::setup_ui(ui, state, commands),
-        (Screen::Start, _) => start::start_ui(ui, state, commands),
+    match (state.screen, view.view) {
+        (Screen::Session, View::Console) => console::console_ui(ui, state, view, out),
+        (Screen::Session, View::Setup) => setup::setup_ui(ui, state, view, out),
+        (Screen::Start, _) => start::start_ui(ui, state, view, out),
     }
     if state.screen == Screen::Session {
         photos::drop_hint_ui(ui.ctx(), state);
     }
 }
 
-fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     let session_open = state.screen == Screen::Session;
+    let entry = |ui: &mut egui::Ui, command: Command, out: &mut Intents| {
+        command_entry(ui, state, view, command, out);
+    };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr(lang, T::MenuFile), |ui| {
             if session_open {
-                command_entry(ui, lang, Command::NewFromThis, commands);
-                follow_up_entry(ui, state, commands);
+                entry(ui, Command::NewFromThis, out);
+                follow_up_entry(ui, state, out);
             }
-            command_entry(ui, lang, Command::Open, commands);
-            command_entry(ui, lang, Command::OpenSample, commands);
+            entry(ui, Command::Open, out);
+            entry(ui, Command::OpenSample, out);
             let lists: Vec<_> = state
                 .recent
                 .iter()
@@ -80,32 +87,35 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             if !lists.is_empty() {
                 ui.menu_button(tr(lang, T::RecentSessions), |ui| {
                     for path in lists {
-                        command_entry(ui, lang, Command::OpenPath(path.clone()), commands);
+                        let request = Request::OpenPath(path.clone());
+                        if ui.button(request.label(lang)).clicked() {
+                            out.request(request);
+                        }
                     }
                 });
             }
             if session_open {
-                command_entry(ui, lang, Command::Save, commands);
-                command_entry(ui, lang, Command::SaveAs, commands);
-                command_entry(ui, lang, Command::ShowHistory, commands);
-                command_entry(ui, lang, Command::ShowSeries, commands);
-                command_entry(ui, lang, Command::ShowExport, commands);
-                command_entry(ui, lang, Command::AddPhoto, commands);
+                for command in [
+                    Command::Save,
+                    Command::SaveAs,
+                    Command::ShowHistory,
+                    Command::ShowSeries,
+                    Command::ShowExport,
+                    Command::AddPhoto,
+                ] {
+                    entry(ui, command, out);
+                }
             }
             ui.separator();
-            command_entry(ui, lang, Command::Quit, commands);
+            entry(ui, Command::Quit, out);
         });
         if session_open {
             ui.menu_button(tr(lang, T::MenuEdit), |ui| {
-                ui.add_enabled_ui(state.can_undo, |ui| {
-                    command_entry(ui, lang, Command::Undo, commands);
-                });
-                ui.add_enabled_ui(state.can_redo, |ui| {
-                    command_entry(ui, lang, Command::Redo, commands);
-                });
+                entry(ui, Command::Undo, out);
+                entry(ui, Command::Redo, out);
                 ui.separator();
-                command_entry(ui, lang, Command::Find, commands);
-                command_entry(ui, lang, Command::ShowThemes, commands);
+                entry(ui, Command::Find, out);
+                entry(ui, Command::ShowThemes, out);
             });
             ui.menu_button(tr(lang, T::MenuAgenda), |ui| {
                 for command in [
@@ -116,10 +126,10 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                     Command::SkipSpeaker,
                     Command::FinishAgenda,
                 ] {
-                    command_entry(ui, lang, command, commands);
+                    entry(ui, command, out);
                 }
             });
-            for (view, command) in [
+            for (shown, command) in [
                 (View::Console, Command::ShowConsole),
                 (View::Setup, Command::ShowSetup),
             ] {
@@ -128,43 +138,64 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                     .map(|s| ui.ctx().format_shortcut(&s))
                     .unwrap_or_default();
                 if ui
-                    .selectable_label(state.view == view, command.label(lang))
+                    .selectable_label(view.view == shown, command.label(lang))
                     .on_hover_text(shortcut)
                     .clicked()
                 {
-                    commands.push(command);
+                    out.command(command);
                 }
             }
         }
         ui.menu_button(tr(lang, T::MenuLanguage), |ui| {
             for choice in Language::ALL {
-                let command = Command::SetUiLanguage(choice);
+                let request = Request::SetUiLanguage(choice);
                 if ui
-                    .radio(state.ui_lang == choice, command.label(lang))
+                    .radio(state.ui_lang == choice, request.label(lang))
                     .clicked()
                 {
-                    commands.push(command);
+                    out.request(request);
                 }
             }
         });
         ui.menu_button(tr(lang, T::MenuHelp), |ui| {
-            command_entry(ui, lang, Command::CheatSheet, commands);
+            entry(ui, Command::CheatSheet, out);
         });
+        busy_ui(ui, state);
+    });
+}
+
+/// What runs in the background (opening, saving, reading), at the right
+/// end of the menu bar, with a spinner.
+fn busy_ui(ui: &mut egui::Ui, state: &AppState) {
+    let Some(first) = state.busy.first() else {
+        return;
+    };
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(first.label(state.ui_lang));
+        ui.spinner();
     });
 }
 
 /// "New follow-up session…": straight to the one planned meeting, or a
 /// submenu to choose among several; disabled when none is planned.
-fn follow_up_entry(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+fn follow_up_entry(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
     let lang = state.ui_lang;
     let meetings = &state.session.synthesis.next_meetings;
-    let label = Command::NewFollowUp(0).label(lang);
+    let label = Request::NewFollowUp(0).label(lang);
     match meetings.len() {
         0 => {
             ui.add_enabled(false, egui::Button::new(label))
                 .on_disabled_hover_text(tr(lang, T::SeriesNoPlannedMeeting));
         }
-        1 => command_entry(ui, lang, Command::NewFollowUp(0), commands),
+        1 => {
+            if ui
+                .button(&label)
+                .on_hover_text(tr(lang, T::TipNewFollowUp))
+                .clicked()
+            {
+                out.request(Request::NewFollowUp(0));
+            }
+        }
         _ => {
             ui.menu_button(label, |ui| {
                 for (index, meeting) in meetings.iter().enumerate() {
@@ -178,7 +209,7 @@ fn follow_up_entry(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                         .on_hover_text(tr(lang, T::TipNewFollowUp))
                         .clicked()
                     {
-                        commands.push(Command::NewFollowUp(index));
+                        out.request(Request::NewFollowUp(index));
                     }
                 }
             });
@@ -207,18 +238,26 @@ pub fn save_state_text(state: &AppState) -> String {
     }
 }
 
-/// A menu entry for a command, with its shortcut shown beside it.
-fn command_entry(ui: &mut egui::Ui, lang: Language, command: Command, commands: &mut Vec<Command>) {
+/// A menu entry for a command, with its shortcut shown beside it; greyed
+/// out while the command cannot act.
+fn command_entry(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    view: &ViewState,
+    command: Command,
+    out: &mut Intents,
+) {
+    let lang = state.ui_lang;
     let mut button = egui::Button::new(command.label(lang));
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    let mut response = ui.add(button);
+    let mut response = ui.add_enabled(command.enabled(state, view), button);
     if let Some(tip) = command.tooltip(lang) {
         response = response.on_hover_text(tip);
     }
     if response.clicked() {
-        commands.push(command);
+        out.command(command);
     }
 }
 
@@ -269,7 +308,7 @@ pub fn visibility_label(lang: Language, visibility: Visibility) -> &'static str 
     )
 }
 
-fn cheat_sheet_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+fn cheat_sheet_ui(ctx: &egui::Context, state: &AppState, out: &mut Intents) {
     let lang = state.ui_lang;
     let mut open = true;
     egui::Window::new(tr(lang, T::CheatSheetTitle))
@@ -284,12 +323,18 @@ fn cheat_sheet_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
                 .striped(true)
                 .spacing([24.0, 4.0])
                 .show(ui, |ui| {
-                    for command in Command::WITH_SHORTCUTS {
+                    let mut shown_group = None;
+                    for (group, command) in cheat_sheet_rows() {
+                        if shown_group != Some(group) {
+                            ui.label(RichText::new(group.label(lang)).strong());
+                            ui.end_row();
+                            shown_group = Some(group);
+                        }
                         let keys: Vec<String> = command
-                            .shortcut()
-                            .into_iter()
-                            .chain(command.alternative_shortcut())
-                            .map(|s| ctx.format_shortcut(&s))
+                            .spec()
+                            .keys
+                            .iter()
+                            .map(|s| ctx.format_shortcut(s))
                             .collect();
                         ui.label(RichText::new(keys.join(" / ")).monospace());
                         ui.label(command.label(lang));
@@ -300,12 +345,27 @@ fn cheat_sheet_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
             ui.add(egui::Label::new(tr(lang, T::CheatSheetTyping)).wrap());
         });
     if !open {
-        commands.push(Command::CheatSheet);
+        out.command(Command::CheatSheet);
     }
 }
 
+/// The cheat sheet's rows: every command with a shortcut, grouped (the
+/// meeting first), each group in command order.
+#[must_use]
+pub fn cheat_sheet_rows() -> Vec<(crate::app::Group, Command)> {
+    crate::app::Group::ALL
+        .into_iter()
+        .flat_map(|group| {
+            Command::ALL
+                .iter()
+                .filter(move |c| c.spec().group == group && !c.spec().keys.is_empty())
+                .map(move |&c| (group, c))
+        })
+        .collect()
+}
+
 /// Asks what to do with unsaved changes before leaving the session.
-fn leave_question_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+fn leave_question_ui(ctx: &egui::Context, state: &AppState, out: &mut Intents) {
     let lang = state.ui_lang;
     egui::Modal::new(egui::Id::unique("leave_question")).show(ctx, |ui| {
         ui.set_max_width(460.0);
@@ -324,7 +384,7 @@ fn leave_question_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<C
                 Command::LeaveCancel,
             ] {
                 if ui.button(command.label(lang)).clicked() {
-                    commands.push(command);
+                    out.command(command);
                 }
             }
         });
@@ -355,7 +415,7 @@ fn banner(ui: &mut egui::Ui, level: NoticeLevel, content: impl FnOnce(&mut egui:
 }
 
 /// Newer copies found after an unclean exit, and the read-only offer.
-fn recovery_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+fn recovery_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
     let lang = state.ui_lang;
     for (index, candidate) in state.recovery.iter().enumerate() {
         banner(ui, NoticeLevel::Info, |ui| {
@@ -376,14 +436,10 @@ fn recovery_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 .color(Color32::BLACK),
             );
             ui.horizontal(|ui| {
-                if ui.button(Command::Recover(index).label(lang)).clicked() {
-                    commands.push(Command::Recover(index));
-                }
-                if ui
-                    .button(Command::DismissRecovery(index).label(lang))
-                    .clicked()
-                {
-                    commands.push(Command::DismissRecovery(index));
+                for request in [Request::Recover(index), Request::DismissRecovery(index)] {
+                    if ui.button(request.label(lang)).clicked() {
+                        out.request(request);
+                    }
                 }
             });
         });
@@ -397,7 +453,7 @@ fn recovery_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                         .color(Color32::BLACK),
                 );
                 if ui.button(Command::WorkInCopy.label(lang)).clicked() {
-                    commands.push(Command::WorkInCopy);
+                    out.command(Command::WorkInCopy);
                 }
             });
         });
@@ -405,7 +461,7 @@ fn recovery_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
 }
 
 /// The export dialog: formats, public variant, folder; then open the result.
-fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Command>) {
+fn export_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     let facilitator = state.session.header.facilitator.clone();
     let mut open = true;
@@ -414,9 +470,11 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
         .collapsible(false)
         .resizable(false)
         .default_width(520.0)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        // Held at the top: when the list of replacements appears, the
+        // dialog grows downwards and the checkbox just clicked stays put.
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
-            let export = &mut state.export;
+            let export = &mut view.export;
             ui.label(RichText::new(tr(lang, T::ExportFormats)).strong());
             for (on, format) in export.formats.iter_mut().zip(Format::ALL) {
                 let key = match format {
@@ -431,6 +489,9 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
             ui.checkbox(&mut export.public, tr(lang, T::ExportPublic));
             if export.public {
                 ui.checkbox(&mut export.photos_in_public, tr(lang, T::ExportPhotos));
+                if let Some(preview) = &export.preview {
+                    replacements_ui(ui, &preview.replacements, lang);
+                }
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
@@ -438,7 +499,7 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
                 ui.add(egui::TextEdit::singleline(&mut export.folder).desired_width(300.0))
                     .labelled_by(label.id);
                 if ui.button(Command::PickExportFolder.label(lang)).clicked() {
-                    commands.push(Command::PickExportFolder);
+                    out.command(Command::PickExportFolder);
                 }
             });
             if !export.public {
@@ -466,7 +527,7 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
                     .add_enabled(ready, egui::Button::new(Command::ExportNow.label(lang)))
                     .clicked()
                 {
-                    commands.push(Command::ExportNow);
+                    out.command(Command::ExportNow);
                 }
                 if !has_format {
                     ui.label(RichText::new(tr(lang, T::ExportNoFormat)).weak());
@@ -492,24 +553,21 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
                     );
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(&name).monospace());
+                        let open = Request::OpenReport(file.clone());
                         if ui
-                            .button(format!(
-                                "{} ({name})",
-                                Command::OpenReport(file.clone()).label(lang)
-                            ))
+                            .button(format!("{} ({name})", open.label(lang)))
                             .clicked()
                         {
-                            commands.push(Command::OpenReport(file.clone()));
+                            out.request(open);
                         }
-                        if let Some(folder) = file.parent()
-                            && ui
-                                .button(format!(
-                                    "{} ({name})",
-                                    Command::ShowInFolder(folder.to_path_buf()).label(lang)
-                                ))
+                        if let Some(folder) = file.parent() {
+                            let show = Request::ShowInFolder(folder.to_path_buf());
+                            if ui
+                                .button(format!("{} ({name})", show.label(lang)))
                                 .clicked()
-                        {
-                            commands.push(Command::ShowInFolder(folder.to_path_buf()));
+                            {
+                                out.request(show);
+                            }
                         }
                     });
                 }
@@ -522,16 +580,45 @@ fn export_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Comma
             }
         });
     if !open {
-        state.export.open = false;
+        view.export.open = false;
     }
-    if state.export.running.is_some() {
+    if view.export.running.is_some() {
         // Keep the spinner turning and pick up the result.
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
     }
 }
 
+/// The public variant's replacements, before anything is written.
+fn replacements_ui(ui: &mut egui::Ui, list: &[crate::report::Replacement], lang: Language) {
+    ui.add_space(4.0);
+    if list.is_empty() {
+        ui.label(RichText::new(tr(lang, T::PublicNothingReplaced)).weak());
+        return;
+    }
+    ui.label(RichText::new(tr(lang, T::PublicReplacedHeading)).strong());
+    egui::ScrollArea::vertical()
+        .id_salt("public_replacements")
+        .max_height(180.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for r in list {
+                let times = if r.count > 1 {
+                    format!(" ({}×)", r.count)
+                } else {
+                    String::new()
+                };
+                ui.label(format!("{} → {}{times}", r.found, r.shown));
+            }
+        });
+    ui.label(
+        RichText::new(tr(lang, T::PublicReplacementsNote))
+            .small()
+            .weak(),
+    );
+}
+
 /// The version history: restore an earlier version as an undoable change.
-fn history_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+fn history_ui(ctx: &egui::Context, state: &AppState, out: &mut Intents) {
     let lang = state.ui_lang;
     let mut open = true;
     egui::Window::new(tr(lang, T::HistoryTitle))
@@ -540,6 +627,13 @@ fn history_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>
         .default_width(560.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
+            if state.busy.contains(&crate::app::jobs::JobKind::History) {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr(lang, T::HistoryLoading));
+                });
+                return;
+            }
             if state.snapshots.is_empty() {
                 ui.label(tr(lang, T::HistoryEmpty));
                 return;
@@ -561,12 +655,12 @@ fn history_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>
                                     snapshot.title,
                                     snapshot.summary(lang)
                                 ));
-                                let command = Command::RestoreVersion(snapshot.path.clone());
+                                let request = Request::RestoreVersion(snapshot.path.clone());
                                 if ui
-                                    .button(format!("{} ({time})", command.label(lang)))
+                                    .button(format!("{} ({time})", request.label(lang)))
                                     .clicked()
                                 {
-                                    commands.push(command);
+                                    out.request(request);
                                 }
                                 ui.end_row();
                             }
@@ -574,11 +668,11 @@ fn history_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>
                 });
         });
     if !open {
-        commands.push(Command::ShowHistory);
+        out.command(Command::ShowHistory);
     }
 }
 
-fn notices_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+fn notices_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
     let lang = state.ui_lang;
     for (index, notice) in state.notices.iter().enumerate() {
         banner(ui, notice.level, |ui| {
@@ -593,7 +687,7 @@ fn notices_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                     // The banner never takes the keyword field's focus: it
                     // is dismissed with the mouse when it suits the user.
                     if ui.button(tr(lang, T::Dismiss)).clicked() {
-                        commands.push(Command::DismissNotice(index));
+                        out.request(Request::DismissNotice(index));
                     }
                 });
             });

@@ -4,10 +4,10 @@
 
 use egui::{RichText, TextEdit};
 
-use crate::app::{AppState, Command};
+use crate::app::projector::{PhotoPicture, ProjectorMode};
+use crate::app::{AppState, Command, Intents, Request, ViewState};
 use crate::i18n::{T, tr, trf};
-use crate::model::ItemId;
-use crate::ui::projector::PhotoPicture;
+use crate::model::{Edit, ItemId};
 
 /// The side of the square a thumbnail is fitted into, in points.
 const THUMBNAIL_BOX: f32 = 112.0;
@@ -16,8 +16,9 @@ const THUMBNAIL_BOX: f32 = 112.0;
 pub fn item_photos_ui(
     ui: &mut egui::Ui,
     state: &AppState,
+    view: &ViewState,
     item: &ItemId,
-    commands: &mut Vec<Command>,
+    out: &mut Intents,
 ) {
     let lang = state.ui_lang;
     let photos: Vec<_> = state
@@ -46,42 +47,31 @@ pub fn item_photos_ui(
                             )
                             .labelled_by(label.id);
                         if response.changed() {
-                            commands.push(Command::SetPhotoCaption(photo.id.clone(), caption));
+                            out.edit(Edit::SetPhotoCaption {
+                                photo: photo.id.clone(),
+                                caption,
+                            });
                         }
                         ui.horizontal_wrapped(|ui| {
                             let shown = state.projector.open
                                 && state.projector_photo().map(|a| &a.id) == Some(&photo.id)
-                                && state.projector_mode()
-                                    == crate::ui::projector::ProjectorMode::Photo;
+                                && state.projector_mode() == ProjectorMode::Photo;
                             let show = trf(lang, T::PhotoShowOf, &[("n", &n)]);
                             if ui.selectable_label(shown, show).clicked() {
-                                commands.push(Command::ShowPhoto(photo.id.clone()));
+                                out.request(Request::ShowPhoto(photo.id.clone()));
                             }
                             if ui
                                 .button(trf(lang, T::PhotoRemoveOf, &[("n", &n)]))
                                 .clicked()
                             {
-                                commands.push(Command::RemovePhoto(photo.id.clone()));
+                                out.edit(Edit::RemovePhoto(photo.id.clone()));
                             }
                         });
                     });
                 });
             }
             ui.horizontal_wrapped(|ui| {
-                let add = Command::AddPhoto;
-                let text = match add.shortcut() {
-                    Some(shortcut) => {
-                        format!(
-                            "{} ({})",
-                            add.label(lang),
-                            ui.ctx().format_shortcut(&shortcut)
-                        )
-                    }
-                    None => add.label(lang),
-                };
-                if ui.button(text).clicked() {
-                    commands.push(add);
-                }
+                super::console::command_button(ui, state, view, Command::AddPhoto, out);
                 ui.label(RichText::new(tr(lang, T::PhotoHint)).weak());
             });
         });

@@ -3,16 +3,16 @@
 
 use egui::{Color32, RichText};
 
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, Intents, Request};
 use crate::i18n::{Language, T, tr, trf};
-use crate::model::{ActionStatus, Bullet, OrgId, Owner, Session};
+use crate::model::{ActionStatus, Bullet, Edit, OrgId, Owner, Session};
 
 /// The colour of what belongs to the previous meeting: muted, never loud.
 const MUTED: Color32 = Color32::from_rgb(0x6B, 0x72, 0x80);
 
 /// The sessions of this series in the folder, and per municipality its
 /// experiments across the meetings.
-pub fn series_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+pub fn series_ui(ctx: &egui::Context, state: &AppState, out: &mut Intents) {
     let Some(view) = &state.series else {
         return;
     };
@@ -49,7 +49,7 @@ pub fn series_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comma
                                 .on_hover_text(tr(lang, T::SeriesOpen))
                                 .clicked()
                             {
-                                commands.push(Command::OpenPath(meeting.path.clone()));
+                                out.request(Request::OpenPath(meeting.path.clone()));
                             }
                             ui.label("");
                         }
@@ -119,7 +119,7 @@ pub fn series_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comma
                 });
         });
     if !open {
-        commands.push(Command::ShowSeries);
+        out.command(Command::ShowSeries);
     }
 }
 
@@ -159,7 +159,7 @@ pub fn last_time_ui(ui: &mut egui::Ui, lang: Language, session: &Session, org: &
 
 /// In the look-back item: the open actions and open questions carried
 /// from the previous meeting, with a button to mark each action done.
-pub fn look_back_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+pub fn look_back_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
     let lang = state.ui_lang;
     let session = &state.session;
     let Some(previous) = &session.previous else {
@@ -205,7 +205,7 @@ pub fn look_back_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comm
                     } else {
                         ActionStatus::Open
                     };
-                    commands.push(Command::SetAction(Box::new(changed)));
+                    out.edit(Edit::SetAction(Box::new(changed)));
                 }
                 if let Some(owner) = &action.owner {
                     let name = match owner {

@@ -6,12 +6,12 @@ use chrono::NaiveTime;
 use egui::{Id, RichText, TextEdit};
 
 use super::widgets::{FieldEdit, parse_date, parsed_field};
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, Intents, ViewState};
 use crate::i18n::{Language, T, tr, trf};
-use crate::model::{Header, OrgKind, Session};
+use crate::model::{Attendance, Edit, Header, OrgKind, Organisation, Session};
 
 /// The setup screen.
-pub fn setup_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+pub fn setup_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -19,13 +19,13 @@ pub fn setup_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comm
             .show(ui, |ui| {
                 ui.set_max_width(900.0);
                 ui.heading(tr(lang, T::SetupHeader));
-                header_ui(ui, &state.session, lang, commands);
+                header_ui(ui, &state.session, lang, out);
                 ui.add_space(12.0);
                 ui.heading(tr(lang, T::SetupOrganisations));
-                organisations_ui(ui, &state.session, lang, commands);
+                organisations_ui(ui, state, view, out);
                 ui.add_space(12.0);
                 ui.heading(tr(lang, T::Participants));
-                participants_ui(ui, &state.session, lang, commands);
+                participants_ui(ui, &state.session, lang, out);
             });
     });
 }
@@ -60,7 +60,7 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
         .ok()
 }
 
-fn header_ui(ui: &mut egui::Ui, session: &Session, lang: Language, commands: &mut Vec<Command>) {
+fn header_ui(ui: &mut egui::Ui, session: &Session, lang: Language, out: &mut Intents) {
     let header = &session.header;
     let mut changed: Option<Header> = None;
     let mut edit = |f: &dyn Fn(&mut Header)| {
@@ -122,6 +122,12 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, lang: Language, commands: &mu
             }
             if let Some(v) = text_row(ui, tr(lang, T::Facilitator), &header.facilitator) {
                 edit(&|h| h.facilitator.clone_from(&v));
+            }
+            if let Some(v) = text_row(ui, tr(lang, T::Chair), &header.chair) {
+                edit(&|h| h.chair.clone_from(&v));
+            }
+            if let Some(v) = text_row(ui, tr(lang, T::NoteTaker), &header.note_taker) {
+                edit(&|h| h.note_taker.clone_from(&v));
             }
 
             let label = ui.label(tr(lang, T::Host));
@@ -196,7 +202,7 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, lang: Language, commands: &mu
             ui.end_row();
         });
     if let Some(header) = changed {
-        commands.push(Command::SetHeader(Box::new(header)));
+        out.edit(Edit::SetHeader(Box::new(header)));
     }
 }
 
@@ -207,14 +213,11 @@ fn language_name(lang: Language) -> &'static str {
     }
 }
 
-fn organisations_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    lang: Language,
-    commands: &mut Vec<Command>,
-) {
+fn organisations_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
+    let session = &state.session;
+    let lang = state.ui_lang;
     egui::Grid::new("setup_organisations")
-        .num_columns(3)
+        .num_columns(4)
         .spacing([12.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
@@ -227,7 +230,10 @@ fn organisations_ui(
                     .labelled_by(ui.label(RichText::new(&label).small().weak()).id)
                     .changed()
                 {
-                    commands.push(Command::RenameOrganisation(org.id.clone(), name));
+                    out.edit(Edit::RenameOrganisation {
+                        org: org.id.clone(),
+                        name,
+                    });
                 }
                 ui.horizontal(|ui| {
                     for kind in [OrgKind::Municipality, OrgKind::Guest] {
@@ -243,22 +249,30 @@ fn organisations_ui(
                             .radio(org.kind == kind, format!("{text} ({})", org.name))
                             .clicked()
                         {
-                            commands.push(Command::SetOrganisationKind(org.id.clone(), kind));
+                            out.edit(Edit::SetOrganisationKind {
+                                org: org.id.clone(),
+                                kind,
+                            });
                         }
                     }
                 });
+                attendance_ui(ui, session, org, lang, out);
                 ui.horizontal(|ui| {
-                    for (symbol, command) in [
-                        ("↑", Command::MoveOrganisation(org.id.clone(), -1)),
-                        ("↓", Command::MoveOrganisation(org.id.clone(), 1)),
-                        ("×", Command::RemoveOrganisation(org.id.clone())),
+                    let moved = |delta| Edit::MoveOrganisation {
+                        org: org.id.clone(),
+                        delta,
+                    };
+                    for (symbol, label, edit) in [
+                        ("↑", T::CmdMoveUp, moved(-1)),
+                        ("↓", T::CmdMoveDown, moved(1)),
+                        ("×", T::CmdRemove, Edit::RemoveOrganisation(org.id.clone())),
                     ] {
                         if ui
                             .small_button(symbol)
-                            .on_hover_text(format!("{} {}", command.label(lang), org.name))
+                            .on_hover_text(format!("{} {}", tr(lang, label), org.name))
                             .clicked()
                         {
-                            commands.push(command);
+                            out.edit(edit);
                         }
                     }
                 });
@@ -266,23 +280,71 @@ fn organisations_ui(
             }
         });
     ui.horizontal(|ui| {
-        for command in [
-            Command::AddOrganisation(OrgKind::Municipality),
-            Command::AddOrganisation(OrgKind::Guest),
-        ] {
-            if ui.button(command.label(lang)).clicked() {
-                commands.push(command);
-            }
+        for command in [Command::AddMunicipality, Command::AddGuest] {
+            super::console::command_button(ui, state, view, command, out);
         }
     });
 }
 
-fn participants_ui(
+/// Whether the organisation attended: from its named participants when it
+/// has any, otherwise chosen here (unknown, present, absent).
+fn attendance_ui(
     ui: &mut egui::Ui,
     session: &Session,
+    org: &Organisation,
     lang: Language,
-    commands: &mut Vec<Command>,
+    out: &mut Intents,
 ) {
+    let named: Vec<bool> = session
+        .participants
+        .iter()
+        .filter(|p| p.organisation.as_ref() == Some(&org.id))
+        .map(|p| p.present)
+        .collect();
+    if !named.is_empty() {
+        let here = named.iter().filter(|p| **p).count();
+        ui.label(trf(
+            lang,
+            T::AttendanceFromNames,
+            &[("n", &here.to_string()), ("m", &named.len().to_string())],
+        ));
+        return;
+    }
+    let name = |a: Attendance| {
+        tr(
+            lang,
+            match a {
+                Attendance::Unknown => T::AttendanceUnknown,
+                Attendance::Present => T::AttendancePresent,
+                Attendance::Absent => T::AttendanceAbsent,
+            },
+        )
+    };
+    let label = trf(lang, T::AttendanceOf, &[("name", &org.name)]);
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(&label).small().weak());
+        egui::ComboBox::from_id_salt(("setup_attendance", org.id.as_str()))
+            .selected_text(name(org.attendance))
+            .show_ui(ui, |ui| {
+                for choice in Attendance::ALL {
+                    if ui
+                        .selectable_label(org.attendance == choice, name(choice))
+                        .clicked()
+                        && choice != org.attendance
+                    {
+                        out.edit(Edit::SetOrganisationAttendance {
+                            org: org.id.clone(),
+                            attendance: choice,
+                        });
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}
+
+fn participants_ui(ui: &mut egui::Ui, session: &Session, lang: Language, out: &mut Intents) {
     egui::Grid::new("setup_participants")
         .num_columns(4)
         .spacing([12.0, 4.0])
@@ -311,11 +373,11 @@ fn participants_ui(
                     .on_hover_text(format!("{} {}", tr(lang, T::CmdRemove), p.name))
                     .clicked()
                 {
-                    commands.push(Command::RemoveParticipant(p.id.clone()));
+                    out.edit(Edit::RemoveParticipant(p.id.clone()));
                 }
                 ui.end_row();
                 if changed {
-                    commands.push(Command::SetParticipant(Box::new(edited)));
+                    out.edit(Edit::SetParticipant(Box::new(edited)));
                 }
             }
         });
@@ -329,7 +391,7 @@ fn participants_ui(
     )
     .labelled_by(label.id);
     if ui.button(tr(lang, T::CmdPasteParticipants)).clicked() && !text.trim().is_empty() {
-        commands.push(Command::PasteParticipants(std::mem::take(&mut text)));
+        out.edit(Edit::PasteParticipants(std::mem::take(&mut text)));
     }
     ui.data_mut(|d| d.insert_temp(id, text));
 }

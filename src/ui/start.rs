@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, Intents, Request, ViewState};
 use crate::i18n::{T, tr};
 
 /// The start screen.
-pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+pub fn start_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.add_space(24.0);
@@ -20,27 +20,23 @@ pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comm
             ui.label(tr(lang, T::StartIntro));
             ui.add_space(16.0);
 
-            if ui.button(Command::Open.label(lang)).clicked() {
-                commands.push(Command::Open);
-            }
-            if ui.button(Command::OpenSample.label(lang)).clicked() {
-                commands.push(Command::OpenSample);
+            for command in [Command::Open, Command::OpenSample] {
+                if ui.button(command.label(lang)).clicked() {
+                    out.command(command);
+                }
             }
             ui.add_space(12.0);
 
             let label = ui.label(tr(lang, T::OpenPathLabel));
             ui.horizontal(|ui| {
                 let field = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut state.open_path_buffer)
-                            .desired_width(480.0),
-                    )
+                    .add(egui::TextEdit::singleline(&mut view.open_path).desired_width(480.0))
                     .labelled_by(label.id);
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let path = state.open_path_buffer.trim();
+                let path = view.open_path.trim();
                 if (ui.button(tr(lang, T::OpenPathButton)).clicked() || entered) && !path.is_empty()
                 {
-                    commands.push(Command::OpenPath(PathBuf::from(path)));
+                    out.request(Request::OpenPath(PathBuf::from(path)));
                 }
             });
 
@@ -55,7 +51,7 @@ pub fn start_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Comm
                 ui.label(RichText::new(tr(lang, heading)).strong());
                 for path in list {
                     if ui.link(path.display().to_string()).clicked() {
-                        commands.push(Command::OpenPath(path.clone()));
+                        out.request(Request::OpenPath(path.clone()));
                     }
                 }
             }

@@ -8,27 +8,13 @@ use std::sync::Arc;
 
 use egui::{Color32, Id, Key, RichText, TextEdit};
 
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, Intents, Request, ViewState};
 use crate::i18n::{T, tr, trf};
 use crate::model::themes::{Theme, detect_themes};
-use crate::model::{OrgKind, Session};
+use crate::model::{Edit, OrgKind, Session};
 
 use super::console::ACCENT;
-
-/// What the themes view remembers between frames (not saved).
-#[derive(Debug, Clone, Default)]
-pub struct ThemesView {
-    /// Whether the view is shown.
-    pub open: bool,
-    /// The selected theme, by key (`None`: the first).
-    pub selected: Option<String>,
-    /// The theme chosen to be merged into another one.
-    pub merge_from: Option<String>,
-    /// The theme whose label is being edited.
-    pub renaming: Option<String>,
-    /// The label being typed.
-    pub label: String,
-}
+use super::typing::{CommitField, Typed, take_typing};
 
 /// The themes of `session`, detected once per change of what they depend
 /// on (keywords, tags, organisations, the facilitator's choices) and
@@ -77,26 +63,8 @@ pub fn municipality_count(session: &Session) -> usize {
         .count()
 }
 
-/// The bullet a theme becomes in "Wat valt op?", in the session's
-/// language: "participatie — 7 van 12 gemeenten". `None` when no theme has
-/// that key (any more).
-#[must_use]
-pub fn suggestion_text(session: &Session, key: &str) -> Option<String> {
-    let key = session.themes.resolve(key);
-    let theme = detect_themes(session).into_iter().find(|t| t.key == key)?;
-    Some(trf(
-        session.header.language,
-        T::ThemeSuggestion,
-        &[
-            ("theme", &theme.label),
-            ("n", &theme.municipalities.len().to_string()),
-            ("total", &municipality_count(session).to_string()),
-        ],
-    ))
-}
-
 /// The themes window, while it is open.
-pub fn themes_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<Command>) {
+pub fn themes_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     let themes = cached_themes(ctx, &state.session);
     let mut open = true;
@@ -106,16 +74,22 @@ pub fn themes_ui(ctx: &egui::Context, state: &mut AppState, commands: &mut Vec<C
         .collapsible(false)
         .default_size([1180.0, 600.0])
         .show(ctx, |ui| {
-            view_ui(ui, state, &themes, commands);
+            view_ui(ui, state, view, &themes, out);
         });
     if !open {
-        commands.push(Command::ShowThemes);
+        out.command(Command::ShowThemes);
     }
 }
 
-fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: &mut Vec<Command>) {
+fn view_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    view_state: &mut ViewState,
+    themes: &[Theme],
+    out: &mut Intents,
+) {
     let lang = state.ui_lang;
-    let view = &mut state.themes;
+    let view = &mut view_state.themes;
     if themes.is_empty() {
         ui.label(RichText::new(tr(lang, T::ThemesNone)).weak());
         return;
@@ -151,18 +125,18 @@ fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: 
         }
         if pressed(Key::Enter) {
             match view.merge_from.take() {
-                Some(from) => commands.push(Command::MergeThemes {
+                Some(from) => out.edit(Edit::MergeThemes {
                     from,
                     into: theme.key.clone(),
                 }),
-                None => commands.push(Command::ThemeToObservations(theme.key.clone())),
+                None => out.request(Request::ThemeToObservations(theme.key.clone())),
             }
         }
         if pressed(Key::Space) {
-            commands.push(Command::ConfirmTheme(theme.key.clone()));
+            out.edit(Edit::ConfirmTheme(theme.key.clone()));
         }
         if pressed(Key::Delete) {
-            commands.push(Command::DismissTheme(theme.key.clone()));
+            out.edit(Edit::DismissTheme(theme.key.clone()));
         }
         if pressed(Key::R) {
             view.renaming = Some(theme.key.clone());
@@ -172,16 +146,16 @@ fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: 
             view.merge_from = Some(theme.key.clone());
         }
         if pressed(Key::Escape) && view.merge_from.take().is_none() {
-            commands.push(Command::ShowThemes);
+            out.command(Command::ShowThemes);
         }
     }
 
     // The selected theme's actions, each a labelled button.
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&theme.label).strong().color(ACCENT));
-        let mut button = |ui: &mut egui::Ui, text: String, command: Command| {
+        let button = |ui: &mut egui::Ui, text: String, edit: Edit, out: &mut Intents| {
             if ui.button(text).clicked() {
-                commands.push(command);
+                out.edit(edit);
             }
         };
         match &view.merge_from {
@@ -193,28 +167,32 @@ fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: 
                 button(
                     ui,
                     trf(lang, T::CmdMergeInto, &[("from", from_label)]),
-                    Command::MergeThemes {
+                    Edit::MergeThemes {
                         from: from.clone(),
                         into: theme.key.clone(),
                     },
+                    out,
                 );
             }
             _ => {
                 let key = theme.key.clone();
-                button(
-                    ui,
-                    format!("{} (Enter)", tr(lang, T::CmdThemeToObservations)),
-                    Command::ThemeToObservations(key.clone()),
-                );
+                if ui
+                    .button(format!("{} (Enter)", tr(lang, T::CmdThemeToObservations)))
+                    .clicked()
+                {
+                    out.request(Request::ThemeToObservations(key.clone()));
+                }
                 button(
                     ui,
                     format!("{} (Space)", tr(lang, T::CmdConfirmTheme)),
-                    Command::ConfirmTheme(key.clone()),
+                    Edit::ConfirmTheme(key.clone()),
+                    out,
                 );
                 button(
                     ui,
                     format!("{} (Delete)", tr(lang, T::CmdDismissTheme)),
-                    Command::DismissTheme(key.clone()),
+                    Edit::DismissTheme(key.clone()),
+                    out,
                 );
                 if ui
                     .button(format!("{} (R)", tr(lang, T::CmdRenameTheme)))
@@ -235,14 +213,28 @@ fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: 
     if let Some(key) = view.renaming.clone() {
         ui.horizontal(|ui| {
             let label = ui.label(tr(lang, T::ThemeLabelField));
+            let id = Id::unique("theme_label_field");
+            // The label is what was typed before Enter, even when more
+            // keys followed in the same instant.
+            let field = CommitField::single_line(id, usize::MAX);
+            let committed = take_typing(ui, &field, &mut view.label)
+                .into_iter()
+                .find_map(|step| match step {
+                    Typed::Commit(text) => Some(text),
+                    Typed::Deeper | Typed::Shallower => None,
+                });
             let response = ui
-                .add(TextEdit::singleline(&mut view.label).desired_width(320.0))
+                .add(
+                    TextEdit::singleline(&mut view.label)
+                        .id(id)
+                        .desired_width(320.0),
+                )
                 .labelled_by(label.id);
-            if !response.has_focus() && !response.lost_focus() {
+            if committed.is_none() && !response.has_focus() && !response.lost_focus() {
                 response.request_focus();
             }
-            if ui.input(|i| i.key_pressed(Key::Enter)) {
-                commands.push(Command::RenameTheme(key, view.label.clone()));
+            if let Some(label) = committed {
+                out.edit(Edit::RenameTheme { key, label });
                 view.renaming = None;
                 response.surrender_focus();
             } else if ui.input(|i| i.key_pressed(Key::Escape)) {
@@ -252,12 +244,18 @@ fn view_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], commands: 
         });
     }
     ui.separator();
-    matrix_ui(ui, state, themes, selected);
+    matrix_ui(ui, state, view_state, themes, selected);
 }
 
 /// The matrix: one row per theme, one column per municipality; a cell
 /// holds the number of keywords of that municipality in the theme.
-fn matrix_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], selected: usize) {
+fn matrix_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    view: &mut ViewState,
+    themes: &[Theme],
+    selected: usize,
+) {
     let lang = state.ui_lang;
     let session = &state.session;
     let municipalities: Vec<_> = session
@@ -344,7 +342,7 @@ fn matrix_ui(ui: &mut egui::Ui, state: &mut AppState, themes: &[Theme], selected
                 });
         });
     if let Some(key) = clicked {
-        let view = &mut state.themes;
+        let view = &mut view.themes;
         match view.merge_from.take() {
             Some(from) if from != key => {
                 view.selected = Some(key);

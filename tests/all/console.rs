@@ -14,7 +14,10 @@ use crate::support::{app, app_with_clock, test_clock};
 pub fn harness(app: LeerkringApp) -> Harness<'static, LeerkringApp> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
-        .build_ui_state(|ui, app: &mut LeerkringApp| app.ui_content(ui), app);
+        .build_ui_state(
+            |ui, app: &mut LeerkringApp| leerkring::shell::frame(app, ui),
+            app,
+        );
     harness.run_steps(3);
     harness
 }
@@ -246,7 +249,11 @@ fn a_round_with_three_speakers_records_airtime() {
     assert_eq!(by("org-lochem").airtime_seconds, 90);
     h.get_by_label_contains("Aan het woord: Waalwijk");
     assert_eq!(
-        h.state().state.selected_card().unwrap().org,
+        h.state()
+            .state
+            .card(h.state().view.capture.card)
+            .unwrap()
+            .org,
         OrgId::new("org-waalwijk")
     );
 }
@@ -328,10 +335,10 @@ fn cheat_sheet_lists_every_shortcut() {
     let home = tempfile::tempdir().unwrap();
     let mut h = harness(app(StartWith::Sample, home.path()));
     press(&mut h, Key::F1);
-    assert!(h.state().state.cheat_sheet_open);
-    for command in leerkring::app::Command::WITH_SHORTCUTS {
+    assert!(h.state().view.cheat_sheet_open);
+    for (_, command) in leerkring::ui::cheat_sheet_rows() {
         assert!(
-            h.query_all_by_label(&command.label(Language::Nl))
+            h.query_all_by_label(command.label(Language::Nl))
                 .next()
                 .is_some(),
             "{command:?} missing from the cheat sheet"
@@ -346,7 +353,7 @@ fn setup_view_edits_header_and_pastes_participants() {
     // Tall enough that the paste button is on screen (kittest clicks only visible widgets).
     h.set_size(egui::vec2(1600.0, 2000.0));
     press_with(&mut h, Modifiers::COMMAND, Key::Num2);
-    assert_eq!(h.state().state.view, View::Setup);
+    assert_eq!(h.state().view.view, View::Setup);
     h.get_by_label("Bijeenkomst");
     h.state_mut().state.session.participants.clear();
     h.run_steps(2);
@@ -380,6 +387,46 @@ fn setup_view_edits_header_and_pastes_participants() {
     assert!(h.state().state.session.participants.is_empty());
 }
 
+#[test]
+fn setup_records_the_note_taker_and_each_organisation_s_attendance() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(app(StartWith::Sample, home.path()));
+    h.set_size(egui::vec2(1600.0, 2000.0));
+    press_with(&mut h, Modifiers::COMMAND, Key::Num2);
+    h.get_by_label("Notulist").focus();
+    h.run_steps(2);
+    type_text(&mut h, "Jeroen de Wit");
+    h.get_by_label("Voorzitter (als dat iemand anders is)")
+        .focus();
+    h.run_steps(2);
+    type_text(&mut h, "Anna");
+    let header = &h.state().state.session.header;
+    assert_eq!(header.note_taker, "Jeroen de Wit");
+    assert_eq!(header.chair, "Anna");
+
+    // Coevorden did not come after all.
+    h.get_by_label("Aanwezigheid Coevorden").click();
+    h.run_steps(2);
+    h.get_by_label("afwezig").click();
+    h.run_steps(3);
+    let s = &h.state().state.session;
+    assert_eq!(s.attended(&OrgId::new("org-coevorden")), Some(false));
+    assert_eq!(s.attending_municipalities().count(), 11);
+    // Undo brings it back.
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    let s = &h.state().state.session;
+    assert_eq!(s.attended(&OrgId::new("org-coevorden")), Some(true));
+
+    // With named participants, their ticks decide and the setup says so.
+    h.state_mut()
+        .state
+        .session
+        .add_pasted_participants("Anna de Boer, Zeist\nPiet, Zeist");
+    h.state_mut().state.session.participants[1].present = false;
+    h.run_steps(2);
+    h.get_by_label("1 van 2 aanwezig (uit de namen)");
+}
+
 /// The "done when": only key events build the sample's experiments
 /// and synthesis from an empty session with the sample's organisations.
 #[test]
@@ -401,7 +448,7 @@ fn keyboard_alone_rebuilds_the_sample() {
     for experiment in &sample.experiments {
         let target = card_of(&experiment.organisation, &h);
         loop {
-            let current = h.state().state.capture.card;
+            let current = h.state().view.capture.card;
             match current.cmp(&target) {
                 std::cmp::Ordering::Less => press_with(&mut h, Modifiers::COMMAND, Key::ArrowDown),
                 std::cmp::Ordering::Greater => press_with(&mut h, Modifiers::COMMAND, Key::ArrowUp),
@@ -593,20 +640,28 @@ fn every_change_is_on_disk_within_two_seconds_without_ctrl_s() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("sessie.json");
     std::fs::copy(crate::support::sample_path(), &file).unwrap();
-    let mut h = harness(app(StartWith::File(file.clone()), home.path()));
-    let start = std::time::Instant::now();
+    let clock = crate::support::test_clock();
+    let mut h = harness(crate::support::app_with_clock(
+        StartWith::File(file.clone()),
+        home.path(),
+        clock.clone(),
+    ));
     type_text(&mut h, "autosave");
     press(&mut h, Key::Enter);
     h.get_by_label("niet opgeslagen");
-    // The app asked to be woken for the autosave; run frames as time passes.
-    while start.elapsed() < std::time::Duration::from_secs(2) {
-        std::thread::sleep(std::time::Duration::from_millis(100));
+    // The app waits by its clock, which the test moves: 100 ms a frame, two
+    // seconds in all. The write itself happens on the autosave thread, in
+    // real time (a generous bound, never reached).
+    for _ in 0..20 {
+        clock.advance(chrono::TimeDelta::milliseconds(100));
         h.run_steps(1);
-        if !h.state().state.dirty {
-            break;
-        }
     }
-    assert!(!h.state().state.dirty, "saved within 2 s");
+    let start = std::time::Instant::now();
+    while h.state().state.dirty && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    assert!(!h.state().state.dirty, "saved within 2 s of the clock");
     let saved = leerkring::store::load_session(&file).unwrap();
     assert_eq!(saved.keyword_count(), 67);
     h.run_steps(2);
@@ -625,7 +680,10 @@ fn with_projector(home: &std::path::Path) -> Harness<'static, LeerkringApp> {
     app.state.projector.mode_override = Some(leerkring::ui::projector::ProjectorMode::Whiteboard);
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])
-        .build_ui_state(|ui, app: &mut LeerkringApp| app.ui_content(ui), app);
+        .build_ui_state(
+            |ui, app: &mut LeerkringApp| leerkring::shell::frame(app, ui),
+            app,
+        );
     h.run_steps(4);
     h
 }
@@ -757,7 +815,7 @@ fn a_huge_paste_is_cut_at_the_limit_with_a_message() {
     h.event(Event::Paste(huge));
     h.run_steps(2);
     let limit = leerkring::model::limits::KEYWORD_MAX_CHARS;
-    assert_eq!(h.state().state.capture.keyword.chars().count(), limit);
+    assert_eq!(h.state().view.capture.keyword.chars().count(), limit);
     h.get_by_label_contains("de rest van de geplakte tekst is weggelaten");
     press(&mut h, Key::Enter);
     let s = &h.state().state.session;
@@ -790,5 +848,5 @@ fn alt_digit_switches_the_projector_mode_without_typing_the_digit() {
         app.state.projector.mode_override,
         Some(leerkring::ui::projector::ProjectorMode::Whiteboard)
     );
-    assert_eq!(app.state.capture.keyword, "zeep", "no digit in the field");
+    assert_eq!(app.view.capture.keyword, "zeep", "no digit in the field");
 }

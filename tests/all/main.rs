@@ -2,13 +2,18 @@
 //! its own copy of eframe): modules for the sample session, store round
 //! trips, the command line and the UI.
 
+mod architecture;
 mod cli;
+mod commands;
 mod console;
 mod fuzz;
+mod journal;
+mod keystrokes;
 mod paged;
 mod perf;
 mod photos;
 mod projector;
+mod public;
 mod report;
 mod roundtrip;
 mod sample;

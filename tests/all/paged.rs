@@ -249,8 +249,15 @@ fn the_pdf_holds_every_keyword_and_bullet_of_the_seed_in_order() {
         bullet_texts(&mut wanted, &session.synthesis.block(kind).bullets);
     }
     let mut from = 0;
+    let mut seen = std::collections::HashSet::new();
     for item in &wanted {
         let item = squeeze(item);
+        // An open question already written as a bullet is not repeated in
+        // its own section: it must be there, in the place of its first mention.
+        if !seen.insert(item.clone()) {
+            assert!(extracted.contains(&item), "{item:?} is missing");
+            continue;
+        }
         match extracted[from..].find(&item) {
             Some(at) => from += at + item.len(),
             None => panic!(

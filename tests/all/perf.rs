@@ -104,7 +104,9 @@ impl Loop {
             ..RawInput::default()
         };
         let app = &mut self.app;
-        let output = self.ctx.run_ui(input, |ui| app.ui_content(ui));
+        let output = self
+            .ctx
+            .run_ui(input, |ui| leerkring::shell::frame(app, ui));
         self.frames += 1;
         self.absorb(output);
         for _ in 0..SETTLE_FRAMES {
@@ -306,7 +308,10 @@ fn a_committed_keyword_reaches_the_projector_in_the_same_frame() {
     app.state.projector.mode_override = Some(ProjectorMode::Whiteboard);
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])
-        .build_ui_state(|ui, app: &mut LeerkringApp| app.ui_content(ui), app);
+        .build_ui_state(
+            |ui, app: &mut LeerkringApp| leerkring::shell::frame(app, ui),
+            app,
+        );
     h.run_steps(4);
     // Only the projector's nodes carry a keyword's exact text.
     let on_projector =

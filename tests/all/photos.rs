@@ -79,6 +79,7 @@ fn drop_file(h: &mut Harness<'static, LeerkringApp>, path: &Path) {
         .dropped_files
         .push(Arc::new(Dropped(path.to_path_buf())));
     h.run_steps(2);
+    crate::support::settle(h);
 }
 
 /// Runs frames until `done` holds (at most 20 s), sleeping a little between them.
@@ -156,6 +157,7 @@ fn the_photo_dialog_attaches_every_chosen_file() {
     let mut h = session_with_photo_dialog(&file, home.path(), vec![first, second]);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run_steps(3);
+    crate::support::settle(&mut h);
     let paths = |h: &Harness<'_, LeerkringApp>| -> Vec<String> {
         h.state()
             .state
@@ -361,6 +363,7 @@ fn save_as_carries_the_photos_of_an_untitled_session_along() {
 
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run_steps(3);
+    crate::support::settle(&mut h);
     assert_eq!(h.state().state.file.as_deref(), Some(target.as_path()));
     assert_eq!(
         h.state().state.session.attachments[0].path,
@@ -648,15 +651,15 @@ fn an_untitled_session_exports_its_photos_from_the_recovery_folder() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
     h.run_steps(3);
     {
-        let export = &mut h.state_mut().state.export;
+        let export = &mut h.state_mut().view.export;
         export.folder = work.path().display().to_string();
         export.formats =
             leerkring::report::Format::ALL.map(|f| f == leerkring::report::Format::Html);
     }
     h.run_steps(1);
     h.get_by_label("Exporteren").click();
-    assert!(run_until(&mut h, |app| app.state.export.result.is_some()));
-    let written = h.state().state.export.result.clone().expect("a result");
+    assert!(run_until(&mut h, |app| app.view.export.result.is_some()));
+    let written = h.state().view.export.result.clone().expect("a result");
     assert!(written.errors.is_empty(), "{:?}", written.errors);
     let html = std::fs::read_to_string(&written.written[0]).expect("the HTML report");
     assert!(html.contains("<img src=\"data:image/jpeg;base64,"));

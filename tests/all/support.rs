@@ -70,3 +70,15 @@ pub fn run_binary(args: &[&std::ffi::OsStr], home: &Path, locale: &str) -> std::
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// Runs frames until the app's background jobs (opening, saving, reading
+/// a folder) finished and their results are shown; at most 10 s.
+pub fn settle(h: &mut egui_kittest::Harness<'_, LeerkringApp>) {
+    let start = std::time::Instant::now();
+    h.run_steps(1);
+    while !h.state().jobs_idle() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+}

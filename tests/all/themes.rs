@@ -105,7 +105,7 @@ fn themes_view_shows_the_matrix_and_drops_a_suggestion_with_one_key() {
     let home = tempfile::tempdir().unwrap();
     let mut h = harness(app(StartWith::Sample, home.path()));
     press_with(&mut h, Modifiers::COMMAND, Key::T);
-    assert!(h.state().state.themes.open);
+    assert!(h.state().view.themes.open);
     // Row labels, column headers and counts of the matrix.
     for label in [
         "raad",
@@ -136,13 +136,7 @@ fn themes_view_shows_the_matrix_and_drops_a_suggestion_with_one_key() {
 
     // ↓ selects the next theme; Space confirms it; M then ↑ and Enter merge it into the first.
     press(&mut h, Key::ArrowDown);
-    let second = h
-        .state()
-        .state
-        .themes
-        .selected
-        .clone()
-        .expect("a selection");
+    let second = h.state().view.themes.selected.clone().expect("a selection");
     press(&mut h, Key::Space);
     assert!(h.state().state.session.themes.confirmed.contains(&second));
     press(&mut h, Key::M);
@@ -172,7 +166,7 @@ fn themes_view_shows_the_matrix_and_drops_a_suggestion_with_one_key() {
     );
     // Esc closes the view.
     press(&mut h, Key::Escape);
-    assert!(!h.state().state.themes.open);
+    assert!(!h.state().view.themes.open);
 }
 
 #[test]

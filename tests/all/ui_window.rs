@@ -11,7 +11,10 @@ use crate::support::{app, sample_path};
 fn harness(app: LeerkringApp) -> Harness<'static, LeerkringApp> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1100.0])
-        .build_ui_state(|ui, app: &mut LeerkringApp| app.ui_content(ui), app);
+        .build_ui_state(
+            |ui, app: &mut LeerkringApp| leerkring::shell::frame(app, ui),
+            app,
+        );
     harness.run_steps(3);
     harness
 }
@@ -68,6 +71,7 @@ fn language_can_be_switched_from_the_menu() {
     assert_eq!(harness.state().state.ui_lang, Language::En);
 
     // The choice is remembered for the next start.
+    harness.state_mut().on_exit();
     let again = app(StartWith::Sample, home.path());
     assert_eq!(again.state.ui_lang, Language::En);
 }
@@ -81,7 +85,7 @@ fn a_bad_file_shows_the_start_screen_and_stays_untouched() {
     assert_eq!(harness.state().state.screen, Screen::Start);
     harness.get_by_label("Kon de sessie niet openen");
     harness.get_by_label_contains("kapot.json");
-    harness.get_by_label(&leerkring::app::Command::OpenSample.label(Language::Nl));
+    harness.get_by_label(leerkring::app::Command::OpenSample.label(Language::Nl));
     assert_eq!(std::fs::read(&bad).unwrap(), b"{ \"format_version\": 1, ");
     assert_eq!(harness.state().window_title(), "Leerkring");
 }
@@ -99,7 +103,7 @@ fn first_run_opens_the_sample_and_later_runs_the_most_recent_file() {
 
     let copy = home.path().join("mijn-sessie.json");
     std::fs::copy(sample_path(), &copy).unwrap();
-    drop(app(StartWith::File(copy.clone()), home.path()));
+    app(StartWith::File(copy.clone()), home.path()).on_exit();
     let later = app(StartWith::Default, home.path());
     assert_eq!(later.state.file.as_deref(), Some(copy.as_path()));
 }
@@ -182,6 +186,7 @@ fn after_an_unclean_exit_a_newer_copy_is_offered_and_opened_as_an_undoable_chang
     harness.get_by_label_contains("1 trefwoord meer dan het bestand");
     harness.get_by_label("Kopie openen").click();
     harness.run_steps(3);
+    crate::support::settle(&mut harness);
     assert_eq!(harness.state().state.session.keyword_count(), 67);
     assert!(harness.state().state.recovery.is_empty());
     // The file's own version is one Ctrl+Z away.
@@ -207,6 +212,7 @@ fn a_file_open_in_another_window_opens_read_only_with_the_offer_of_a_copy() {
     assert_eq!(harness.state().state.session.keyword_count(), 66);
     harness.get_by_label("Verder werken in een kopie").click();
     harness.run_steps(3);
+    crate::support::settle(&mut harness);
     let copy = home.path().join("sessie-kopie.json");
     assert_eq!(harness.state().state.file.as_deref(), Some(copy.as_path()));
     assert!(!harness.state().state.read_only);
@@ -237,11 +243,12 @@ fn an_earlier_version_is_restored_as_one_undoable_change() {
     harness.run_steps(2);
     harness.get_by_label("Eerdere versies…").click();
     harness.run_steps(2);
-    harness.run_steps(2);
+    crate::support::settle(&mut harness);
     harness
         .get_by_label_contains("Deze versie terugzetten (04-02-2020 14:32:00)")
         .click();
     harness.run_steps(2);
+    crate::support::settle(&mut harness);
     assert_eq!(harness.state().state.session.header.title, "Oudere versie");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run_steps(2);
@@ -275,7 +282,7 @@ fn the_report_is_exported_from_the_app_next_to_the_session() {
     harness.get_by_label("Exporteren").click();
     harness.run_steps(2);
     let start = std::time::Instant::now();
-    while harness.state().state.export.result.is_none() && start.elapsed().as_secs() < 10 {
+    while harness.state().view.export.result.is_none() && start.elapsed().as_secs() < 10 {
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.run_steps(1);
     }

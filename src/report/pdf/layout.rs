@@ -828,9 +828,10 @@ pub fn image_size(width_px: u32, height_px: u32) -> (f32, f32) {
 /// columns for times, dates and status (as in the Word document).
 fn column_widths(section: Section, columns: usize) -> Vec<f32> {
     let fractions: &[f32] = match (section, columns) {
-        (Section::Agenda, 2) => &[0.21, 0.79],
-        (Section::Agenda, 3) => &[0.21, 0.58, 0.21],
-        (Section::Actions, 4) => &[0.46, 0.25, 0.18, 0.11],
+        (Section::Agenda, 3) => &[0.066, 0.209, 0.725],
+        (Section::Agenda, 4) => &[0.066, 0.209, 0.516, 0.209],
+        (Section::Actions, 5) => &[0.055, 0.405, 0.232, 0.187, 0.121],
+        (Section::Actions, 6) => &[0.055, 0.272, 0.187, 0.165, 0.21, 0.111],
         _ => &[],
     };
     if fractions.is_empty() {
