@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod desktop;
+pub mod fonts;
 pub mod i18n;
 pub mod model;
 pub mod report;

@@ -60,17 +60,9 @@ fn run() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
-        Cli::Export {
-            file,
-            formats,
-            public,
-            out,
-        } => {
+        Cli::Export(args) => {
             let good = cli::run_export(
-                &file,
-                &formats,
-                public,
-                out.as_deref(),
+                &args,
                 lang,
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),

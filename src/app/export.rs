@@ -16,13 +16,15 @@ pub struct ExportState {
     /// Whether the dialog is shown.
     pub open: bool,
     /// Which formats to write, in [`Format::ALL`] order.
-    pub formats: [bool; 3],
+    pub formats: [bool; Format::ALL.len()],
     /// The public variant (names replaced by organisations).
     pub public: bool,
     /// Photos in the public variant too.
     pub photos_in_public: bool,
     /// The folder to write into.
     pub folder: String,
+    /// The author for the files' properties; empty: the facilitator.
+    pub author: String,
     /// The export under way.
     pub running: Option<Receiver<ExportResult>>,
     /// How the last export went.
@@ -57,10 +59,11 @@ impl ExportState {
     pub fn opened(folder: &Path) -> Self {
         Self {
             open: true,
-            formats: [true; 3],
+            formats: [true; Format::ALL.len()],
             public: false,
             photos_in_public: false,
             folder: folder.display().to_string(),
+            author: String::new(),
             running: None,
             result: None,
             preview: None,
@@ -125,13 +128,33 @@ pub fn start_export(
     let (tx, rx) = channel();
     let job = move || {
         let mut result = ExportResult::default();
-        for format in formats {
-            let target = report::output_path_in(&folder, &name_source, format);
-            match report::render(&session, format, &options) {
-                Ok(bytes) => match store::write_atomic(&target, &bytes) {
-                    Ok(()) => result.written.push(target),
-                    Err(error) => result.errors.push(error.message(lang)),
-                },
+        let targets: Vec<(Format, PathBuf)> = formats
+            .iter()
+            .map(|&format| {
+                (
+                    format,
+                    report::output_path_in(&folder, &name_source, format),
+                )
+            })
+            .collect();
+        let names: Vec<(Format, String)> = targets
+            .iter()
+            .map(|(format, target)| (*format, report::file_name(target)))
+            .collect();
+        // One document for all formats: each photo is decoded once.
+        let rendered = report::export(&session, &names, &options);
+        for ((_, target), outcome) in targets.into_iter().zip(rendered) {
+            match outcome {
+                Ok(rendered) => {
+                    let companions = rendered
+                        .files
+                        .iter()
+                        .map(|f| (f.path.as_str(), f.bytes.as_slice()));
+                    match store::write_with_companions(&target, &rendered.bytes, companions) {
+                        Ok(()) => result.written.push(target),
+                        Err(error) => result.errors.push(error.message(lang)),
+                    }
+                }
                 Err(error) => result.errors.push(error.message(lang)),
             }
         }
@@ -243,6 +266,13 @@ mod tests {
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["verslag.md", "verslag.html"]);
+    }
+
+    #[test]
+    fn the_dialog_offers_every_format_and_a_pdf_by_default() {
+        let state = ExportState::opened(Path::new("."));
+        assert_eq!(state.chosen(), Format::ALL);
+        assert!(state.chosen().contains(&Format::Pdf));
     }
 
     #[test]

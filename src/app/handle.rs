@@ -577,6 +577,11 @@ impl LeerkringApp {
         if export.public {
             options.include_photos = export.photos_in_public;
         }
+        let author = export.author.trim();
+        if !author.is_empty() {
+            options.author = Some(author.to_owned());
+        }
+        options.exported_at = Some(chrono::Utc::now());
         // Photos are found beside the session file, or for an untitled
         // session beside its recovery copy.
         if let Some(base) = &base {

@@ -42,8 +42,14 @@ pub struct Document {
     pub lang: Language,
     /// The title for the window or file properties (title and date).
     pub title: String,
-    /// The day of the meeting, when known (the DOCX's creation date).
+    /// The day of the meeting, when known.
     pub date: Option<chrono::NaiveDate>,
+    /// The author in the file properties: the name the facilitator set, by
+    /// default the facilitator's own; empty in the public variant.
+    pub author: String,
+    /// When the report was exported (the files' creation and modification
+    /// dates); `None` when the caller gave no clock (tests).
+    pub exported_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The content, in reading order.
     pub blocks: Vec<Block>,
 }
@@ -56,6 +62,36 @@ impl Document {
             Language::Nl => "nl-NL",
             Language::En => "en-GB",
         }
+    }
+
+    /// "Concept" / "Draft" while the report is not final: paged formats
+    /// repeat it on every page.
+    #[must_use]
+    pub fn concept_label(&self) -> Option<&str> {
+        self.blocks.iter().find_map(|block| match block {
+            Block::ConceptMark { label, .. } => Some(label.as_str()),
+            _ => None,
+        })
+    }
+
+    /// "Pagina 2 van 7" / "Page 2 of 7" in the document's language.
+    #[must_use]
+    pub fn page_label(&self, page: usize, pages: usize) -> String {
+        trf(
+            self.lang,
+            T::ReportPageOf,
+            &[("page", &page.to_string()), ("pages", &pages.to_string())],
+        )
+    }
+
+    /// The page-label template with `{page}` and `{pages}` left in, for
+    /// formats that number their pages themselves (Word fields, CSS counters).
+    #[must_use]
+    pub fn page_label_parts(&self) -> (String, String, String) {
+        let template = tr(self.lang, T::ReportPageOf);
+        let (before, rest) = template.split_once("{page}").unwrap_or((template, ""));
+        let (between, after) = rest.split_once("{pages}").unwrap_or((rest, ""));
+        (before.to_owned(), between.to_owned(), after.to_owned())
     }
 
     /// The title, the subtitle and every heading, in order: the outline a
@@ -115,6 +151,15 @@ pub struct ListItem {
     pub content: Vec<Span>,
     /// Sub-bullets, one level deeper.
     pub children: Vec<ListItem>,
+}
+
+impl ListItem {
+    /// A lead-in: a bullet with sub-bullets, which paged formats keep on
+    /// the same page as its first sub-bullet.
+    #[must_use]
+    pub fn is_lead_in(&self) -> bool {
+        !self.children.is_empty()
+    }
 }
 
 /// One fact in the report's header, e.g. "Datum: 4 februari 2020".
@@ -234,6 +279,22 @@ pub enum Block {
     Note(String),
 }
 
+impl Block {
+    /// Whether paged formats keep this block on the same page as the start
+    /// of the next one: headings, the title lines, and a paragraph that
+    /// leads in to what follows (it ends in a colon).
+    #[must_use]
+    pub fn keeps_with_next(&self) -> bool {
+        match self {
+            Block::Title(_) | Block::Subtitle(_) | Block::Heading { .. } => true,
+            Block::Paragraph(spans) => spans
+                .last()
+                .is_some_and(|span| span.text.trim_end().ends_with(':')),
+            _ => false,
+        }
+    }
+}
+
 /// Builds the report of `session` with `options`.
 #[must_use]
 pub fn build(session: &Session, options: &ExportOptions) -> Document {
@@ -271,6 +332,11 @@ pub fn build_with(
         photos_done: HashSet::new(),
         open_questions,
         shown_bullets: RefCell::new(Vec::new()),
+        photos: if load_images {
+            prepare_photos(session, options)
+        } else {
+            Vec::new()
+        },
     };
     let title = builder.title_and_header();
     builder.intro();
@@ -293,6 +359,15 @@ pub fn build_with(
     builder.actions();
     builder.synthesis_section(BlockKind::OpenQuestions);
     builder.next_meetings();
+    let author = if options.public {
+        String::new()
+    } else {
+        let chosen = options
+            .author
+            .as_deref()
+            .unwrap_or(&session.header.facilitator);
+        clean(chosen.trim())
+    };
     let replacements = builder
         .redactor
         .as_ref()
@@ -303,6 +378,8 @@ pub fn build_with(
             lang,
             title,
             date: session.header.date,
+            author,
+            exported_at: options.exported_at,
             blocks: builder.blocks,
         },
         replacements,
@@ -326,6 +403,59 @@ struct Builder<'a> {
     /// Every bullet shown so far (normalised), so a planned meeting that a
     /// bullet already describes is not listed again.
     shown_bullets: RefCell<Vec<String>>,
+    /// Each attachment's picture, made fit for the report up front.
+    photos: Vec<Option<Result<ImageData, ImageProblem>>>,
+}
+
+/// Every attachment's picture loaded and made fit for the report
+/// ([`images::load`]), on two threads: a camera photo takes a good part of
+/// a second to decode and scale, and two photos at a time keep the memory
+/// of the export small. Empty when photos are left out.
+fn prepare_photos(
+    session: &Session,
+    options: &ExportOptions,
+) -> Vec<Option<Result<ImageData, ImageProblem>>> {
+    if !options.include_photos || session.attachments.is_empty() {
+        return Vec::new();
+    }
+    let folder = options.session_dir.as_deref();
+    let paths: Vec<&str> = session
+        .attachments
+        .iter()
+        .map(|a| a.path.as_str())
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(path) = paths.get(index) else {
+                return done;
+            };
+            done.push((index, images::load(folder, path)));
+        }
+    };
+    let mut photos: Vec<Option<Result<ImageData, ImageProblem>>> = vec![None; paths.len()];
+    std::thread::scope(|scope| {
+        // A helper thread when the machine has a second core; this thread works too.
+        let helper = (paths.len() > 1
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
+        .then(|| {
+            std::thread::Builder::new()
+                .name("report-photos".into())
+                .spawn_scoped(scope, work)
+                .ok()
+        })
+        .flatten();
+        let mut done = work();
+        if let Some(Ok(more)) = helper.map(std::thread::ScopedJoinHandle::join) {
+            done.extend(more);
+        }
+        for (index, result) in done {
+            photos[index] = Some(result);
+        }
+    });
+    photos
 }
 
 /// The notes that belong in a report: not private, not empty.
@@ -1303,20 +1433,27 @@ impl Builder<'_> {
             .enumerate()
             .filter(|(i, a)| !self.photos_done.contains(i) && a.agenda_item.as_ref() == item)
             .collect();
-        for (index, attachment) in attachments {
+        let indices: Vec<usize> = attachments.into_iter().map(|(index, _)| index).collect();
+        for index in indices {
             self.photos_done.insert(index);
-            let block = self.figure(attachment);
+            let block = self.figure(index);
             self.blocks.push(block);
         }
     }
 
-    fn figure(&self, attachment: &Attachment) -> Block {
+    /// The attachment at `index` as a figure, or a note saying why it is not there.
+    fn figure(&mut self, index: usize) -> Block {
+        let session = self.session;
+        let attachment = &session.attachments[index];
         let path = self.text(&attachment.path);
         let caption = self.text(attachment.caption.trim());
-        let loaded = if self.load_images {
-            images::load(self.options.session_dir.as_deref(), &attachment.path)
-        } else {
-            Err(ImageProblem::NoFolder)
+        let prepared = self.photos.get_mut(index).and_then(Option::take);
+        let loaded = match prepared {
+            Some(loaded) => loaded,
+            None if self.load_images => {
+                images::load(self.options.session_dir.as_deref(), &attachment.path)
+            }
+            None => Err(ImageProblem::NoFolder),
         };
         match loaded {
             Ok(image) => {
@@ -1358,7 +1495,7 @@ impl Builder<'_> {
             .collect();
         for index in indices {
             self.photos_done.insert(index);
-            let block = self.figure(&self.session.attachments[index]);
+            let block = self.figure(index);
             self.blocks.push(block);
         }
     }
@@ -1625,6 +1762,59 @@ mod tests {
                 .any(|b| matches!(b, Block::ConceptMark { .. }))
         );
         assert!(doc.outline().contains(&"What stands out?"));
+    }
+
+    #[test]
+    fn paged_formats_learn_the_draft_mark_the_page_label_and_the_author() {
+        let mut s = small();
+        s.header.facilitator = "Carla".into();
+        let doc = build(&s, &ExportOptions::default());
+        assert_eq!(doc.concept_label(), Some("Concept"));
+        assert_eq!(doc.page_label(2, 7), "Pagina 2 van 7");
+        assert_eq!(
+            doc.page_label_parts(),
+            ("Pagina ".to_owned(), " van ".to_owned(), String::new())
+        );
+        assert_eq!(doc.author, "Carla");
+        let mut options = ExportOptions {
+            author: Some(" Notulist\u{7} ".into()),
+            ..ExportOptions::default()
+        };
+        assert_eq!(build(&s, &options).author, "Notulist");
+        options.public = true;
+        assert_eq!(
+            build(&s, &options).author,
+            "",
+            "the public variant names nobody"
+        );
+        s.header.report_final = true;
+        s.header.language = Language::En;
+        let doc = build(&s, &ExportOptions::default());
+        assert_eq!(doc.concept_label(), None);
+        assert_eq!(doc.page_label(1, 1), "Page 1 of 1");
+    }
+
+    #[test]
+    fn headings_and_lead_ins_keep_with_what_follows() {
+        let heading = Block::Heading {
+            level: 1,
+            text: "Wat valt op?".into(),
+            section: Section::Synthesis(BlockKind::Observations),
+        };
+        assert!(heading.keeps_with_next());
+        assert!(Block::Paragraph(vec![Span::plain("Maart '18: ")]).keeps_with_next());
+        assert!(!Block::Paragraph(vec![Span::plain("Klaar.")]).keeps_with_next());
+        assert!(!Block::Note("(Foto ontbreekt)".into()).keeps_with_next());
+        let single = ListItem {
+            content: vec![Span::plain("START")],
+            children: Vec::new(),
+        };
+        assert!(!single.is_lead_in());
+        let with_children = ListItem {
+            content: vec![Span::plain("Maart '18:")],
+            children: vec![single],
+        };
+        assert!(with_children.is_lead_in());
     }
 
     #[test]

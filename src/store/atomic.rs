@@ -27,6 +27,52 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_atomic_with(path, |out| out.write_all(bytes))
 }
 
+/// Writes `bytes` atomically to `relative` (with `/` separators) inside
+/// `folder`, making the folders on the way that are missing: for files that
+/// go with a report, such as `x.md_files/01-bord.jpg`. A path that would
+/// leave `folder` (absolute, or with `..`) is refused.
+pub fn write_atomic_under(folder: &Path, relative: &str, bytes: &[u8]) -> Result<(), SaveError> {
+    let mut path = folder.to_path_buf();
+    for part in relative.split('/') {
+        let unsafe_part = part.is_empty()
+            || part == "."
+            || part == ".."
+            || part.contains(['\\', ':'])
+            || Path::new(part).is_absolute();
+        if unsafe_part {
+            return Err(SaveError::from_io(
+                &folder.join(relative),
+                own_io_error(io::ErrorKind::InvalidInput, T::StoreNoPermission),
+            ));
+        }
+        path.push(part);
+    }
+    check_folder(&path, folder)?;
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|err| SaveError::from_io(&path, err))?;
+    }
+    write_atomic(&path, bytes)
+}
+
+/// Writes a file and the files that go with it (such as a Markdown
+/// report's photos, at paths relative to the file's folder), each
+/// atomically: the companions first, so the file never links to a photo
+/// that is not there yet.
+pub fn write_with_companions<'a>(
+    target: &Path,
+    bytes: &[u8],
+    companions: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(), SaveError> {
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    for (relative, content) in companions {
+        write_atomic_under(folder, relative, content)?;
+    }
+    write_atomic(target, bytes)
+}
+
 /// Writes whatever `write` produces to `path` atomically. `write` gets a
 /// buffered writer; when it returns an error, the target is left untouched
 /// and the error is reported as a [`SaveError`].
@@ -214,6 +260,31 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn files_under_a_folder_get_their_subfolder_and_never_leave_it() {
+        let dir = tempfile::tempdir().unwrap();
+        write_atomic_under(dir.path(), "x.md_files/01-bord.jpg", NEW).unwrap();
+        assert_eq!(
+            fs::read(dir.path().join("x.md_files/01-bord.jpg")).unwrap(),
+            NEW
+        );
+        for bad in [
+            "../weg.jpg",
+            "/etc/weg",
+            "a//b",
+            "x.md_files/../../weg",
+            "c:\\x",
+        ] {
+            assert!(write_atomic_under(dir.path(), bad, NEW).is_err(), "{bad}");
+        }
+        assert!(!dir.path().parent().unwrap().join("weg.jpg").exists());
+        let missing = dir.path().join("bestaat-niet");
+        assert!(matches!(
+            write_atomic_under(&missing, "a.jpg", NEW),
+            Err(SaveError::FolderMissing { .. })
+        ));
     }
 
     /// A folder with `session.json` holding [`OLD`].

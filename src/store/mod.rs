@@ -17,7 +17,7 @@ pub use assets::{
     AssetError, CarriedPhotos, MAX_PHOTO_BYTES, assets_dir, assets_folder_name, carry_photos,
     import_photo, missing_photos, photo_extension, session_folder,
 };
-pub use atomic::{write_atomic, write_atomic_with};
+pub use atomic::{write_atomic, write_atomic_under, write_atomic_with, write_with_companions};
 pub use autosave::{Autosaver, HistoryRequest, SaveJob, SaveOutcome, SaveTarget, write_job};
 pub use error::{LoadError, ParseError, SaveError};
 pub use format::{

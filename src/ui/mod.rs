@@ -22,6 +22,7 @@ use egui::{Color32, RichText};
 use crate::app::{AppState, Command, Intents, NoticeLevel, Request, Screen, View, ViewState};
 use crate::i18n::{Language, T, tr, trf};
 use crate::model::{AgendaKind, BlockKind, Visibility};
+use crate::report::Format;
 
 pub use overview::experiment_card_ui;
 
@@ -462,6 +463,7 @@ fn recovery_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
 /// The export dialog: formats, public variant, folder; then open the result.
 fn export_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
+    let facilitator = state.session.header.facilitator.clone();
     let mut open = true;
     egui::Window::new(tr(lang, T::ExportTitle))
         .open(&mut open)
@@ -474,11 +476,14 @@ fn export_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &
         .show(ctx, |ui| {
             let export = &mut view.export;
             ui.label(RichText::new(tr(lang, T::ExportFormats)).strong());
-            for (index, key) in [T::ExportDocx, T::ExportHtml, T::ExportMarkdown]
-                .into_iter()
-                .enumerate()
-            {
-                ui.checkbox(&mut export.formats[index], tr(lang, key));
+            for (on, format) in export.formats.iter_mut().zip(Format::ALL) {
+                let key = match format {
+                    Format::Docx => T::ExportDocx,
+                    Format::Pdf => T::ExportPdf,
+                    Format::Html => T::ExportHtml,
+                    Format::Markdown => T::ExportMarkdown,
+                };
+                ui.checkbox(on, tr(lang, key));
             }
             ui.add_space(6.0);
             ui.checkbox(&mut export.public, tr(lang, T::ExportPublic));
@@ -497,6 +502,18 @@ fn export_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &
                     out.command(Command::PickExportFolder);
                 }
             });
+            if !export.public {
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr(lang, T::ExportAuthor));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut export.author)
+                            .hint_text(facilitator.as_str())
+                            .desired_width(300.0),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text(tr(lang, T::ExportAuthorHint));
+                });
+            }
             ui.label(
                 RichText::new(tr(lang, T::ExportSessionLanguage))
                     .small()

@@ -9,6 +9,7 @@ mod console;
 mod fuzz;
 mod journal;
 mod keystrokes;
+mod paged;
 mod perf;
 mod photos;
 mod projector;

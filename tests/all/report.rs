@@ -961,14 +961,14 @@ fn export_explains_a_bad_session_and_an_unwritable_target() {
         &[
             "export".as_ref(),
             "--format".as_ref(),
-            "pdf".as_ref(),
+            "odt".as_ref(),
             sample.as_os_str(),
         ],
         home.path(),
         "C",
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("unknown format 'pdf'"));
+    assert!(text(&out.stderr).contains("unknown format 'odt'"));
 }
 
 #[test]
