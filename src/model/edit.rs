@@ -313,6 +313,19 @@ pub enum Edit {
         label: String,
     },
 
+    // --- Quick setup by pasting (see `model::paste`) ---
+    /// Adds pasted municipalities, one per line; known and repeated names
+    /// are skipped.
+    PasteMunicipalities(String),
+    /// Adds pasted agenda lines (`Titel | minuten | soort`) at the end, or
+    /// in place of the whole agenda.
+    PasteAgenda {
+        /// The pasted lines.
+        text: String,
+        /// Whether the agenda holds only the pasted items afterwards.
+        replace: bool,
+    },
+
     // --- The whole session ---
     /// Replaces the whole session (an earlier version, a recovered copy).
     ReplaceSession(Box<Session>),
@@ -468,6 +481,8 @@ impl Edit {
             | Edit::MoveOrganisation { .. }
             | Edit::RemoveOrganisation(_)
             | Edit::PasteParticipants(_)
+            | Edit::PasteMunicipalities(_)
+            | Edit::PasteAgenda { .. }
             | Edit::RemoveParticipant(_)
             | Edit::AddItem { .. }
             | Edit::RemoveItem(_)
@@ -548,6 +563,23 @@ impl Edit {
                     Outcome::Unchanged
                 } else {
                     Outcome::Created(Created::Participants(count))
+                })
+            }
+            Edit::PasteMunicipalities(text) => {
+                let plan = super::paste::plan_municipalities(session, text);
+                Ok(if session.add_planned_municipalities(&plan) == 0 {
+                    Outcome::Unchanged
+                } else {
+                    Outcome::Changed
+                })
+            }
+            Edit::PasteAgenda { text, replace } => {
+                let plan = super::paste::plan_agenda(text);
+                // Nothing usable never empties the agenda.
+                Ok(if session.add_planned_items(&plan, *replace) == 0 {
+                    Outcome::Unchanged
+                } else {
+                    Outcome::Changed
                 })
             }
             Edit::SetParticipant(participant) => {
@@ -1669,6 +1701,63 @@ mod tests {
             refused(&mut s, Edit::RemoveOrganisation(id)),
             EditError::Missing(Subject::Organisation, _)
         ));
+    }
+
+    #[test]
+    fn pasted_municipalities_join_every_round() {
+        let mut s = session();
+        let before = s.organisations.len();
+        apply(
+            &mut s,
+            Edit::PasteMunicipalities("Gemeente Zwolle\nDeventer\nZwolle\n".into()),
+        );
+        assert_eq!(s.organisations.len(), before + 2);
+        let round = s.agenda.iter().find_map(|i| i.round.as_ref());
+        assert!(round.is_some_and(|r| {
+            r.speakers
+                .iter()
+                .any(|sp| s.organisation_name(&sp.organisation) == "Deventer")
+        }));
+        assert_eq!(
+            apply(&mut s, Edit::PasteMunicipalities("Zwolle\n\n".into())),
+            Outcome::Unchanged
+        );
+    }
+
+    #[test]
+    fn pasted_agenda_lines_add_or_replace_and_bad_lines_change_nothing() {
+        let mut s = session();
+        let before = s.agenda.len();
+        let edit = |replace| Edit::PasteAgenda {
+            text: "Opening | 10 | opening\nRonde | zestig\nRonde: experimenten | 60 | ronde".into(),
+            replace,
+        };
+        apply(&mut s, edit(false));
+        assert_eq!(s.agenda.len(), before + 2);
+        apply(&mut s, edit(true));
+        assert_eq!(s.agenda.len(), 2);
+        assert!(s.problems().is_empty());
+        let only_bad = Edit::PasteAgenda {
+            text: "Ronde | zestig".into(),
+            replace: true,
+        };
+        assert_eq!(apply(&mut s, only_bad), Outcome::Unchanged);
+        assert_eq!(s.agenda.len(), 2);
+    }
+
+    #[test]
+    fn pasted_participants_make_their_organisations() {
+        let mut s = session();
+        let before = s.organisations.len();
+        apply(
+            &mut s,
+            Edit::PasteParticipants(
+                "Anna de Vries (Gemeente Zwolle)\nBo – wethouder, Zwolle".into(),
+            ),
+        );
+        assert_eq!(s.organisations.len(), before + 1);
+        assert_eq!(s.participants.len(), 2);
+        assert!(s.participants.iter().all(|p| p.organisation.is_some()));
     }
 
     #[test]

@@ -5,12 +5,14 @@ mod ids;
 pub mod limits;
 pub mod markers;
 mod ops;
+pub mod paste;
 mod paths;
 pub mod people;
 mod rules;
 pub mod series;
 mod session;
 pub mod stress;
+pub mod templates;
 pub mod themes;
 
 pub use edit::{Created, Edit, EditError, Outcome, Subject};
