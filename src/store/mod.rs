@@ -12,6 +12,7 @@ mod lock;
 mod recovery;
 pub mod series;
 mod settings;
+mod templates;
 
 pub use assets::{
     AssetError, CarriedPhotos, MAX_PHOTO_BYTES, assets_dir, assets_folder_name, carry_photos,
@@ -40,4 +41,9 @@ pub use recovery::{
 pub use settings::{
     AppDirs, HOME_ENV, Settings, free_copy_path, list_sessions, load_settings, save_recovery_copy,
     save_settings,
+};
+pub use templates::{
+    TemplateEntry, TemplateSource, UntitledCopy, all_templates, find_template,
+    list_untitled_copies, load_template, remove_untitled_copy, save_template, template_name,
+    templates_dir,
 };

@@ -11,7 +11,9 @@ use crate::i18n::{Language, T, tr, trf};
 use crate::model::{Attendance, Edit, Header, OrgKind, Organisation, Session};
 
 /// The setup screen.
-pub fn setup_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
+pub fn setup_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
+    // A new session opens here with the cursor in the title.
+    let focus_title = std::mem::take(&mut view.setup_focus_title);
     let lang = state.ui_lang;
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -19,7 +21,11 @@ pub fn setup_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut
             .show(ui, |ui| {
                 ui.set_max_width(900.0);
                 ui.heading(tr(lang, T::SetupHeader));
-                header_ui(ui, &state.session, lang, out);
+                header_ui(ui, &state.session, lang, focus_title, out);
+                super::plan::overrun_ui(ui, &state.session, lang);
+                ui.horizontal(|ui| {
+                    super::console::command_button(ui, state, view, Command::ShowPaste, out);
+                });
                 ui.add_space(12.0);
                 ui.heading(tr(lang, T::SetupOrganisations));
                 organisations_ui(ui, state, view, out);
@@ -31,12 +37,19 @@ pub fn setup_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut
 }
 
 fn text_row(ui: &mut egui::Ui, label: &str, value: &str) -> Option<String> {
+    text_row_focused(ui, label, value, false)
+}
+
+fn text_row_focused(ui: &mut egui::Ui, label: &str, value: &str, focus: bool) -> Option<String> {
     let label = ui.label(label);
     let mut text = value.to_owned();
-    let changed = ui
+    let field = ui
         .add(TextEdit::singleline(&mut text).desired_width(420.0))
-        .labelled_by(label.id)
-        .changed();
+        .labelled_by(label.id);
+    if focus {
+        field.request_focus();
+    }
+    let changed = field.changed();
     ui.end_row();
     changed.then_some(text)
 }
@@ -60,7 +73,13 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
         .ok()
 }
 
-fn header_ui(ui: &mut egui::Ui, session: &Session, lang: Language, out: &mut Intents) {
+fn header_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    lang: Language,
+    focus_title: bool,
+    out: &mut Intents,
+) {
     let header = &session.header;
     let mut changed: Option<Header> = None;
     let mut edit = |f: &dyn Fn(&mut Header)| {
@@ -72,7 +91,7 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, lang: Language, out: &mut Int
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            if let Some(v) = text_row(ui, tr(lang, T::Title), &header.title) {
+            if let Some(v) = text_row_focused(ui, tr(lang, T::Title), &header.title, focus_title) {
                 edit(&|h| h.title.clone_from(&v));
             }
             if let Some(v) = text_row(ui, tr(lang, T::Network), &header.network) {

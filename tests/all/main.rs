@@ -9,6 +9,7 @@ mod console;
 mod fuzz;
 mod journal;
 mod keystrokes;
+mod new_session;
 mod paged;
 mod perf;
 mod photos;

@@ -1,0 +1,323 @@
+//! From nothing to a ready meeting: a new session from a template (Ctrl+N,
+//! the start screen, `leerkring NEW.json`, `leerkring new`), and untitled
+//! work that never disappears from view (quitting asks; the next start
+//! lists the recovery copy).
+
+use std::path::Path;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use leerkring::app::{Screen, View};
+use leerkring::model::templates::BuiltIn;
+use leerkring::model::{Language, Session};
+use leerkring::{LeerkringApp, StartWith};
+
+use crate::console::{harness, press, press_with, type_text};
+use crate::support::{app, app_with_clock, run_binary, sample_path, settle, test_clock, text};
+
+/// Runs frames, moving the clock 100 ms each, until the session is saved
+/// (at most 10 s of real time for the autosave thread).
+fn until_saved(h: &mut Harness<'static, LeerkringApp>, clock: &leerkring::app::ManualClock) {
+    for _ in 0..20 {
+        clock.advance(chrono::TimeDelta::milliseconds(100));
+        h.run_steps(1);
+    }
+    let start = std::time::Instant::now();
+    while h.state().state.dirty && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+}
+
+#[test]
+fn ctrl_n_on_the_start_screen_chooses_a_template_and_opens_its_setup() {
+    let home = tempfile::tempdir().unwrap();
+    // A missing recent file leaves the start screen up.
+    let mut app = app(StartWith::File(home.path().join("weg.json")), home.path());
+    app.state.screen = Screen::Start;
+    let mut h = harness(app);
+    h.get_by_label("Nieuwe bijeenkomst…");
+    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    h.get_by_label("Maken");
+    // ↓ chooses the short meeting, Enter makes it.
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    let state = &h.state().state;
+    assert_eq!(state.screen, Screen::Session);
+    assert_eq!(state.session.agenda.len(), 6);
+    assert_eq!(state.session.planned_minutes(), 90);
+    assert!(state.file.is_none());
+    assert_eq!(h.state().view.view, View::Setup);
+    // The cursor is in the title: typing names the meeting.
+    type_text(&mut h, "Leerkring Zwolle");
+    assert_eq!(h.state().state.session.header.title, "Leerkring Zwolle");
+    assert_eq!(
+        leerkring::ui::save_state_text(&h.state().state),
+        "nog niet opgeslagen onder een naam"
+    );
+    // The console's status bar says so too.
+    press_with(&mut h, Modifiers::COMMAND, Key::Num1);
+    h.get_by_label("nog niet opgeslagen onder een naam");
+}
+
+#[test]
+fn a_new_json_name_opens_the_standard_template_and_becomes_the_file_at_the_first_change() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("nieuw.json");
+    let clock = test_clock();
+    let mut h = harness(app_with_clock(
+        StartWith::NewFile(file.clone()),
+        home.path(),
+        clock.clone(),
+    ));
+    assert_eq!(h.state().view.view, View::Setup);
+    assert_eq!(h.state().state.session.agenda.len(), 9);
+    assert!(!file.exists(), "no file before the first change");
+    type_text(&mut h, "Kick-off");
+    until_saved(&mut h, &clock);
+    let saved = leerkring::store::load_session(&file).unwrap();
+    assert_eq!(saved.header.title, "Kick-off");
+    assert_eq!(h.state().state.recent.first(), Some(&file));
+    // A session with a file quits at once.
+    press_with(&mut h, Modifiers::COMMAND, Key::Q);
+    assert!(h.state().is_quitting());
+}
+
+#[test]
+fn quitting_untitled_work_asks_and_the_next_start_lists_the_kept_copy() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(app(StartWith::Sample, home.path()));
+    // An untouched sample quits at once; a change makes it work to keep.
+    type_text(&mut h, "nieuw trefwoord");
+    press(&mut h, Key::Enter);
+    press_with(&mut h, Modifiers::COMMAND, Key::Q);
+    assert!(!h.state().is_quitting());
+    h.get_by_label("Als herstelkopie houden").click();
+    h.run_steps(2);
+    assert!(h.state().is_quitting());
+    h.state_mut().on_exit();
+    drop(h);
+
+    // The next start without a file shows the start screen with the copy.
+    let mut h = harness(app(StartWith::Default, home.path()));
+    assert_eq!(h.state().state.screen, Screen::Start);
+    let copies = &h.state().state.untitled_copies;
+    assert_eq!(copies.len(), 1);
+    let sample = leerkring::app::sample_session();
+    assert_eq!(copies[0].keywords, sample.keyword_count() + 1);
+    h.get_by_label("Nog niet opgeslagen onder een naam");
+    let entry = format!(
+        "{} — {}, {} trefwoorden",
+        sample.header.title,
+        copies[0]
+            .modified
+            .map(|t| t.format("%d-%m-%Y %H:%M").to_string())
+            .unwrap_or_default(),
+        sample.keyword_count() + 1
+    );
+    h.get_by_label(&entry).click();
+    settle(&mut h);
+    let state = &h.state().state;
+    assert_eq!(state.screen, Screen::Session);
+    assert!(state.file.is_none());
+    assert!(
+        state
+            .session
+            .experiments
+            .iter()
+            .flat_map(|e| &e.keywords)
+            .any(|k| k.text == "nieuw trefwoord")
+    );
+    // Still not saved under a name: quitting asks again.
+    press_with(&mut h, Modifiers::COMMAND, Key::Q);
+    assert!(!h.state().is_quitting());
+    h.get_by_label("Annuleren").click();
+    h.run_steps(2);
+    // The start after that opens the sample again (the offer was once).
+    drop(h);
+    let h = harness(app(StartWith::Default, home.path()));
+    assert_eq!(h.state().state.screen, Screen::Session);
+}
+
+#[test]
+fn saving_untitled_work_under_a_name_removes_its_recovery_copy() {
+    let home = tempfile::tempdir().unwrap();
+    let target = home.path().join("bewaard.json");
+    let dialogs = leerkring::app::FixedDialogs {
+        save_as: Some(target.clone()),
+        ..Default::default()
+    };
+    let mut h = harness(crate::support::app_with_dialogs(
+        StartWith::Sample,
+        home.path(),
+        dialogs,
+    ));
+    type_text(&mut h, "x");
+    press(&mut h, Key::Enter);
+    h.state_mut().save_now();
+    let dirs = leerkring::store::AppDirs::in_folder(home.path());
+    assert_eq!(leerkring::store::list_untitled_copies(&dirs).len(), 1);
+    press_with(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    settle(&mut h);
+    assert_eq!(h.state().state.file.as_deref(), Some(target.as_path()));
+    assert!(leerkring::store::list_untitled_copies(&dirs).is_empty());
+    assert!(!h.state().state.unnamed_changes);
+    press_with(&mut h, Modifiers::COMMAND, Key::Q);
+    assert!(h.state().is_quitting());
+}
+
+/// Every name, network and theme of the sample: none may be in a template.
+fn private_words(session: &Session) -> Vec<String> {
+    let h = &session.header;
+    let mut words = vec![h.title.clone(), h.network.clone(), h.theme.clone()];
+    words.extend(session.organisations.iter().map(|o| o.name.clone()));
+    words.extend(session.participants.iter().map(|p| p.name.clone()));
+    words.retain(|w| !w.trim().is_empty());
+    words
+}
+
+#[test]
+fn no_template_holds_a_name_a_network_or_a_theme() {
+    let home = tempfile::tempdir().unwrap();
+    let dirs = leerkring::store::AppDirs::in_folder(home.path());
+    let sample = leerkring::app::sample_session();
+    leerkring::store::save_template(&dirs, "M50 format", &sample).unwrap();
+    let (list, unreadable) = leerkring::store::all_templates(Some(&dirs), Language::Nl);
+    assert!(unreadable.is_empty());
+    assert_eq!(list.len(), 4);
+    let words = private_words(&sample);
+    for entry in &list {
+        let json = String::from_utf8(leerkring::store::session_to_json(&entry.session)).unwrap();
+        for word in &words {
+            assert!(
+                !json.contains(word.as_str()),
+                "{word} in template {}",
+                entry.name
+            );
+        }
+        assert!(entry.session.problems().is_empty());
+    }
+    // The own template keeps the sample's agenda shape.
+    let own = &list[3].session;
+    assert_eq!(own.agenda.len(), sample.agenda.len());
+    assert_eq!(own.agenda[4].title, "Wat valt op?");
+    assert_eq!(own.agenda[1].title, "Presentatie");
+    assert_eq!(own.agenda[6].title, "Vervolg");
+}
+
+fn leerkring(args: &[&str], home: &Path) -> std::process::Output {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    run_binary(&args, home, "C")
+}
+
+#[test]
+fn new_writes_a_session_that_check_accepts() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("X.json");
+    let name = file.to_str().unwrap();
+    let out = leerkring(&["new", "-o", name], home.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("standard"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = leerkring(&["check", name], home.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("0 municipalities"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Never over an existing file without --force.
+    let out = leerkring(&["new", "--template", "kort", "-o", name], home.path());
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("--force"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = leerkring(
+        &[
+            "new",
+            "--template",
+            "kort",
+            "--language",
+            "nl",
+            "-o",
+            name,
+            "--force",
+        ],
+        home.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let session = leerkring::store::load_session(&file).unwrap();
+    assert_eq!(session.planned_minutes(), 90);
+    assert_eq!(session.agenda[0].title, "Opening en welkom");
+    let out = leerkring(&["new", "--template", "nergens", "-o", name], home.path());
+    assert!(
+        text(&out.stderr).contains("--list"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn new_list_prints_every_template_with_a_description() {
+    let home = tempfile::tempdir().unwrap();
+    let dirs = leerkring::store::AppDirs::in_folder(home.path());
+    leerkring::store::save_template(&dirs, "Ons format", &BuiltIn::Short.session(Language::Nl))
+        .unwrap();
+    let out = leerkring(&["new", "--list"], home.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let names: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        names,
+        ["standard", "short", "empty", "ons-format"],
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Standard learning circle: opening,") && stdout.contains("150 minutes"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("own template: 6 agenda items, 90 minutes"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_unknown_word_is_a_usage_error_not_a_window() {
+    let home = tempfile::tempdir().unwrap();
+    let out = leerkring(&["nieuw"], home.path());
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("not a command"),
+        "{}",
+        text(&out.stderr)
+    );
+    let missing = home.path().join("nergens/x.json");
+    let out = leerkring(&[missing.to_str().unwrap()], home.path());
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("folder"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The sample exists: it is not a new session.
+    assert_eq!(
+        leerkring::cli::open_target(&sample_path(), Language::En),
+        Ok(leerkring::cli::OpenTarget::Existing(sample_path()))
+    );
+    let new = home.path().join("nieuw.JSON");
+    assert_eq!(
+        leerkring::cli::open_target(&new, Language::En),
+        Ok(leerkring::cli::OpenTarget::New(new.clone()))
+    );
+}
