@@ -420,7 +420,7 @@ texts! {
 
     // --- Start screen and notices (placeholders: {file}, {detail}) ---
     StartTitle => "Welkom bij Leerkring", "Welcome to Leerkring";
-    StartIntro => "Open een sessie om te beginnen.", "Open a session to begin.";
+    StartIntro => "Begin een nieuwe bijeenkomst, of open een sessie.", "Start a new meeting, or open a session.";
     RecentSessions => "Recente sessies", "Recent sessions";
     LeaveTitle => "Wijzigingen bewaren?", "Keep your changes?";
     LeaveUntitled => "Deze sessie is nog niet opgeslagen onder een naam. Sla haar op onder een naam, of houd haar als herstelkopie: Leerkring toont haar dan bij de volgende start.", "This session is not yet saved under a name. Save it under a name, or keep it as a recovery copy: Leerkring then shows it at the next start.";
@@ -678,7 +678,6 @@ texts! {
     // --- A session not yet saved under a name (placeholders: {time}, {title}, {keywords}) ---
     LeaveKeepRecovery => "Als herstelkopie houden", "Keep as recovery copy";
     NotSavedUnderName => "nog niet opgeslagen onder een naam", "not yet saved under a name";
-    NotSavedUnderNameAt => "nog niet opgeslagen onder een naam · herstelkopie {time}", "not yet saved under a name · recovery copy {time}";
     StartUntitledHeading => "Nog niet opgeslagen onder een naam", "Not yet saved under a name";
     StartUntitledEntry => "{title} — {time}, {keywords}", "{title} — {time}, {keywords}";
     StartUntitledRemove => "Herstelkopie verwijderen: {title} ({time})", "Remove the recovery copy: {title} ({time})";

@@ -63,7 +63,10 @@ pub enum Edit {
     /// Removes an organisation and everything that belongs to it.
     RemoveOrganisation(OrgId),
     /// Adds participants from pasted lines (a mail, Word or Excel).
-    PasteParticipants(String),
+    PasteParticipants {
+        /// The pasted lines.
+        text: String,
+    },
     /// Replaces one participant's details.
     SetParticipant(Box<Participant>),
     /// Removes a participant.
@@ -316,7 +319,10 @@ pub enum Edit {
     // --- Quick setup by pasting (see `model::paste`) ---
     /// Adds pasted municipalities, one per line; known and repeated names
     /// are skipped.
-    PasteMunicipalities(String),
+    PasteMunicipalities {
+        /// The pasted lines.
+        text: String,
+    },
     /// Adds pasted agenda lines (`Titel | minuten | soort`) at the end, or
     /// in place of the whole agenda.
     PasteAgenda {
@@ -480,8 +486,8 @@ impl Edit {
             | Edit::SetOrganisationAttendance { .. }
             | Edit::MoveOrganisation { .. }
             | Edit::RemoveOrganisation(_)
-            | Edit::PasteParticipants(_)
-            | Edit::PasteMunicipalities(_)
+            | Edit::PasteParticipants { .. }
+            | Edit::PasteMunicipalities { .. }
             | Edit::PasteAgenda { .. }
             | Edit::RemoveParticipant(_)
             | Edit::AddItem { .. }
@@ -557,7 +563,7 @@ impl Edit {
                 session.remove_organisation(org);
                 Ok(Outcome::Changed)
             }
-            Edit::PasteParticipants(text) => {
+            Edit::PasteParticipants { text } => {
                 let count = session.add_pasted_participants(text);
                 Ok(if count == 0 {
                     Outcome::Unchanged
@@ -565,7 +571,7 @@ impl Edit {
                     Outcome::Created(Created::Participants(count))
                 })
             }
-            Edit::PasteMunicipalities(text) => {
+            Edit::PasteMunicipalities { text } => {
                 let plan = super::paste::plan_municipalities(session, text);
                 Ok(if session.add_planned_municipalities(&plan) == 0 {
                     Outcome::Unchanged
@@ -1709,7 +1715,9 @@ mod tests {
         let before = s.organisations.len();
         apply(
             &mut s,
-            Edit::PasteMunicipalities("Gemeente Zwolle\nDeventer\nZwolle\n".into()),
+            Edit::PasteMunicipalities {
+                text: "Gemeente Zwolle\nDeventer\nZwolle\n".into(),
+            },
         );
         assert_eq!(s.organisations.len(), before + 2);
         let round = s.agenda.iter().find_map(|i| i.round.as_ref());
@@ -1719,7 +1727,12 @@ mod tests {
                 .any(|sp| s.organisation_name(&sp.organisation) == "Deventer")
         }));
         assert_eq!(
-            apply(&mut s, Edit::PasteMunicipalities("Zwolle\n\n".into())),
+            apply(
+                &mut s,
+                Edit::PasteMunicipalities {
+                    text: "Zwolle\n\n".into()
+                }
+            ),
             Outcome::Unchanged
         );
     }
@@ -1751,26 +1764,50 @@ mod tests {
         let before = s.organisations.len();
         apply(
             &mut s,
-            Edit::PasteParticipants(
-                "Anna de Vries (Gemeente Zwolle)\nBo – wethouder, Zwolle".into(),
-            ),
+            Edit::PasteParticipants {
+                text: "Anna de Vries (Gemeente Zwolle)\nBo – wethouder, Zwolle".into(),
+            },
         );
         assert_eq!(s.organisations.len(), before + 1);
         assert_eq!(s.participants.len(), 2);
         assert!(s.participants.iter().all(|p| p.organisation.is_some()));
     }
 
+    /// The journal writes every edit as JSON: the paste edits must survive
+    /// the round trip (a newtype variant holding a string cannot be written
+    /// with the enum's tag).
+    #[test]
+    fn paste_edits_are_written_to_the_journal_and_read_back() {
+        for edit in [
+            Edit::PasteMunicipalities {
+                text: "Zwolle".into(),
+            },
+            Edit::PasteParticipants {
+                text: "Anna, Zwolle".into(),
+            },
+            Edit::PasteAgenda {
+                text: "Ronde | 60 | ronde".into(),
+                replace: true,
+            },
+        ] {
+            let json = serde_json::to_string(&edit).unwrap();
+            assert_eq!(serde_json::from_str::<Edit>(&json).unwrap(), edit, "{json}");
+        }
+    }
+
     #[test]
     fn pasting_nothing_changes_nothing() {
         let mut s = session();
         assert_eq!(
-            apply(&mut s, Edit::PasteParticipants(" \n".into())),
+            apply(&mut s, Edit::PasteParticipants { text: " \n".into() }),
             Outcome::Unchanged
         );
         assert_eq!(
             apply(
                 &mut s,
-                Edit::PasteParticipants("Anna de Vries, Etten-Leur".into())
+                Edit::PasteParticipants {
+                    text: "Anna de Vries, Etten-Leur".into()
+                }
             ),
             Outcome::Created(Created::Participants(1))
         );

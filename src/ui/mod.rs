@@ -238,14 +238,7 @@ pub fn save_state_text(state: &AppState) -> String {
     let lang = state.ui_lang;
     // An untitled session is only a recovery copy until it has a name.
     if state.file.is_none() && state.screen == Screen::Session {
-        return match state.saved_at {
-            Some(at) => trf(
-                lang,
-                T::NotSavedUnderNameAt,
-                &[("time", &at.format("%H:%M").to_string())],
-            ),
-            None => tr(lang, T::NotSavedUnderName).to_owned(),
-        };
+        return tr(lang, T::NotSavedUnderName).to_owned();
     }
     match (state.dirty, state.saved_at) {
         (true, _) => tr(lang, T::NotSaved).to_owned(),

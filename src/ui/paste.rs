@@ -55,7 +55,9 @@ fn preview(
                         n,
                     )
                 },
-                edit: (n > 0).then(|| Edit::PasteMunicipalities(text.to_owned())),
+                edit: (n > 0).then(|| Edit::PasteMunicipalities {
+                    text: text.to_owned(),
+                }),
                 skipped: plan.skipped,
                 overrun: None,
             }
@@ -92,7 +94,9 @@ fn preview(
             }
             Preview {
                 summary: parts.join(", "),
-                edit: (n > 0).then(|| Edit::PasteParticipants(text.to_owned())),
+                edit: (n > 0).then(|| Edit::PasteParticipants {
+                    text: text.to_owned(),
+                }),
                 skipped: plan.skipped,
                 overrun: None,
             }

@@ -410,7 +410,9 @@ fn participants_ui(ui: &mut egui::Ui, session: &Session, lang: Language, out: &m
     )
     .labelled_by(label.id);
     if ui.button(tr(lang, T::CmdPasteParticipants)).clicked() && !text.trim().is_empty() {
-        out.edit(Edit::PasteParticipants(std::mem::take(&mut text)));
+        out.edit(Edit::PasteParticipants {
+            text: std::mem::take(&mut text),
+        });
     }
     ui.data_mut(|d| d.insert_temp(id, text));
 }
