@@ -260,7 +260,8 @@ pub fn paste_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out
                             T::PasteLine,
                             &[
                                 ("line", &line.line.to_string()),
-                                ("text", &line.text),
+                                // Excel's cells, readable.
+                                ("text", &line.text.replace('\t', " · ")),
                                 ("reason", &problem_text(&line.problem, lang)),
                             ],
                         );

@@ -321,3 +321,122 @@ fn an_unknown_word_is_a_usage_error_not_a_window() {
         Ok(leerkring::cli::OpenTarget::New(new.clone()))
     );
 }
+
+/// Counts keystrokes: a key or a chord is one, typed text one per
+/// character, a paste (Ctrl+V) one.
+struct Keys(usize);
+
+impl Keys {
+    fn key(&mut self, h: &mut Harness<'static, LeerkringApp>, key: Key) {
+        self.0 += 1;
+        press(h, key);
+    }
+
+    fn chord(&mut self, h: &mut Harness<'static, LeerkringApp>, modifiers: Modifiers, key: Key) {
+        self.0 += 1;
+        press_with(h, modifiers, key);
+    }
+
+    fn text(&mut self, h: &mut Harness<'static, LeerkringApp>, text: &str) {
+        self.0 += text.chars().count();
+        type_text(h, text);
+    }
+
+    fn paste(&mut self, h: &mut Harness<'static, LeerkringApp>, text: &str) {
+        self.0 += 1;
+        h.event(egui::Event::Paste(text.to_owned()));
+        h.run_steps(2);
+    }
+
+    /// Tab until the widget labelled `label` has the keyboard focus (at most 40).
+    fn tab_to(&mut self, h: &mut Harness<'static, LeerkringApp>, label: &str) {
+        for _ in 0..40 {
+            if h.get_by_label(label).is_focused() {
+                return;
+            }
+            self.key(h, Key::Tab);
+        }
+        panic!("40 Tabs never reached '{label}'");
+    }
+}
+
+/// Five municipalities from a mail, one per line.
+const MUNICIPALITIES: &str = "Gemeente Zwolle\nDeventer\nKampen\nOlst-Wijhe\nHattem\n";
+
+/// Ten participants as an Excel sheet copies them: a header row, tabs,
+/// a blank line and a repeated row.
+const PARTICIPANTS: &str = "Naam\tOrganisatie\tFunctie\n\
+    Anna de Vries\tGemeente Zwolle\tgriffier\n\
+    Bo Jansen\tDeventer\tbeleidsadviseur\n\
+    Cor Smit\tKampen\twethouder\n\
+    Dewi Bakker\tOlst-Wijhe\traadslid\n\
+    Eva Visser\tHattem\tprojectleider\n\
+    \n\
+    Fatima El Amrani\tZwolle\tbeleidsadviseur\n\
+    Gert Mulder\tDeventer\tgriffier\n\
+    Hans de Boer\tVNG\tadviseur\n\
+    Ilse Peters\tKampen\traadslid\n\
+    Jan Kok\tHattem\twethouder\n\
+    Anna de Vries\tGemeente Zwolle\tgriffier\n";
+
+#[test]
+fn a_meeting_from_the_standard_template_is_ready_in_at_most_150_keystrokes() {
+    let home = tempfile::tempdir().unwrap();
+    // A first run: the sample opens as an untitled copy.
+    let mut h = harness(app(StartWith::Sample, home.path()));
+    let mut keys = Keys(0);
+    // Ctrl+N, Enter: the standard learning circle, cursor in the title.
+    keys.chord(&mut h, Modifiers::COMMAND, Key::N);
+    keys.key(&mut h, Key::Enter);
+    settle(&mut h);
+    keys.text(&mut h, "Leerkring Zwolle");
+    // Ctrl+Shift+V: the paste dialog, municipalities first.
+    keys.chord(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
+    keys.paste(&mut h, MUNICIPALITIES);
+    h.get_by_label("5 nieuwe gemeenten");
+    keys.chord(&mut h, Modifiers::COMMAND, Key::Enter);
+    // Ctrl+Tab: participants; the summary before anything is applied.
+    keys.chord(&mut h, Modifiers::CTRL, Key::Tab);
+    keys.paste(&mut h, PARTICIPANTS);
+    h.get_by_label("10 deelnemers, 1 nieuwe gast, 9 bij een bekende organisatie");
+    h.get_by_label("regel 13: Anna de Vries · Gemeente Zwolle · griffier — staat al op regel 2");
+    keys.chord(&mut h, Modifiers::COMMAND, Key::Enter);
+    keys.key(&mut h, Key::Escape);
+    // One agenda item changed: the round gets 60 minutes instead of 50.
+    change_round_minutes(&mut h, &mut keys);
+
+    let session = &h.state().state.session;
+    assert_eq!(session.header.title, "Leerkring Zwolle");
+    assert_eq!(session.municipalities().count(), 5);
+    assert_eq!(session.guests().count(), 1);
+    assert_eq!(session.participants.len(), 10);
+    assert!(
+        session
+            .participants
+            .iter()
+            .all(|p| p.organisation.is_some())
+    );
+    let round = session.agenda.iter().find(|i| i.round.is_some()).unwrap();
+    assert_eq!(round.planned_minutes, 60);
+    assert_eq!(round.round.as_ref().unwrap().speakers.len(), 5);
+    assert!(session.problems().is_empty(), "{:?}", session.problems());
+    // Ten minutes more than the afternoon has: said, before the meeting.
+    assert_eq!(session.planned_overrun(), Some(10));
+    eprintln!("keystrokes for a ready meeting: {}", keys.0);
+    assert!(keys.0 <= 150, "{} keystrokes", keys.0);
+}
+
+/// The round's planned minutes, 50 → 60, by keys: in the console the round
+/// becomes the item in view (Ctrl+PageDown twice, before the clock runs),
+/// its details open and the minutes are typed over.
+fn change_round_minutes(h: &mut Harness<'static, LeerkringApp>, keys: &mut Keys) {
+    keys.chord(h, Modifiers::COMMAND, Key::Num1);
+    keys.chord(h, Modifiers::COMMAND, Key::PageDown);
+    keys.chord(h, Modifiers::COMMAND, Key::PageDown);
+    keys.tab_to(h, "Agendapunt");
+    keys.key(h, Key::Space);
+    keys.tab_to(h, "Gepland (min)");
+    keys.chord(h, Modifiers::COMMAND, Key::A);
+    keys.text(h, "60");
+    keys.key(h, Key::Enter);
+}
