@@ -163,6 +163,7 @@ impl LeerkringApp {
                     Some(_) => None,
                     None => Some(String::new()),
                 };
+                self.view.template_name_focus = self.view.template_name.is_some();
             }
             Command::ShowPaste => {
                 let paste = &mut self.view.paste;

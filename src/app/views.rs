@@ -103,6 +103,8 @@ pub struct ViewState {
     pub paste: PasteView,
     /// The name typed for "save as template", while that dialog is open.
     pub template_name: Option<String>,
+    /// Whether the template's name field still has to take the keyboard focus.
+    pub template_name_focus: bool,
 }
 
 /// The template chooser (Ctrl+N, "Nieuwe bijeenkomst").

@@ -104,6 +104,7 @@ pub fn save_template_ui(
     out: &mut Intents,
 ) {
     let lang = state.ui_lang;
+    let take_focus = std::mem::take(&mut view.template_name_focus);
     let Some(name) = view.template_name.as_mut() else {
         return;
     };
@@ -117,7 +118,7 @@ pub fn save_template_ui(
         let field = ui
             .add(egui::TextEdit::singleline(name).desired_width(440.0))
             .labelled_by(label.id);
-        if ui.memory(|m| m.focused().is_none()) {
+        if take_focus {
             field.request_focus();
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));

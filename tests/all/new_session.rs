@@ -440,3 +440,31 @@ fn change_round_minutes(h: &mut Harness<'static, LeerkringApp>, keys: &mut Keys)
     keys.text(h, "60");
     keys.key(h, Key::Enter);
 }
+
+#[test]
+fn a_session_saved_as_template_is_offered_for_the_next_meeting() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(app(StartWith::Sample, home.path()));
+    crate::console::run_command(&mut h, leerkring::app::Command::SaveAsTemplate);
+    // The cursor is in the name field: type it, Enter saves.
+    type_text(&mut h, "M50 formaat");
+    press(&mut h, Key::Enter);
+    h.get_by_label("Sjabloon opgeslagen: m50-formaat");
+    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    let names: Vec<&str> = h
+        .state()
+        .state
+        .templates
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(names, ["standaard", "kort", "leeg", "m50-formaat"]);
+    for _ in 0..3 {
+        press(&mut h, Key::ArrowDown);
+    }
+    press(&mut h, Key::Enter);
+    settle(&mut h);
+    let session = &h.state().state.session;
+    assert_eq!(session.agenda.len(), 9);
+    assert!(session.organisations.is_empty() && session.header.network.is_empty());
+}
