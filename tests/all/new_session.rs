@@ -468,3 +468,50 @@ fn a_session_saved_as_template_is_offered_for_the_next_meeting() {
     assert_eq!(session.agenda.len(), 9);
     assert!(session.organisations.is_empty() && session.header.network.is_empty());
 }
+
+#[test]
+fn the_overrun_is_shown_in_the_setup_and_the_agenda_but_never_on_the_projector() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = app(
+        StartWith::NewFile(home.path().join("uitloop.json")),
+        home.path(),
+    );
+    app.state.projector.open = true;
+    app.state.projector.mode_override = Some(leerkring::ui::projector::ProjectorMode::Agenda);
+    let mut h = harness(app);
+    let round = h.state().state.session.agenda[2].id.clone();
+    let ctx = h.ctx.clone();
+    h.state_mut().run_intents(&ctx, {
+        let mut intents = leerkring::app::Intents::default();
+        intents.edit(leerkring::model::Edit::SetPlannedMinutes {
+            item: round,
+            minutes: 70,
+        });
+        intents
+    });
+    h.run_steps(4);
+    let text = "De agenda loopt 20 minuten uit: gepland tot 16:20, de eindtijd is 16:00.";
+    // The setup says it; the projector (embedded here, in agenda mode) does not.
+    assert_eq!(h.query_all_by_label(text).count(), 1);
+    press_with(&mut h, Modifiers::COMMAND, Key::Num1);
+    h.run_steps(2);
+    assert_eq!(
+        h.query_all_by_label(text).count(),
+        1,
+        "the console's agenda"
+    );
+    // The projector's agenda mode, drawn with its accessible labels: every
+    // item, and no word about running over.
+    let session = h.state().state.session.clone();
+    let projector = crate::projector::harness(
+        leerkring::ui::projector::ProjectorView {
+            mode: leerkring::ui::projector::ProjectorMode::Agenda,
+            ..crate::projector::view(&session)
+        },
+        [1920.0, 1080.0],
+        true,
+    );
+    projector.get_by_role_and_label(egui::accesskit::Role::Label, "Gast of inspiratie");
+    assert!(projector.query_by_label(text).is_none());
+    assert!(projector.query_by_label("20 min. uitloop").is_none());
+}
