@@ -114,6 +114,14 @@ commands! {
     AddMunicipality,
     /// Add a guest organisation.
     AddGuest,
+    /// Open the room to phones (or show its panel when it is open).
+    OpenRoom,
+    /// Close the room: phones can send nothing more.
+    CloseRoom,
+    /// Accept what phones send as it arrives (or not).
+    ToggleRoomAutoAccept,
+    /// Let phones send questions and remarks anonymously (or not).
+    ToggleRoomAnonymous,
     // --- The beamer ---
     /// Open or close the projector window.
     ToggleProjector,
@@ -145,6 +153,8 @@ commands! {
     ModePhoto,
     /// The shared themes.
     ModeThemes,
+    /// How to join the room: the QR code and the address.
+    ModeJoin,
     /// The next page of cards (when not all fit).
     NextProjectorPage,
     /// Dark text on white.
@@ -186,6 +196,8 @@ commands! {
     ToggleHighlight,
     /// Add a second experiment for the selected municipality.
     NewExperiment,
+    /// Put the keyboard in the room's inbox.
+    FocusInbox,
 }
 
 /// Where a command is listed in the cheat sheet (F1) and menus.
@@ -412,6 +424,24 @@ impl Command {
             Command::AddNextMeeting => edits(s(T::CmdAddMeeting, &[], Meeting, Session)),
             Command::AddMunicipality => edits(s(T::CmdAddMunicipality, &[], Meeting, Session)),
             Command::AddGuest => edits(s(T::CmdAddGuest, &[], Meeting, Session)),
+            Command::OpenRoom => edits(tip(
+                s(
+                    T::CmdOpenRoom,
+                    const { &[key(CTRL_SHIFT, Key::O)] },
+                    Meeting,
+                    Session,
+                ),
+                T::TipOpenRoom,
+            )),
+            Command::CloseRoom => s(T::CmdCloseRoom, &[], Meeting, Session),
+            Command::ToggleRoomAutoAccept => tip(
+                s(T::CmdRoomAutoAccept, &[], Meeting, Session),
+                T::TipRoomAutoAccept,
+            ),
+            Command::ToggleRoomAnonymous => tip(
+                s(T::CmdRoomAnonymous, &[], Meeting, Session),
+                T::TipRoomAnonymous,
+            ),
             Command::ToggleProjector => s(
                 T::CmdToggleProjector,
                 const { &[key(NONE, Key::F7)] },
@@ -499,6 +529,12 @@ impl Command {
             Command::ModeThemes => s(
                 T::ModeThemes,
                 const { &[key(ALT, Key::Num7)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeJoin => s(
+                T::ModeJoin,
+                const { &[key(ALT, Key::Num8)] },
                 Beamer,
                 SessionAndProjector,
             ),
@@ -603,6 +639,12 @@ impl Command {
                 Typing,
                 Session,
             )),
+            Command::FocusInbox => s(
+                T::CmdFocusInbox,
+                const { &[key(CTRL, Key::I)] },
+                Typing,
+                Session,
+            ),
         }
     }
 
@@ -685,6 +727,9 @@ impl Command {
             | Command::ModeTimer
             | Command::ModePhoto
             | Command::ModeThemes
+            | Command::ModeJoin
+            | Command::OpenRoom
+            | Command::FocusInbox
             | Command::NextProjectorPage
             | Command::ThemeLight
             | Command::ThemeDark
@@ -716,6 +761,9 @@ impl Command {
             | Command::MoveKeywordDown
             | Command::ToggleHighlight => keyword_selected(),
             Command::NewExperiment => !state.session.cards().is_empty(),
+            Command::CloseRoom | Command::ToggleRoomAutoAccept | Command::ToggleRoomAnonymous => {
+                state.room.is_some()
+            }
         }
     }
 
@@ -747,6 +795,7 @@ impl Command {
             Some(ProjectorMode::Timer) => Command::ModeTimer,
             Some(ProjectorMode::Photo) => Command::ModePhoto,
             Some(ProjectorMode::Themes) => Command::ModeThemes,
+            Some(ProjectorMode::Join) => Command::ModeJoin,
         }
     }
 
@@ -805,6 +854,8 @@ pub enum Request {
     ShowPhoto(AttachmentId),
     /// Add a theme (by key) to "Wat valt op?" as "participatie — 7 van 12 gemeenten".
     ThemeToObservations(String),
+    /// Show this address of the computer in the room's join address.
+    ChooseRoomAddress(std::net::IpAddr),
 }
 
 impl Request {
@@ -827,6 +878,7 @@ impl Request {
             Request::ChooseBlock(_) => T::Block,
             Request::ShowPhoto(_) => T::CmdShowPhoto,
             Request::ThemeToObservations(_) => T::CmdThemeToObservations,
+            Request::ChooseRoomAddress(ip) => return ip.to_string(),
         };
         tr(lang, key).to_owned()
     }

@@ -12,6 +12,7 @@ mod handle;
 pub mod jobs;
 pub mod photos;
 pub mod projector;
+pub mod room;
 pub mod runner;
 pub mod series;
 pub mod undo;
@@ -26,7 +27,7 @@ use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
 pub use commands::{Command, Group, Intent, Intents, Request, Scope, Spec, View};
 pub use dialogs::{DialogAnswer, Dialogs, FixedDialogs, NativeDialogs};
-pub use views::{Capture, Field, ThemesView, ViewState};
+pub use views::{Capture, Field, InboxView, ThemesView, ViewState};
 
 use crate::i18n::{self, Language, T, tr};
 use crate::model::{BlockKind, Card, ExperimentId, Session};
@@ -241,6 +242,8 @@ pub struct AppState {
     pub chosen_block: Option<BlockKind>,
     /// What runs in the background now (opening, saving, reading…).
     pub busy: Vec<jobs::JobKind>,
+    /// The room, while it is open to phones.
+    pub room: Option<room::RoomStatus>,
 }
 
 impl AppState {
@@ -330,6 +333,8 @@ pub struct LeerkringApp {
     settings_written_at: Option<std::time::Instant>,
     /// How many times the settings were written.
     settings_writes: u64,
+    /// The room's server, while it is open.
+    room: room::RoomLink,
 }
 
 /// How many commands [`LeerkringApp::commands_run`] remembers.
@@ -385,6 +390,7 @@ impl LeerkringApp {
                 series: None,
                 chosen_block: None,
                 busy: Vec::new(),
+                room: None,
             },
             view: ViewState::default(),
             settings,
@@ -416,6 +422,7 @@ impl LeerkringApp {
             settings_dirty: false,
             settings_written_at: None,
             settings_writes: 0,
+            room: room::RoomLink::default(),
         };
         if let Some(monitor) = app.settings.projector_monitor {
             app.state.projector.monitor = monitor;
@@ -478,6 +485,7 @@ impl LeerkringApp {
         self.state.can_redo = self.history.can_redo();
         self.jobs.wake(ctx);
         self.take_finished_jobs();
+        self.take_room_submissions(ctx);
         let mut intents = Intents::default();
         if self.shutdown.load(Ordering::SeqCst) {
             intents.command(Command::Quit);
@@ -517,6 +525,7 @@ impl LeerkringApp {
         self.remember_projector_placement();
         self.flush_settings(ctx);
         self.state.busy = self.jobs.busy();
+        self.publish_room();
         self.autosave_tick(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
             if self.shutdown.load(Ordering::SeqCst) {
@@ -716,6 +725,7 @@ impl LeerkringApp {
     /// The last step before the process ends: the session and the settings
     /// are written now.
     pub fn on_exit(&mut self) {
+        self.close_room();
         self.finish_jobs();
         self.save_if_dirty();
         self.flush_settings_now();
@@ -885,6 +895,8 @@ impl LeerkringApp {
     /// Replaces the open session (after saving the old one when it changed).
     pub(super) fn show_session(&mut self, session: Session, file: Option<PathBuf>) {
         self.save_if_dirty();
+        // The room belonged to the session that is left.
+        self.close_room();
         self.state.session = session;
         self.state.file = file;
         self.state.read_only = false;

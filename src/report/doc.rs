@@ -429,6 +429,20 @@ impl Builder<'_> {
             .collect();
         fact(T::ReportGuests, guests.join(", "));
         fact(T::ReportPresent, self.present());
+        // How much the room sent from phones: counts only, never who or how.
+        let room = session.inbox_counts();
+        if room.received > 0 {
+            fact(
+                T::ReportFromRoom,
+                self.trf(
+                    T::ReportFromRoomValue,
+                    &[
+                        ("received", &room.received.to_string()),
+                        ("accepted", &room.accepted.to_string()),
+                    ],
+                ),
+            );
+        }
         facts
     }
 

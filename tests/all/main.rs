@@ -11,6 +11,7 @@ mod perf;
 mod photos;
 mod projector;
 mod report;
+mod room;
 mod roundtrip;
 mod sample;
 mod series;

@@ -26,6 +26,7 @@ fn render(session: &Session, theme: BeamerTheme, size: [f32; 2], name: &str) {
         lang: Language::Nl,
         page: 0,
         photo: None,
+        join: None,
     };
     let mut harness = Harness::builder()
         .with_size(size)
