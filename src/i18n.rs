@@ -589,7 +589,7 @@ texts! {
     TipRoomAnonymous => "Deelnemers mogen vragen en opmerkingen sturen zonder hun gemeente te kiezen.", "Participants may send questions and remarks without choosing their municipality.";
     ModeJoin => "Meedoen (QR)", "Join (QR)";
     RoomTitle => "Zaal", "Room";
-    RoomOpenSince => "Zaal open sinds {time}: telefoons kunnen sturen.", "Room open since {time}: phones can send.";
+    RoomOpenSince => "open sinds {time}", "open since {time}";
     RoomClosedNow => "De zaal is dicht: telefoons kunnen niets sturen.", "The room is closed: phones cannot send anything.";
     RoomAddressLabel => "Adres voor de telefoons", "Address for the phones";
     RoomNetworkLabel => "Netwerk", "Network";
@@ -617,7 +617,7 @@ texts! {
     InboxEditHint => "Enter accepteert de bewerkte tekst, Esc annuleert.", "Enter accepts the edited text, Esc cancels.";
     InboxKindKeyword => "trefwoord", "keyword";
     InboxKindQuestion => "vraag", "question";
-    InboxKindRemark => "opmerking bij {block}", "remark on {block}";
+    InboxKindRemark => "opmerking bij „{block}”", "remark on “{block}”";
     InboxAnonymous => "anoniem", "anonymous";
 
     // --- The room: the phones' join page (the session's language) ---

@@ -14,11 +14,11 @@ use crate::i18n::{Language, T, tr, trf};
 use crate::model::{Edit, Submission, SubmissionId, SubmissionKind};
 
 /// The panel's height when it first shows.
-const DEFAULT_HEIGHT: f32 = 250.0;
-/// The width of the room's column (address, code, switches).
-const ROOM_COLUMN: f32 = 330.0;
+const DEFAULT_HEIGHT: f32 = 210.0;
+/// The width of the room's column beside its code (address, switches).
+const ROOM_COLUMN: f32 = 300.0;
 /// The side of the console's QR code, in points.
-const QR_SIDE: f32 = 132.0;
+const QR_SIDE: f32 = 150.0;
 
 /// The id of the field where a submission's text is edited.
 #[must_use]
@@ -40,12 +40,18 @@ pub fn room_panel_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, 
         .show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal_top(|ui| {
+                if let Some(room) = &state.room {
+                    qr_ui(ui, &room.join.qr, QR_SIDE);
+                }
                 ui.vertical(|ui| {
                     ui.set_width(ROOM_COLUMN);
                     room_column_ui(ui, state, view, out);
                 });
                 ui.separator();
-                ui.vertical(|ui| inbox_ui(ui, state, view, out));
+                ui.vertical(|ui| {
+                    ui.set_width(ui.available_width());
+                    inbox_ui(ui, state, view, out);
+                });
             });
         });
 }
@@ -53,7 +59,19 @@ pub fn room_panel_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, 
 /// The room's address, code and switches, or how to open it.
 fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
-    ui.label(RichText::new(tr(lang, T::RoomTitle)).strong().size(16.0));
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr(lang, T::RoomTitle)).strong().size(16.0));
+        if let Some(room) = &state.room {
+            ui.label(
+                RichText::new(trf(
+                    lang,
+                    T::RoomOpenSince,
+                    &[("time", &room.opened_at.format("%H:%M").to_string())],
+                ))
+                .color(ACCENT),
+            );
+        }
+    });
     let Some(room) = &state.room else {
         ui.label(RichText::new(tr(lang, T::RoomClosedNow)).weak());
         command_button(ui, state, view, Command::OpenRoom, out);
@@ -68,27 +86,17 @@ fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &m
         .id_salt("room_column")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            ui.label(trf(
-                lang,
-                T::RoomOpenSince,
-                &[("time", &room.opened_at.format("%H:%M").to_string())],
-            ));
             if room.no_network {
                 ui.label(RichText::new(tr(lang, T::RoomNoNetwork)).color(OVER));
             }
-            ui.horizontal_top(|ui| {
-                qr_ui(ui, &room.join.qr, QR_SIDE);
-                ui.vertical(|ui| {
-                    let label = ui.label(RichText::new(tr(lang, T::RoomAddressLabel)).small());
-                    ui.add(
-                        egui::Label::new(RichText::new(&room.join.url).monospace())
-                            .selectable(true)
-                            .wrap(),
-                    )
-                    .labelled_by(label.id);
-                    address_choice_ui(ui, lang, room, out);
-                });
-            });
+            let label = ui.label(RichText::new(tr(lang, T::RoomAddressLabel)).small());
+            ui.add(
+                egui::Label::new(RichText::new(&room.join.url).strong().size(15.0))
+                    .selectable(true)
+                    .wrap(),
+            )
+            .labelled_by(label.id);
+            address_choice_ui(ui, lang, room, out);
             ui.horizontal_wrapped(|ui| {
                 command_button(ui, state, view, Command::ModeJoin, out);
                 command_button(ui, state, view, Command::CloseRoom, out);
@@ -258,7 +266,7 @@ fn inbox_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut
             );
         }
     });
-    ui.label(RichText::new(tr(lang, T::InboxHelp)).small().weak());
+    ui.add(egui::Label::new(RichText::new(tr(lang, T::InboxHelp)).small().weak()).wrap());
 
     let inbox = &mut view.inbox;
     // The selection stays on a waiting submission (the first by default).
@@ -387,7 +395,7 @@ fn inbox_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut
                 if is_selected && active {
                     text = text.strong().color(ACCENT);
                 }
-                let response = ui.selectable_label(is_selected, text);
+                let response = ui.add(egui::Button::selectable(is_selected, text).wrap());
                 if response.clicked() {
                     let inbox = &mut view.inbox;
                     inbox.selected = Some(submission.id.clone());
