@@ -20,17 +20,12 @@ use crate::model::{
 
 use super::http::{Request, Response};
 use super::page::{self, Banner, FormState};
-use super::{Answer, Incoming, Refusal, RoomInfo, Sent, Waker, random_text};
+use super::{Answer, Incoming, Limits, Refusal, RoomInfo, Sent, Waker, random_text};
 
-/// Submissions a device may send in any [`RATE_WINDOW`].
-const RATE_LIMIT: usize = 60;
-/// See [`RATE_LIMIT`].
+/// The window the limits of [`Limits`] count in.
 const RATE_WINDOW: Duration = Duration::from_mins(1);
 /// The most devices remembered; beyond it, new phones share one allowance.
 const MAX_DEVICES: usize = 2000;
-/// The most new devices per minute (a script that drops its cookie every
-/// time cannot get round the rate that way).
-const NEW_DEVICES_PER_MINUTE: usize = 300;
 /// How long a phone waits for the app to take its submission.
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(8);
 /// How many recent form nonces are remembered.
@@ -42,14 +37,14 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// When a device's recent submissions were sent: at most [`RATE_LIMIT`]
-/// in any [`RATE_WINDOW`].
+/// When a device's recent submissions were sent: at most a limit in any
+/// [`RATE_WINDOW`].
 #[derive(Debug, Clone, Default)]
 struct Window(VecDeque<Instant>);
 
 impl Window {
     /// Counts one more submission now, when it is allowed.
-    fn take(&mut self, now: Instant) -> bool {
+    fn take(&mut self, now: Instant, limit: usize) -> bool {
         while self
             .0
             .front()
@@ -57,7 +52,7 @@ impl Window {
         {
             self.0.pop_front();
         }
-        if self.0.len() < RATE_LIMIT {
+        if self.0.len() < limit {
             self.0.push_back(now);
             true
         } else {
@@ -77,7 +72,7 @@ struct Device {
 #[derive(Debug)]
 struct Devices {
     known: HashMap<String, Device>,
-    /// When recent devices were first seen, for [`NEW_DEVICES_PER_MINUTE`].
+    /// When recent devices were first seen (see [`Limits::new_devices_per_minute`]).
     issued: VecDeque<Instant>,
     /// The allowance of phones without a (known) cookie.
     shared: Window,
@@ -95,7 +90,7 @@ impl Devices {
     }
 
     /// A new device, when one more may be remembered now.
-    fn issue(&mut self, now: Instant) -> Option<String> {
+    fn issue(&mut self, now: Instant, per_minute: usize) -> Option<String> {
         while self
             .issued
             .front()
@@ -103,7 +98,7 @@ impl Devices {
         {
             self.issued.pop_front();
         }
-        if self.known.len() >= MAX_DEVICES || self.issued.len() >= NEW_DEVICES_PER_MINUTE {
+        if self.known.len() >= MAX_DEVICES || self.issued.len() >= per_minute {
             return None;
         }
         let id = random_text(24).ok()?;
@@ -174,6 +169,7 @@ impl Nonces {
 /// Everything the server's threads share.
 pub(super) struct Shared {
     token: String,
+    limits: Limits,
     pub(super) info: Mutex<RoomInfo>,
     to_app: Sender<Incoming>,
     wake: Waker,
@@ -269,12 +265,14 @@ struct Reply {
 impl Shared {
     pub(super) fn new(
         token: String,
+        limits: Limits,
         info: RoomInfo,
         to_app: Sender<Incoming>,
         wake: Waker,
     ) -> Self {
         Self {
             token,
+            limits,
             info: Mutex::new(info),
             to_app,
             wake,
@@ -318,7 +316,7 @@ impl Shared {
         if let Some(id) = devices.known_id(request) {
             return (Some(id), false);
         }
-        let issued = devices.issue(now);
+        let issued = devices.issue(now, self.limits.new_devices_per_minute);
         let new = issued.is_some();
         (issued, new)
     }
@@ -412,10 +410,11 @@ impl Shared {
 
     /// Whether the device may send one more now.
     fn allowed(&self, device: Option<&str>, now: Instant) -> bool {
+        let limit = self.limits.per_device_per_minute;
         let mut devices = lock(&self.devices);
         match device.and_then(|id| devices.known.get_mut(id)) {
-            Some(device) => device.sent.take(now),
-            None => devices.shared.take(now),
+            Some(device) => device.sent.take(now, limit),
+            None => devices.shared.take(now, limit),
         }
     }
 
@@ -568,12 +567,12 @@ mod tests {
         let start = Instant::now();
         let mut window = Window::default();
         for n in 0..60 {
-            assert!(window.take(start + Duration::from_millis(n * 500)));
+            assert!(window.take(start + Duration::from_millis(n * 500), 60));
         }
-        assert!(!window.take(start + Duration::from_secs(59)));
+        assert!(!window.take(start + Duration::from_secs(59), 60));
         // A minute after the first, one more may go.
-        assert!(window.take(start + Duration::from_mins(1)));
-        assert!(!window.take(start + Duration::from_millis(60_100)));
+        assert!(window.take(start + Duration::from_mins(1), 60));
+        assert!(!window.take(start + Duration::from_millis(60_100), 60));
     }
 
     #[test]

@@ -50,6 +50,25 @@ impl RoomOptions {
     }
 }
 
+/// How much the room takes from one phone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Submissions one device may send in any minute.
+    pub per_device_per_minute: usize,
+    /// New devices (cookies) a minute: a script that drops its cookie every
+    /// time cannot get round the limit per device that way.
+    pub new_devices_per_minute: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            per_device_per_minute: 60,
+            new_devices_per_minute: 300,
+        }
+    }
+}
+
 /// What the join page shows, published by the app whenever it changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoomInfo {
@@ -179,11 +198,28 @@ impl Room {
     /// Opens the room: listens as `options` say, with a new token.
     /// `wake` is called whenever a submission waits for the app.
     pub fn open(options: &RoomOptions, info: RoomInfo, wake: Waker) -> std::io::Result<Self> {
+        Self::open_with_limits(options, Limits::default(), info, wake)
+    }
+
+    /// Opens the room with other limits (benchmarks measure the server
+    /// without the limit per device).
+    pub fn open_with_limits(
+        options: &RoomOptions,
+        limits: Limits,
+        info: RoomInfo,
+        wake: Waker,
+    ) -> std::io::Result<Self> {
         let bind = options.bind.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
         let listener = TcpListener::bind(SocketAddr::new(bind, options.port))?;
         let token = random_text(TOKEN_LETTERS)?;
         let (to_app, incoming) = mpsc::channel();
-        let shared = Arc::new(handler::Shared::new(token.clone(), info, to_app, wake));
+        let shared = Arc::new(handler::Shared::new(
+            token.clone(),
+            limits,
+            info,
+            to_app,
+            wake,
+        ));
         let handler = {
             let shared = Arc::clone(&shared);
             Arc::new(move |request: &http::Request| shared.handle(request))
