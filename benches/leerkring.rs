@@ -391,6 +391,7 @@ fn room(c: &mut Criterion) {
             .map(|o| (o.id.clone(), o.name.clone()))
             .collect(),
         anonymous: false,
+        auto_accept: false,
         remark_block: "Wat valt op?".into(),
         accepting: true,
     };

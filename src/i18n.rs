@@ -636,6 +636,8 @@ texts! {
     RoomPageOffline => "Niet verstuurd: geen verbinding met de laptop. Zit je op hetzelfde wifi-netwerk?", "Not sent: no connection to the laptop. Are you on the same Wi-Fi network?";
     RoomPagePrivacy => "Wat je stuurt, staat alleen in het sessiebestand op de laptop van de gespreksleider: geen account, geen cloud. Je telefoon krijgt één cookie, om te veel berichten achter elkaar tegen te houden.", "What you send is kept only in the session file on the facilitator's laptop: no account, no cloud. Your phone gets one cookie, to hold back too many messages in a row.";
     RoomPageReceived => "Ontvangen: „{text}”. De gespreksleider bekijkt het eerst.", "Received: “{text}”. The facilitator reads it first.";
+    RoomPageReceivedShown => "Ontvangen en overgenomen: „{text}”.", "Received and taken over: “{text}”.";
+    RoomPageLeadTrusted => "Stuur een trefwoord, een vraag of een opmerking: het komt meteen op het scherm.", "Send a keyword, a question or a remark: it goes straight onto the screen.";
     RoomPageClosed => "Deze zaal is gesloten, of het adres klopt niet. Scan de QR-code op het scherm opnieuw.", "This room is closed, or the address is wrong. Scan the QR code on the screen again.";
     RoomPageNotFound => "Deze pagina bestaat niet.", "This page does not exist.";
     RoomPageEmpty => "Typ eerst iets.", "Type something first.";

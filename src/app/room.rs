@@ -93,6 +93,7 @@ fn room_info(
         title: session.header.title.clone(),
         organisations,
         anonymous: status.is_some_and(|s| s.anonymous),
+        auto_accept: status.is_some_and(|s| s.auto_accept),
         remark_block,
         accepting,
     }
@@ -187,9 +188,17 @@ impl LeerkringApp {
         }
         self.room.published = None;
         self.state.room = None;
-        if self.state.projector.mode_override == Some(super::projector::ProjectorMode::Join) {
-            self.state.projector.mode_override = None;
+        let projector = &mut self.state.projector;
+        if projector.mode_override == Some(super::projector::ProjectorMode::Join) {
+            projector.mode_override = None;
         }
+        // A frozen picture never keeps showing a dead address.
+        if let Some(frozen) = projector.frozen.as_mut() {
+            frozen.scene.join = None;
+        }
+        // The panel stays while submissions wait (or when asked for with Ctrl+I).
+        self.view.inbox.shown = false;
+        self.view.inbox.active = false;
     }
 
     /// Shows another of this computer's addresses in the join address.
@@ -208,6 +217,7 @@ impl LeerkringApp {
         if let Some(status) = self.state.room.as_mut() {
             status.auto_accept = !status.auto_accept;
         }
+        self.publish_room();
     }
 
     /// Flips whether phones may send anonymously.

@@ -470,7 +470,7 @@ impl Shared {
         if let Some(nonce) = &nonce
             && self.wait_for_earlier(nonce).is_some()
         {
-            return received(lang, &text);
+            return received(info, &text);
         }
         let (reply, answer) = mpsc::sync_channel(1);
         let incoming = Incoming {
@@ -494,7 +494,7 @@ impl Shared {
                 {
                     d.last = Some((form.org.clone(), kind));
                 }
-                received(lang, &text)
+                received(info, &text)
             }
             Ok(Answer::Refused(refusal)) => {
                 let (status, key) = match refusal {
@@ -539,10 +539,17 @@ impl Shared {
     }
 }
 
-fn received(lang: crate::i18n::Language, text: &str) -> Reply {
+/// "Received", and whether the facilitator reads it first or it is on the
+/// board already (a trusted room).
+fn received(info: &RoomInfo, text: &str) -> Reply {
+    let key = if info.auto_accept {
+        T::RoomPageReceivedShown
+    } else {
+        T::RoomPageReceived
+    };
     Reply {
         status: 200,
-        banner: Banner::Received(trf(lang, T::RoomPageReceived, &[("text", text)])),
+        banner: Banner::Received(trf(info.lang, key, &[("text", text)])),
     }
 }
 

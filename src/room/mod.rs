@@ -80,6 +80,8 @@ pub struct RoomInfo {
     pub organisations: Vec<(OrgId, String)>,
     /// Whether "anonymous" may be chosen.
     pub anonymous: bool,
+    /// Whether what arrives goes onto the board at once (a trusted room).
+    pub auto_accept: bool,
     /// The heading of the synthesis block a remark goes to now.
     pub remark_block: String,
     /// Whether submissions are taken now.

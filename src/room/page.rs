@@ -194,7 +194,14 @@ pub fn join_page(
         out,
         "<h1>{}</h1><p>{}</p>",
         escape(&title),
-        escape(tr(lang, T::RoomPageLead))
+        escape(tr(
+            lang,
+            if info.auto_accept {
+                T::RoomPageLeadTrusted
+            } else {
+                T::RoomPageLead
+            }
+        ))
     );
     let _ = write!(
         out,
@@ -294,6 +301,7 @@ mod tests {
                 ),
             ],
             anonymous: true,
+            auto_accept: false,
             remark_block: "Wat valt op?".into(),
             accepting: true,
         }

@@ -297,6 +297,8 @@ fn inbox_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut
         let pressed = |key: Key| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
         if pressed(Key::Escape) {
             inbox.active = false;
+            // With the room closed and nothing waiting, the panel goes away.
+            inbox.shown = false;
             view.capture.focus_request = Some(Field::Keyword);
             return;
         }

@@ -380,8 +380,15 @@ fn automatic_acceptance_puts_it_on_the_card_and_undo_takes_it_back_to_the_inbox(
     room.h
         .state_mut()
         .run_command(Command::ToggleRoomAutoAccept, &ctx);
-    let phone = room.phone();
-    assert_eq!(room.keyword(&phone, "org-lochem", "meteen").status, 200);
+    room.h.run_steps(2);
+    let page = get(room.addr, &room.path, None);
+    assert!(page.body.contains("het komt meteen op het scherm"));
+    let phone = page.cookie().expect("a cookie");
+    let reply = room.keyword(&phone, "org-lochem", "meteen");
+    assert_eq!(
+        (reply.status, reply.body.as_str()),
+        (200, "Ontvangen en overgenomen: „meteen”.")
+    );
     assert!(lochem_keywords(room.session()).contains(&"meteen".to_owned()));
     press_with(&mut room.h, Modifiers::COMMAND, Key::Z);
     assert!(!lochem_keywords(room.session()).contains(&"meteen".to_owned()));
@@ -588,6 +595,8 @@ fn a_form_sent_twice_arrives_once() {
 #[test]
 fn closing_the_room_stops_the_server_and_its_token_for_good() {
     let mut room = open_room();
+    let phone = room.phone();
+    assert_eq!(room.keyword(&phone, "org-lochem", "wacht nog").status, 200);
     let old_path = room.path.clone();
     let ctx = room.h.ctx.clone();
     room.h.state_mut().run_command(Command::CloseRoom, &ctx);
@@ -597,8 +606,11 @@ fn closing_the_room_stops_the_server_and_its_token_for_good() {
         TcpStream::connect_timeout(&room.addr, Duration::from_secs(1)).is_err(),
         "nothing listens any more"
     );
+    // The inbox stays with what waits, and says the room is closed.
     room.h
         .get_by_label("De zaal is dicht: telefoons kunnen niets sturen.");
+    room.h
+        .get_by_label("1. 14:32 · Lochem · trefwoord: wacht nog");
     room.h.state_mut().run_command(Command::OpenRoom, &ctx);
     room.h.run_steps(2);
     let url = room.h.state().room_url().expect("open again").to_owned();
