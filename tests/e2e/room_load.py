@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Load test of the room against the real app (127.0.0.1 only).
 
-usage: room_load.py URL SESSION_FILE APP_PID [PHONES] [KEYWORDS]
+usage: room_load.py URL SESSION_FILE APP_PID [PHONES] [KEYWORDS] [INTERVAL]
 
 PHONES simulated phones (default 30) each load the join page (keeping its
-cookie), then send KEYWORDS keywords (default 20), one a second, spread over
+cookie), then send KEYWORDS keywords (default 20), one every INTERVAL
+seconds (default 1; 0 sends as fast as the app answers), spread over
 the municipalities on the page. Meanwhile a watcher reads the session file
 every 50 ms and notes when each submission first appears in it, and the
 app's resident memory is sampled. Prints one JSON object: what was sent and
@@ -24,6 +25,7 @@ import urllib.parse
 url, session_file, pid = sys.argv[1], sys.argv[2], int(sys.argv[3])
 phones = int(sys.argv[4]) if len(sys.argv) > 4 else 30
 per_phone = int(sys.argv[5]) if len(sys.argv) > 5 else 20
+interval = float(sys.argv[6]) if len(sys.argv) > 6 else 1.0
 parts = urllib.parse.urlsplit(url)
 assert parts.hostname in ("127.0.0.1", "localhost"), "loopback only"
 host, port, path = parts.hostname, parts.port, parts.path
@@ -103,8 +105,8 @@ def phone(number, start_at):
                 acks[text] = done
             else:
                 failures.append(f"{text}: {status} {answer[:80]}")
-        # One a second per phone.
-        time.sleep(max(0.0, sent + 1.0 - time.time()))
+        # One every `interval` seconds per phone.
+        time.sleep(max(0.0, sent + interval - time.time()))
 
 
 before = rss_kib()
