@@ -39,6 +39,7 @@ impl LeerkringApp {
             if let Some(before) = before {
                 self.history.record(before, edit.undo_group());
             }
+            self.journal(edit.clone());
             self.applied();
         }
         Ok(outcome)
@@ -51,8 +52,13 @@ impl LeerkringApp {
     pub(super) fn apply_from_console(&mut self, edit: &Edit) -> Option<Created> {
         match self.apply_edit(edit) {
             Ok(Outcome::Created(created)) => {
-                if let Created::Bullet { depth, .. } = created {
-                    self.view.capture.bullet_depth = depth;
+                // The field follows the depth the bullet got, unless a Tab
+                // typed after its Enter already chose the next one.
+                if let (Created::Bullet { depth, .. }, Edit::AddTypedBullet { depth: asked, .. }) =
+                    (&created, edit)
+                    && self.view.capture.bullet_depth == *asked
+                {
+                    self.view.capture.bullet_depth = *depth;
                 }
                 Some(created)
             }
@@ -74,8 +80,12 @@ impl LeerkringApp {
         }
     }
 
-    /// What the clock wrote (already applied): saved and shown, never undone.
+    /// What the clock wrote (already applied): journalled, saved and shown,
+    /// never undone.
     fn clock_applied(&mut self, edits: &ClockEdits) {
+        for edit in edits {
+            self.journal(edit.clone());
+        }
         if !edits.is_empty() {
             self.applied();
         }
@@ -596,6 +606,11 @@ impl LeerkringApp {
         if export.public {
             options.include_photos = export.photos_in_public;
         }
+        let author = export.author.trim();
+        if !author.is_empty() {
+            options.author = Some(author.to_owned());
+        }
+        options.exported_at = Some(chrono::Utc::now());
         // Photos are found beside the session file, or for an untitled
         // session beside its recovery copy.
         if let Some(base) = &base {
@@ -651,6 +666,8 @@ impl LeerkringApp {
 
     fn after_undo(&mut self) {
         self.view.capture.editing_keyword = None;
+        // Undo and redo replace the whole session: so does the journal.
+        self.journal(Edit::ReplaceSession(Box::new(self.state.session.clone())));
         self.applied();
     }
 

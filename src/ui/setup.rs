@@ -8,7 +8,7 @@ use egui::{Id, RichText, TextEdit};
 use super::widgets::{FieldEdit, parse_date, parsed_field};
 use crate::app::{AppState, Command, Intents, ViewState};
 use crate::i18n::{Language, T, tr, trf};
-use crate::model::{Edit, Header, OrgKind, Session};
+use crate::model::{Attendance, Edit, Header, OrgKind, Organisation, Session};
 
 /// The setup screen.
 pub fn setup_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
@@ -123,6 +123,12 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, lang: Language, out: &mut Int
             if let Some(v) = text_row(ui, tr(lang, T::Facilitator), &header.facilitator) {
                 edit(&|h| h.facilitator.clone_from(&v));
             }
+            if let Some(v) = text_row(ui, tr(lang, T::Chair), &header.chair) {
+                edit(&|h| h.chair.clone_from(&v));
+            }
+            if let Some(v) = text_row(ui, tr(lang, T::NoteTaker), &header.note_taker) {
+                edit(&|h| h.note_taker.clone_from(&v));
+            }
 
             let label = ui.label(tr(lang, T::Host));
             let host_name = header.host.as_ref().map_or_else(
@@ -211,7 +217,7 @@ fn organisations_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: 
     let session = &state.session;
     let lang = state.ui_lang;
     egui::Grid::new("setup_organisations")
-        .num_columns(3)
+        .num_columns(4)
         .spacing([12.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
@@ -250,6 +256,7 @@ fn organisations_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: 
                         }
                     }
                 });
+                attendance_ui(ui, session, org, lang, out);
                 ui.horizontal(|ui| {
                     let moved = |delta| Edit::MoveOrganisation {
                         org: org.id.clone(),
@@ -276,6 +283,64 @@ fn organisations_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: 
         for command in [Command::AddMunicipality, Command::AddGuest] {
             super::console::command_button(ui, state, view, command, out);
         }
+    });
+}
+
+/// Whether the organisation attended: from its named participants when it
+/// has any, otherwise chosen here (unknown, present, absent).
+fn attendance_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    org: &Organisation,
+    lang: Language,
+    out: &mut Intents,
+) {
+    let named: Vec<bool> = session
+        .participants
+        .iter()
+        .filter(|p| p.organisation.as_ref() == Some(&org.id))
+        .map(|p| p.present)
+        .collect();
+    if !named.is_empty() {
+        let here = named.iter().filter(|p| **p).count();
+        ui.label(trf(
+            lang,
+            T::AttendanceFromNames,
+            &[("n", &here.to_string()), ("m", &named.len().to_string())],
+        ));
+        return;
+    }
+    let name = |a: Attendance| {
+        tr(
+            lang,
+            match a {
+                Attendance::Unknown => T::AttendanceUnknown,
+                Attendance::Present => T::AttendancePresent,
+                Attendance::Absent => T::AttendanceAbsent,
+            },
+        )
+    };
+    let label = trf(lang, T::AttendanceOf, &[("name", &org.name)]);
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(&label).small().weak());
+        egui::ComboBox::from_id_salt(("setup_attendance", org.id.as_str()))
+            .selected_text(name(org.attendance))
+            .show_ui(ui, |ui| {
+                for choice in Attendance::ALL {
+                    if ui
+                        .selectable_label(org.attendance == choice, name(choice))
+                        .clicked()
+                        && choice != org.attendance
+                    {
+                        out.edit(Edit::SetOrganisationAttendance {
+                            org: org.id.clone(),
+                            attendance: choice,
+                        });
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
     });
 }
 
