@@ -457,7 +457,7 @@ texts! {
     CliTooManyFiles => "geef één sessiebestand om te openen, niet meer", "give one session file to open, not more";
     CliCheckNeedsFiles => "'leerkring check' heeft minstens één bestand nodig", "'leerkring check' needs at least one file";
     CliSchemaTakesNothing => "'leerkring schema' heeft geen argumenten", "'leerkring schema' takes no arguments";
-    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector]  open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, pdf, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n  leerkring new [-o BESTAND]   maak een nieuwe sessie uit een sjabloon; zie leerkring new --help\n  leerkring NIEUW.json         open een nieuwe sessie (standaard leerkring) in een nieuw bestand\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector]  open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, pdf, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n  leerkring new [-o FILE]      make a new session from a template; see leerkring new --help\n  leerkring NEW.json           open a new session (standard learning circle) in a new file\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
+    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector] [--room [--room-port N] [--room-bind ADRES]]\n                               open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster; --room opent de zaal voor\n                               telefoons en drukt één regel 'room: <adres>' af; --room-port kiest de\n                               poort, --room-bind het adres waarop de zaal luistert, standaard alle)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, pdf, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n  leerkring new [-o BESTAND]   maak een nieuwe sessie uit een sjabloon; zie leerkring new --help\n  leerkring NIEUW.json         open een nieuwe sessie (standaard leerkring) in een nieuw bestand\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector] [--room [--room-port N] [--room-bind ADDR]]\n                               open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window; --room opens the room to\n                               phones and prints one line 'room: <address>'; --room-port chooses the\n                               port, --room-bind the address the room listens on, by default all)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, pdf, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n  leerkring new [-o FILE]      make a new session from a template; see leerkring new --help\n  leerkring NEW.json           open a new session (standard learning circle) in a new file\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
     CliHelpCheck => "Gebruik: leerkring check BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.", "Usage: leerkring check FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.";
     CliHelpSchema => "Gebruik: leerkring schema\n\nDrukt het JSON Schema van het sessieformaat (versie {version}) af.", "Usage: leerkring schema\n\nPrints the JSON Schema of the session format (version {version}).";
 
@@ -733,6 +733,93 @@ texts! {
     CliNewFolderMissing => "de map voor {detail} bestaat niet", "the folder for {detail} does not exist";
     CliNewDefaultName => "nieuwe-bijeenkomst", "new-meeting";
     CliHelpNew => "Gebruik: leerkring new [--template NAAM] [--language nl|en] [-o BESTAND] [--force]\n       leerkring new --list\n\nMaakt een nieuwe sessie uit een sjabloon (zonder --template: de standaard leerkring)\nen drukt af waar die staat. Open haar daarna met leerkring BESTAND.\n\nOpties:\n  --template NAAM    het sjabloon; --list toont ze allemaal, ook uw eigen sjablonen\n  --language nl|en   de taal van de sessie (standaard: die van de computer)\n  -o, --output UIT   het nieuwe bestand, of een map (standaard: nieuwe-bijeenkomst.json\n                     in de huidige map)\n  --force            een bestaand bestand vervangen\n  --list             één sjabloon per regel: naam en korte beschrijving\n\nleerkring NIEUW.json (een naam die nog niet bestaat, in een bestaande map) opent\nmeteen een nieuwe sessie uit de standaard leerkring; het bestand komt er bij de\neerste wijziging.", "Usage: leerkring new [--template NAME] [--language nl|en] [-o FILE] [--force]\n       leerkring new --list\n\nMakes a new session from a template (without --template: the standard learning circle)\nand prints where it is. Then open it with leerkring FILE.\n\nOptions:\n  --template NAME    the template; --list shows them all, your own templates too\n  --language nl|en   the session's language (default: the computer's)\n  -o, --output OUT   the new file, or a folder (default: new-meeting.json in the\n                     current folder)\n  --force            replace an existing file\n  --list             one template per line: its name and a short description\n\nleerkring NEW.json (a name that does not exist yet, in an existing folder) opens\na new session from the standard learning circle at once; the file is made at the\nfirst change.";
+
+    // --- The room: commands and the console's panel ---
+    CmdOpenRoom => "Zaal openen voor telefoons", "Open the room to phones";
+    TipOpenRoom => "Deelnemers sturen trefwoorden, vragen en opmerkingen met hun telefoon, via het netwerk in de zaal. Jij bekijkt alles voordat het op het scherm komt.", "Participants send keywords, questions and remarks from their phones, over the room's network. You see everything before it reaches the screen.";
+    CmdCloseRoom => "Zaal sluiten", "Close the room";
+    CmdFocusInbox => "Naar de inbox van de zaal", "Go to the room's inbox";
+    CmdRoomAutoAccept => "Automatisch accepteren", "Accept automatically";
+    TipRoomAutoAccept => "Voor een vertrouwde zaal: wat binnenkomt, gaat meteen op het bord (met Ctrl+Z terug te draaien).", "For a trusted room: what arrives goes straight onto the board (Ctrl+Z takes it back).";
+    CmdRoomAnonymous => "Anoniem toestaan", "Allow anonymous";
+    TipRoomAnonymous => "Deelnemers mogen vragen en opmerkingen sturen zonder hun gemeente te kiezen.", "Participants may send questions and remarks without choosing their municipality.";
+    ModeJoin => "Meedoen (QR)", "Join (QR)";
+    RoomTitle => "Zaal", "Room";
+    RoomOpenSince => "open sinds {time}", "open since {time}";
+    RoomClosedNow => "De zaal is dicht: telefoons kunnen niets sturen.", "The room is closed: phones cannot send anything.";
+    RoomAddressLabel => "Adres voor de telefoons", "Address for the phones";
+    RoomNetworkLabel => "Netwerk", "Network";
+    RoomNoNetwork => "Geen netwerk gevonden: verbind de laptop met de wifi van de zaal, of zet de mobiele hotspot van de laptop aan en open de zaal opnieuw.", "No network found: connect the laptop to the room's Wi-Fi, or turn on the laptop's mobile hotspot and open the room again.";
+    RoomQrLabel => "QR-code van het adres {url}", "QR code of the address {url}";
+    RoomHelpTitle => "Lukt verbinden niet?", "Phones cannot connect?";
+    RoomHelpWindows => "Windows vraagt de eerste keer of Leerkring het netwerk mag gebruiken: kies Toegang toestaan (voor privénetwerken). Klikte iemand op Annuleren, zet het dan aan via Windows-beveiliging → Firewall en netwerkbeveiliging → Een app toestaan via de firewall → Leerkring.", "Windows asks the first time whether Leerkring may use the network: choose Allow access (for private networks). If someone clicked Cancel, turn it on in Windows Security → Firewall & network protection → Allow an app through firewall → Leerkring.";
+    RoomHelpMac => "macOS vraagt de eerste keer of Leerkring inkomende verbindingen mag aannemen: kies Sta toe.", "macOS asks the first time whether Leerkring may accept incoming connections: choose Allow.";
+    RoomHelpOther => "Staat er een firewall aan, laat dan TCP-poort {port} toe.", "If a firewall is on, allow TCP port {port}.";
+    RoomHelpGuestWifi => "Veel gastnetwerken (hotels, gemeentehuizen) houden apparaten van elkaar af: de telefoons zien de laptop dan niet. Zet in dat geval de mobiele hotspot van de laptop aan (Windows: Instellingen → Netwerk en internet → Mobiele hotspot), laat de deelnemers daarmee verbinden en kies hierboven het netwerk van de hotspot (vaak 192.168.137.1).", "Many guest networks (hotels, town halls) keep devices apart: phones then cannot see the laptop. In that case turn on the laptop's mobile hotspot (Windows: Settings → Network & internet → Mobile hotspot), let the participants connect to it and choose the hotspot's network above (often 192.168.137.1).";
+    RoomHelpTest => "Probeer het zelf eerst: scan de code met je eigen telefoon, op hetzelfde netwerk.", "Try it yourself first: scan the code with your own phone, on the same network.";
+    RoomCannotOpen => "De zaal kan niet open", "The room cannot open";
+    RoomCannotOpenDetail => "Het netwerk weigert ({detail}). Kies een andere poort, of sluit het programma dat de poort gebruikt.", "The network refuses ({detail}). Choose another port, or close the program that uses the port.";
+    InboxTitle => "Inbox van de zaal", "The room's inbox";
+    InboxWaiting => "{n} wachten", "{n} waiting";
+    InboxDecided => "{accepted} geaccepteerd, {rejected} afgewezen", "{accepted} accepted, {rejected} rejected";
+    InboxEmpty => "Nog niets binnen.", "Nothing in yet.";
+    InboxHelp => "Ctrl+I: naar de inbox · ↑/↓ kiezen · Enter accepteert · F2 bewerkt · Delete wijst af · Esc terug naar de trefwoorden", "Ctrl+I: to the inbox · ↑/↓ choose · Enter accepts · F2 edits · Delete rejects · Esc back to the keywords";
+    InboxAccept => "Accepteren (Enter)", "Accept (Enter)";
+    InboxEdit => "Bewerken (F2)", "Edit (F2)";
+    InboxReject => "Afwijzen (Delete)", "Reject (Delete)";
+    InboxAcceptAll => "Alles accepteren", "Accept all";
+    InboxRejectAll => "Alles afwijzen", "Reject all";
+    InboxEditField => "Tekst van de inzending", "Text of the submission";
+    InboxEditHint => "Enter accepteert de bewerkte tekst, Esc annuleert.", "Enter accepts the edited text, Esc cancels.";
+    InboxKindKeyword => "trefwoord", "keyword";
+    InboxKindQuestion => "vraag", "question";
+    InboxKindRemark => "opmerking bij „{block}”", "remark on “{block}”";
+    InboxAnonymous => "anoniem", "anonymous";
+
+    // --- The room: the phones' join page (the session's language) ---
+    RoomPageTitle => "Doe mee", "Take part";
+    RoomPageLead => "Stuur een trefwoord, een vraag of een opmerking. De gespreksleider bekijkt alles voordat het op het scherm komt.", "Send a keyword, a question or a remark. The facilitator reads everything before it reaches the screen.";
+    RoomPageOrganisation => "Jouw gemeente", "Your municipality";
+    RoomPageChoose => "Kies…", "Choose…";
+    RoomPageAnonymous => "anoniem", "anonymous";
+    RoomPageKind => "Wat stuur je?", "What are you sending?";
+    RoomPageKeyword => "Een trefwoord voor onze kaart", "A keyword for our card";
+    RoomPageQuestion => "Een vraag", "A question";
+    RoomPageRemark => "Een opmerking bij „{block}”", "A remark on “{block}”";
+    RoomPageText => "Tekst", "Text";
+    RoomPageSend => "Versturen", "Send";
+    RoomPageSending => "Bezig met versturen…", "Sending…";
+    RoomPageOffline => "Niet verstuurd: geen verbinding met de laptop. Zit je op hetzelfde wifi-netwerk?", "Not sent: no connection to the laptop. Are you on the same Wi-Fi network?";
+    RoomPagePrivacy => "Wat je stuurt, staat alleen in het sessiebestand op de laptop van de gespreksleider: geen account, geen cloud. Je telefoon krijgt één cookie, om te veel berichten achter elkaar tegen te houden.", "What you send is kept only in the session file on the facilitator's laptop: no account, no cloud. Your phone gets one cookie, to hold back too many messages in a row.";
+    RoomPageReceived => "Ontvangen: „{text}”. De gespreksleider bekijkt het eerst.", "Received: “{text}”. The facilitator reads it first.";
+    RoomPageReceivedShown => "Ontvangen en overgenomen: „{text}”.", "Received and taken over: “{text}”.";
+    RoomPageLeadTrusted => "Stuur een trefwoord, een vraag of een opmerking: het komt meteen op het scherm.", "Send a keyword, a question or a remark: it goes straight onto the screen.";
+    RoomPageClosed => "Deze zaal is gesloten, of het adres klopt niet. Scan de QR-code op het scherm opnieuw.", "This room is closed, or the address is wrong. Scan the QR code on the screen again.";
+    RoomPageNotFound => "Deze pagina bestaat niet.", "This page does not exist.";
+    RoomPageEmpty => "Typ eerst iets.", "Type something first.";
+    RoomPageTooLong => "Te lang: hoogstens {n} tekens.", "Too long: at most {n} characters.";
+    RoomPageChooseOrganisation => "Kies eerst je gemeente.", "Choose your municipality first.";
+    RoomPageUnknownOrganisation => "Die gemeente staat niet (meer) in de lijst. Laad de pagina opnieuw.", "That municipality is not (or no longer) on the list. Reload the page.";
+    RoomPageAnonymousOff => "Anoniem sturen staat uit: kies je gemeente.", "Sending anonymously is off: choose your municipality.";
+    RoomPageKeywordNeedsOrganisation => "Een trefwoord hoort op de kaart van een gemeente: kies je gemeente, of stuur een vraag of opmerking.", "A keyword belongs on a municipality's card: choose yours, or send a question or remark.";
+    RoomPageTooMany => "Even rustig aan: te veel berichten in korte tijd. Probeer het over een minuut opnieuw.", "Slow down: too many messages in a short time. Try again in a minute.";
+    RoomPageBusy => "De laptop van de gespreksleider reageert nu niet. Probeer het zo opnieuw.", "The facilitator's laptop is not answering right now. Try again shortly.";
+    RoomPageNotAccepting => "De zaal neemt nu even niets aan. Probeer het zo opnieuw.", "The room is not taking messages right now. Try again shortly.";
+    RoomPageBadRequest => "Dat bericht kon niet worden gelezen. Laad de pagina opnieuw.", "That message could not be read. Reload the page.";
+
+    // --- The room: the beamer and the report (the session's language) ---
+    ProjectorJoinTitle => "Doe mee met je telefoon", "Take part with your phone";
+    ProjectorJoinSteps => "Scan de code, of ga naar:", "Scan the code, or go to:";
+    ProjectorJoinNote => "Gebruik hetzelfde wifi-netwerk als deze laptop. Kies je gemeente en stuur een trefwoord, vraag of opmerking: de gespreksleider bekijkt alles voordat het hier verschijnt.", "Use the same Wi-Fi network as this laptop. Choose your municipality and send a keyword, question or remark: the facilitator reads everything before it appears here.";
+    ProjectorRoomClosed => "De zaal is niet open.", "The room is not open.";
+    ReportFromRoom => "Uit de zaal", "From the room";
+    ReportFromRoomValue => "{received} inzendingen via telefoons, waarvan {accepted} overgenomen", "{received} submissions from phones, {accepted} of them taken over";
+
+    // --- The room: the command line ---
+    CliRoomNeedsRoom => "'{detail}' werkt alleen samen met --room", "'{detail}' only works together with --room";
+    CliRoomBadPort => "--room-port verwacht een poortnummer van 1 tot 65535, niet '{detail}'", "--room-port expects a port number from 1 to 65535, not '{detail}'";
+    CliRoomBadAddress => "--room-bind verwacht een IP-adres, zoals 127.0.0.1, niet '{detail}'", "--room-bind expects an IP address, such as 127.0.0.1, not '{detail}'";
+    CliRoomFailed => "de zaal kan niet open: {detail}", "the room cannot open: {detail}";
 }
 
 /// A template's title and description in `lang`: "Standaard leerkring" and

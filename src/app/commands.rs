@@ -122,6 +122,14 @@ commands! {
     AddMunicipality,
     /// Add a guest organisation.
     AddGuest,
+    /// Open the room to phones (or show its panel when it is open).
+    OpenRoom,
+    /// Close the room: phones can send nothing more.
+    CloseRoom,
+    /// Accept what phones send as it arrives (or not).
+    ToggleRoomAutoAccept,
+    /// Let phones send questions and remarks anonymously (or not).
+    ToggleRoomAnonymous,
     // --- The beamer ---
     /// Open or close the projector window.
     ToggleProjector,
@@ -153,6 +161,8 @@ commands! {
     ModePhoto,
     /// The shared themes.
     ModeThemes,
+    /// How to join the room: the QR code and the address.
+    ModeJoin,
     /// The next page of cards (when not all fit).
     NextProjectorPage,
     /// Dark text on white.
@@ -194,6 +204,8 @@ commands! {
     ToggleHighlight,
     /// Add a second experiment for the selected municipality.
     NewExperiment,
+    /// Put the keyboard in the room's inbox.
+    FocusInbox,
 }
 
 /// Where a command is listed in the cheat sheet (F1) and menus.
@@ -437,6 +449,24 @@ impl Command {
             Command::AddNextMeeting => edits(s(T::CmdAddMeeting, &[], Meeting, Session)),
             Command::AddMunicipality => edits(s(T::CmdAddMunicipality, &[], Meeting, Session)),
             Command::AddGuest => edits(s(T::CmdAddGuest, &[], Meeting, Session)),
+            Command::OpenRoom => edits(tip(
+                s(
+                    T::CmdOpenRoom,
+                    const { &[key(CTRL_SHIFT, Key::O)] },
+                    Meeting,
+                    Session,
+                ),
+                T::TipOpenRoom,
+            )),
+            Command::CloseRoom => s(T::CmdCloseRoom, &[], Meeting, Session),
+            Command::ToggleRoomAutoAccept => tip(
+                s(T::CmdRoomAutoAccept, &[], Meeting, Session),
+                T::TipRoomAutoAccept,
+            ),
+            Command::ToggleRoomAnonymous => tip(
+                s(T::CmdRoomAnonymous, &[], Meeting, Session),
+                T::TipRoomAnonymous,
+            ),
             Command::ToggleProjector => s(
                 T::CmdToggleProjector,
                 const { &[key(NONE, Key::F7)] },
@@ -524,6 +554,12 @@ impl Command {
             Command::ModeThemes => s(
                 T::ModeThemes,
                 const { &[key(ALT, Key::Num7)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeJoin => s(
+                T::ModeJoin,
+                const { &[key(ALT, Key::Num8)] },
                 Beamer,
                 SessionAndProjector,
             ),
@@ -628,6 +664,12 @@ impl Command {
                 Typing,
                 Session,
             )),
+            Command::FocusInbox => s(
+                T::CmdFocusInbox,
+                const { &[key(CTRL, Key::I)] },
+                Typing,
+                Session,
+            ),
         }
     }
 
@@ -717,6 +759,9 @@ impl Command {
             | Command::ModeTimer
             | Command::ModePhoto
             | Command::ModeThemes
+            | Command::ModeJoin
+            | Command::OpenRoom
+            | Command::FocusInbox
             | Command::NextProjectorPage
             | Command::ThemeLight
             | Command::ThemeDark
@@ -748,6 +793,9 @@ impl Command {
             | Command::MoveKeywordDown
             | Command::ToggleHighlight => keyword_selected(),
             Command::NewExperiment => !state.session.cards().is_empty(),
+            Command::CloseRoom | Command::ToggleRoomAutoAccept | Command::ToggleRoomAnonymous => {
+                state.room.is_some()
+            }
         }
     }
 
@@ -779,6 +827,7 @@ impl Command {
             Some(ProjectorMode::Timer) => Command::ModeTimer,
             Some(ProjectorMode::Photo) => Command::ModePhoto,
             Some(ProjectorMode::Themes) => Command::ModeThemes,
+            Some(ProjectorMode::Join) => Command::ModeJoin,
         }
     }
 
@@ -845,6 +894,8 @@ pub enum Request {
     RemoveUntitledCopy(usize),
     /// Save the session's agenda and times as a template with this name.
     SaveTemplate(String),
+    /// Show this address of the computer in the room's join address.
+    ChooseRoomAddress(std::net::IpAddr),
 }
 
 impl Request {
@@ -871,6 +922,7 @@ impl Request {
             Request::OpenUntitledCopy(_) => T::CmdOpen,
             Request::RemoveUntitledCopy(_) => T::CmdRemove,
             Request::SaveTemplate(_) => T::TemplateSave,
+            Request::ChooseRoomAddress(ip) => return ip.to_string(),
         };
         tr(lang, key).to_owned()
     }

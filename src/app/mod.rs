@@ -12,6 +12,7 @@ mod handle;
 pub mod jobs;
 pub mod photos;
 pub mod projector;
+pub mod room;
 pub mod runner;
 pub mod series;
 pub mod undo;
@@ -26,7 +27,9 @@ use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
 pub use commands::{Command, Group, Intent, Intents, Request, Scope, Spec, View};
 pub use dialogs::{DialogAnswer, Dialogs, FixedDialogs, NativeDialogs};
-pub use views::{Capture, Field, NewSessionView, PasteKind, PasteView, ThemesView, ViewState};
+pub use views::{
+    Capture, Field, InboxView, NewSessionView, PasteKind, PasteView, ThemesView, ViewState,
+};
 
 use crate::i18n::{self, Language, T, tr};
 use crate::model::{BlockKind, Card, Edit, ExperimentId, Session};
@@ -265,6 +268,8 @@ pub struct AppState {
     pub untitled_copies: Vec<store::UntitledCopy>,
     /// The templates a new session can start from (read when the chooser opens).
     pub templates: Vec<store::TemplateEntry>,
+    /// The room, while it is open to phones.
+    pub room: Option<room::RoomStatus>,
 }
 
 impl AppState {
@@ -360,6 +365,8 @@ pub struct LeerkringApp {
     settings_written_at: Option<std::time::Instant>,
     /// How many times the settings were written.
     settings_writes: u64,
+    /// The room's server, while it is open.
+    room: room::RoomLink,
 }
 
 /// How many commands [`LeerkringApp::commands_run`] remembers.
@@ -418,6 +425,7 @@ impl LeerkringApp {
                 unnamed_changes: false,
                 untitled_copies: Vec::new(),
                 templates: Vec::new(),
+                room: None,
             },
             view: ViewState::default(),
             settings,
@@ -452,6 +460,7 @@ impl LeerkringApp {
             settings_dirty: false,
             settings_written_at: None,
             settings_writes: 0,
+            room: room::RoomLink::default(),
         };
         if let Some(monitor) = app.settings.projector_monitor {
             app.state.projector.monitor = monitor;
@@ -524,6 +533,7 @@ impl LeerkringApp {
         self.state.can_redo = self.history.can_redo();
         self.jobs.wake(ctx);
         self.take_finished_jobs();
+        self.take_room_submissions(ctx);
         let mut intents = Intents::default();
         if self.shutdown.load(Ordering::SeqCst) {
             intents.command(Command::Quit);
@@ -571,6 +581,7 @@ impl LeerkringApp {
         self.flush_settings(ctx);
         self.state.busy = self.jobs.busy();
         self.sync_journal();
+        self.publish_room();
         self.autosave_tick(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
             if self.shutdown.load(Ordering::SeqCst) {
@@ -769,6 +780,7 @@ impl LeerkringApp {
     /// The last step before the process ends: the session and the settings
     /// are written now.
     pub fn on_exit(&mut self) {
+        self.close_room();
         self.finish_jobs();
         self.save_if_dirty();
         self.flush_settings_now();
@@ -1045,6 +1057,8 @@ impl LeerkringApp {
     /// Replaces the open session (after saving the old one when it changed).
     pub(super) fn show_session(&mut self, session: Session, file: Option<PathBuf>) {
         self.save_if_dirty();
+        // The room belonged to the session that is left.
+        self.close_room();
         self.journal_base = Some(session.clone());
         self.state.session = session;
         self.state.file = file;

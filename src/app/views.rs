@@ -4,7 +4,7 @@
 //! edit; the app changes it only to follow what was applied (a new card
 //! selected, the cursor moved on).
 
-use crate::model::{BlockKind, KeywordId, Visibility};
+use crate::model::{BlockKind, KeywordId, SubmissionId, Visibility};
 
 use super::commands::View;
 use super::export::ExportState;
@@ -78,6 +78,23 @@ pub struct ThemesView {
     pub label: String,
 }
 
+/// What the room's inbox panel remembers between frames (not saved).
+#[derive(Debug, Clone, Default)]
+pub struct InboxView {
+    /// Whether the panel is shown while the room is closed.
+    pub shown: bool,
+    /// Whether the keys (↑/↓, Enter, F2, Delete, Esc) go to the inbox.
+    pub active: bool,
+    /// The selected submission (`None`: the first waiting one).
+    pub selected: Option<SubmissionId>,
+    /// The submission whose text is being edited before it is accepted.
+    pub editing: Option<SubmissionId>,
+    /// The edited text.
+    pub text: String,
+    /// Put the cursor in the edit field at the next frame.
+    pub focus_edit: bool,
+}
+
 /// Everything the views own and change themselves.
 #[derive(Debug, Default)]
 pub struct ViewState {
@@ -105,6 +122,8 @@ pub struct ViewState {
     pub template_name: Option<String>,
     /// Whether the template's name field still has to take the keyboard focus.
     pub template_name_focus: bool,
+    /// The room's inbox panel.
+    pub inbox: InboxView,
 }
 
 /// The template chooser (Ctrl+N, "Nieuwe bijeenkomst").

@@ -11,6 +11,7 @@ mod paste;
 mod photos;
 mod plan;
 pub mod projector;
+pub mod room;
 mod series;
 mod setup;
 mod start;
@@ -66,6 +67,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &m
     }
     if view.paste.open && state.screen == Screen::Session {
         paste::paste_ui(ui.ctx(), state, view, out);
+    }
+    if (state.screen, view.view) == (Screen::Session, View::Console) {
+        // Before the console's own panels, so it spans the window's width.
+        room::room_panel_ui(ui, state, view, out);
     }
     match (state.screen, view.view) {
         (Screen::Session, View::Console) => console::console_ui(ui, state, view, out),
@@ -141,6 +146,10 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut 
                     Command::SkipSpeaker,
                     Command::FinishAgenda,
                 ] {
+                    entry(ui, command, out);
+                }
+                ui.separator();
+                for command in [Command::OpenRoom, Command::FocusInbox, Command::CloseRoom] {
                     entry(ui, command, out);
                 }
             });

@@ -497,6 +497,7 @@ fn photo_harness(photo: Option<PhotoView>) -> Harness<'static, Option<ProjectorR
         lang: Language::Nl,
         page: 0,
         photo,
+        join: None,
     };
     let mut harness = Harness::builder()
         .with_size([1280.0, 720.0])

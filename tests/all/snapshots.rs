@@ -6,15 +6,27 @@
 
 use egui_kittest::Harness;
 use leerkring::model::{BlockKind, Language, Session};
+use leerkring::room::JoinCode;
 use leerkring::store;
 use leerkring::ui::projector::{BeamerTheme, Blank, ProjectorMode, ProjectorView, projector_ui};
 
 use crate::support::sample_path;
 
 fn render(session: &Session, theme: BeamerTheme, size: [f32; 2], name: &str) {
+    render_mode(session, theme, size, name, ProjectorMode::Whiteboard, None);
+}
+
+fn render_mode(
+    session: &Session,
+    theme: BeamerTheme,
+    size: [f32; 2],
+    name: &str,
+    mode: ProjectorMode,
+    join: Option<&JoinCode>,
+) {
     let view = ProjectorView {
         session,
-        mode: ProjectorMode::Whiteboard,
+        mode,
         current_item: None,
         item_timer: None,
         speaker: None,
@@ -26,6 +38,7 @@ fn render(session: &Session, theme: BeamerTheme, size: [f32; 2], name: &str) {
         lang: Language::Nl,
         page: 0,
         photo: None,
+        join,
     };
     let mut harness = Harness::builder()
         .with_size(size)
@@ -52,6 +65,51 @@ macro_rules! snapshot_tests {
             render(&sample(), $theme, $size, $file);
         }
     )*};
+}
+
+/// A join address as a real room would show it (the token fixed, so the
+/// image repeats).
+fn join_code() -> JoinCode {
+    JoinCode::new("http://192.168.1.20:53122/abcdefghjkmnpqrs".to_owned())
+}
+
+#[test]
+fn projector_join_16x9() {
+    let join = join_code();
+    render_mode(
+        &sample(),
+        BeamerTheme::Dark,
+        [1280.0, 720.0],
+        "projector_join_16x9",
+        ProjectorMode::Join,
+        Some(&join),
+    );
+}
+
+#[test]
+fn projector_join_4x3() {
+    let join = join_code();
+    render_mode(
+        &sample(),
+        BeamerTheme::Light,
+        [1024.0, 768.0],
+        "projector_join_4x3",
+        ProjectorMode::Join,
+        Some(&join),
+    );
+}
+
+#[test]
+fn projector_whiteboard_room_open_16x9() {
+    let join = join_code();
+    render_mode(
+        &sample(),
+        BeamerTheme::Light,
+        [1280.0, 720.0],
+        "projector_whiteboard_room_open_16x9",
+        ProjectorMode::Whiteboard,
+        Some(&join),
+    );
 }
 
 snapshot_tests! {
