@@ -551,7 +551,7 @@ impl Builder<'_> {
                 None => String::new(),
             };
             elapsed += minutes;
-            let mut row = vec![planned, self.item_title(item, number)];
+            let mut row = vec![planned, self.agenda_title(item, number)];
             if with_actual {
                 let time = |t: Option<chrono::NaiveDateTime>| {
                     t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
@@ -579,6 +579,22 @@ impl Builder<'_> {
             self.trf(T::ReportItemNumber, &[("n", &(index + 1).to_string())])
         } else {
             title
+        }
+    }
+
+    /// The item's title in the agenda, with its presenter after it ("Het
+    /// krachtenveld (VNG)") unless the title names them already.
+    fn agenda_title(&self, item: &AgendaItem, index: usize) -> String {
+        let title = self.item_title(item, index);
+        let presenter = item
+            .presenter
+            .as_ref()
+            .and_then(|id| self.session.organisation(id))
+            .map(|org| self.text(org.name.trim()))
+            .filter(|name| !name.is_empty() && !title.contains(name.as_str()));
+        match presenter {
+            Some(name) => format!("{title} ({name})"),
+            None => title,
         }
     }
 
@@ -1255,5 +1271,28 @@ mod tests {
             .expect("the agenda");
         assert_eq!(table.rows[0], ["13:30–14:10", "Opening", ""]);
         assert_eq!(table.rows[1], ["14:10–14:50", "Opening", "14:15–"]);
+    }
+
+    #[test]
+    fn the_agenda_names_a_presenter_the_title_does_not_name() {
+        let mut s = small();
+        s.organisations.push(org("vng", "VNG", OrgKind::Guest));
+        let mut talk = AgendaItem::new(ItemId::new("t"), "Thorbecke", AgendaKind::Presentation, 20);
+        talk.presenter = Some(OrgId::new("vng"));
+        let mut named = talk.clone();
+        named.id = ItemId::new("u");
+        named.title = "VNG: Thorbecke".into();
+        s.agenda = vec![talk, named];
+        let doc = build(&s, &ExportOptions::default());
+        let table = doc
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .expect("the agenda");
+        assert_eq!(table.rows[0][1], "Thorbecke (VNG)");
+        assert_eq!(table.rows[1][1], "VNG: Thorbecke");
     }
 }
