@@ -567,6 +567,8 @@ texts! {
     ProjectorTimeOver => "{time} over tijd", "{time} over time";
     ProjectorOverTime => "over tijd", "over time";
     ProjectorPage => "{page}/{pages}", "{page}/{pages}";
+    ProjectorSpeakerLeft => "{name} · nog {time}", "{name} · {time} left";
+    ProjectorSpeakerOver => "{name} · {time} over tijd", "{name} · {time} over time";
 
     // --- Command line: export (the UI's language; placeholders: {file}, {detail}) ---
     CliExportWrote => "{file} geschreven", "wrote {file}";
