@@ -46,11 +46,10 @@ texts! {
     UntitledCopy => "naamloze kopie, wordt bewaard in de herstelmap", "untitled copy, kept in the recovery folder";
 
     // --- Commands: cheat-sheet groups, refused edits ---
-    GroupFile => "Bestand en verslag", "File and report";
-    GroupEdit => "Bewerken en weergave", "Edit and view";
-    GroupMeeting => "Bijeenkomst", "Meeting";
+    GroupFile => "Bestand, vensters en verslag", "File, windows and report";
+    GroupMeeting => "Bijeenkomst en agenda", "Meeting and agenda";
     GroupBeamer => "Beamer", "Beamer";
-    GroupTyping => "Typen", "Typing";
+    GroupTyping => "Typen, ongedaan maken en zoeken", "Typing, undo and find";
     EditRefused => "Niet gewijzigd", "Not changed";
     BusyOpening => "Bezig met openen…", "Opening…";
     BusySaving => "Bezig met opslaan…", "Saving…";
@@ -126,13 +125,13 @@ texts! {
     CmdShowThemes => "Gedeelde thema's", "Shared themes";
     CmdThemeToObservations => "Naar “Wat valt op?”", "To “What stands out?”";
     CmdConfirmTheme => "Bevestigen", "Confirm";
-    CmdDismissTheme => "Laten vallen", "Dismiss";
+    CmdDismissTheme => "Verbergen", "Hide";
     CmdMergeTheme => "Samenvoegen met…", "Merge with…";
     CmdMergeInto => "Voeg “{from}” hierbij", "Merge “{from}” into this";
     CmdRenameTheme => "Hernoemen", "Rename";
     ThemesTitle => "Gedeelde thema's", "Shared themes";
     ThemesNone => "Nog geen thema's die meerdere gemeenten delen.", "No themes shared by several municipalities yet.";
-    ThemesHelp => "↑/↓ kiezen · Enter naar “Wat valt op?” · Spatie bevestigen · Delete laten vallen · R hernoemen · M samenvoegen", "↑/↓ choose · Enter to “What stands out?” · Space confirm · Delete dismiss · R rename · M merge";
+    ThemesHelp => "↑/↓ kiezen · Enter naar “Wat valt op?” · Spatie bevestigen · Delete verbergen · R hernoemen · M samenvoegen", "↑/↓ choose · Enter to “What stands out?” · Space confirm · Delete hide · R rename · M merge";
     ThemesMergeHint => "Kies het thema waarin “{from}” opgaat (Enter), Esc stopt.", "Choose the theme “{from}” goes into (Enter), Esc stops.";
     ThemeColumn => "Thema", "Theme";
     ThemeCount => "{n} van {total}", "{n} of {total}";
@@ -156,6 +155,7 @@ texts! {
     CmdRedo => "Opnieuw", "Redo";
     CmdFind => "Zoeken", "Find";
     CmdCheatSheet => "Sneltoetsen", "Keyboard shortcuts";
+    CmdCloseWindow => "Venster sluiten (de cursor gaat terug)", "Close the window (the cursor goes back)";
     CmdShowConsole => "Console", "Console";
     CmdShowSetup => "Voorbereiding", "Setup";
     CmdStartPause => "Start / pauze", "Start / pause";
@@ -171,7 +171,6 @@ texts! {
     CmdMoveDown => "Omlaag", "Move down";
     CmdSetItemKind => "Soort agendapunt", "Kind of item";
     CmdSetItemTitle => "Titel agendapunt", "Item title";
-    CmdSetItemBlock => "Vult synthese-blok", "Fills synthesis block";
     CmdNextSpeaker => "Volgende spreker", "Next speaker";
     CmdSkipSpeaker => "Spreker overslaan", "Skip speaker";
     CmdSetSpeaker => "Geef het woord", "Give the floor";
@@ -215,10 +214,11 @@ texts! {
     ExportPhotos => "Foto's toch opnemen", "Include photos anyway";
     ExportFolder => "Map", "Folder";
     ExportRunning => "Bezig met exporteren…", "Exporting…";
-    ExportDone => "{n} bestand(en) geschreven", "{n} file(s) written";
+    ExportDoneOne => "{n} bestand geschreven", "{n} file written";
+    ExportDoneMany => "{n} bestanden geschreven", "{n} files written";
     ExportFailed => "Niet gelukt", "Failed";
     ExportNoFormat => "Kies minstens één formaat", "Choose at least one format";
-    ExportSessionLanguage => "Koppen en data volgen de taal van de sessie.", "Headings and dates follow the session's language.";
+    ExportSessionLanguage => "Koppen en datums volgen de taal van de sessie.", "Headings and dates follow the session's language.";
     NoViewer => "Er kon geen programma worden gestart om dit te openen", "No program could be started to open this";
 
     // --- Recovery, history, read-only (placeholders: {title}, {detail}, {time}, {file}) ---
@@ -232,7 +232,7 @@ texts! {
     HistoryEmpty => "Nog geen eerdere versies: Leerkring bewaart er een per vijf minuten werk.", "No earlier versions yet: Leerkring keeps one per five minutes of work.";
     HistoryRestored => "Versie van {time} teruggezet (Ctrl+Z maakt dit ongedaan)", "Version of {time} restored (Ctrl+Z undoes this)";
     ReadOnlyTitle => "Alleen lezen", "Read-only";
-    ReadOnlyInUse => "{file} is open in een ander Leerkring-venster. U kijkt mee zonder te wijzigen; werk verder in een kopie om zelf aan te vullen.", "{file} is open in another Leerkring window. You are looking without changing it; work on in a copy to add to it yourself.";
+    ReadOnlyInUse => "{file} is open in een ander Leerkring-venster. Hier kunt u alleen lezen. Wilt u iets aanvullen? Werk dan verder in een kopie.", "{file} is open in another Leerkring window. Here you can only read. Do you want to add something? Then work on in a copy.";
     ReadOnlyRefused => "Deze sessie is alleen-lezen. Kies 'Verder werken in een kopie' om te wijzigen.", "This session is read-only. Choose 'Work on in a copy' to change it.";
     CopyFailed => "De kopie kon niet worden gemaakt", "The copy could not be made";
 
@@ -274,9 +274,9 @@ texts! {
     ActionOpen => "open", "open";
     ActionDone => "gedaan", "done";
     ActionDropped => "vervallen", "dropped";
-    ActionText => "Actie", "Action";
-    NewAction => "Nieuwe actie", "New action";
-    CmdAddAction => "Actie toevoegen", "Add action";
+    ActionText => "Actiepunt", "Action";
+    NewAction => "Nieuw actiepunt", "New action";
+    CmdAddAction => "Actiepunt toevoegen", "Add action";
 
     // --- Console (placeholders: {org}, {n}, {min}, {time}, {name}) ---
     Behind => "{min} min achter", "{min} min behind";
@@ -294,19 +294,18 @@ texts! {
     TitleHint => "Titel en Enter", "Title and Enter";
     NoTitle => "(nog geen titel: Ctrl+E)", "(no title yet: Ctrl+E)";
     NoKeywords => "Nog geen trefwoorden.", "No keywords yet.";
-    KeywordCount => "{n} trefwoorden", "{n} keywords";
     ExperimentOf => "Experiment {n} van {org}", "Experiment {n} of {org}";
     BulletFieldLabel => "Nieuw punt voor: {name}", "New bullet for: {name}";
-    BulletHint => "Punt en Enter · Tab inspringen · ! actie · ? open vraag · @eigenaar · #tag", "Bullet and Enter · Tab indent · ! action · ? open question · @owner · #tag";
+    BulletHint => "Punt en Enter · Tab inspringen · ! actiepunt · ? open vraag · @eigenaar · #tag", "Bullet and Enter · Tab indent · ! action · ? open question · @owner · #tag";
     Level => "niveau {n}", "level {n}";
-    Block => "Blok", "Block";
+    Block => "Synthese-onderdeel", "Synthesis section";
     BlockObservations => "Wat valt op?", "What stands out?";
     BlockOpportunities => "Waar liggen de kansen?", "Where are the opportunities?";
     BlockFollowUp => "Vervolg", "Follow-up";
     BlockProposals => "Eerste voorstel", "First proposal";
     BlockDecisions => "Besluiten", "Decisions";
     BlockOpenQuestions => "Open vragen", "Open questions";
-    Actions => "Acties", "Actions";
+    Actions => "Actiepunten", "Actions";
     NoBullets => "Nog geen punten.", "No bullets yet.";
     NotesLabel => "Notitie bij dit agendapunt (Ctrl+Enter voegt toe)", "Note on this item (Ctrl+Enter adds)";
     Notes => "Notities", "Notes";
@@ -322,22 +321,56 @@ texts! {
     StatusWaiting => "wacht", "waiting";
     StatusDone => "klaar", "done";
     StatusSkipped => "overgeslagen", "skipped";
-    Airtime => "spreektijd {time}", "airtime {time}";
+    Airtime => "spreektijd {time}", "speaking time {time}";
     ItemDetails => "Agendapunt", "Agenda item";
     Title => "Titel", "Title";
     Kind => "Soort", "Kind";
     PlannedMinutes => "Gepland (min)", "Planned (min)";
     TakeFrom => "Neem", "Take";
     TakeFromLater => "min van", "min from";
-    TakeButton => "Overnemen", "Take";
-    NoBlock => "geen", "none";
     Find => "Zoeken", "Find";
     FindHint => "Zoek in titels, trefwoorden en punten", "Search titles, keywords and bullets";
     FindResults => "{n} gevonden", "{n} found";
     CheatSheetTitle => "Sneltoetsen", "Keyboard shortcuts";
-    CheatSheetTyping => "Typen: Enter voegt een trefwoord of punt toe en het veld houdt de cursor. In het puntenveld: Tab en Shift+Tab springen in en uit; '! ' maakt een actie, '? ' een open vraag, @Naam een eigenaar, #tag een tag; \\ voor een teken maakt het gewone tekst.", "Typing: Enter adds a keyword or bullet and the field keeps the cursor. In the bullet field: Tab and Shift+Tab indent and outdent; '! ' makes an action, '? ' an open question, @Name an owner, #tag a tag; \\ before a sign makes it plain text.";
+    CheatSheetTyping => "Typen: Enter voegt een trefwoord of punt toe en het veld houdt de cursor. In het puntenveld: Tab en Shift+Tab springen in en uit; '! ' maakt een actiepunt, '? ' een open vraag, @Naam een eigenaar, #tag een tag; \\ voor een teken maakt het gewone tekst.", "Typing: Enter adds a keyword or bullet and the field keeps the cursor. In the bullet field: Tab and Shift+Tab indent and outdent; '! ' makes an action, '? ' an open question, @Name an owner, #tag a tag; \\ before a sign makes it plain text.";
     Close => "Sluiten", "Close";
     Clock => "Klok", "Clock";
+
+    // --- Keyboard-first and small screens (placeholders: {title}, {n}, {name}, {field}, {time}) ---
+    GoToItemNamed => "Naar dit agendapunt: {title}", "Go to this agenda item: {title}";
+    EditThisItem => "Bewerken; de klok blijft bij het huidige agendapunt", "Edit it; the clock stays with the current agenda item";
+    EditItemNamed => "Agendapunt {n} bewerken: {title}", "Edit agenda item {n}: {title}";
+    EditingItem => "Agendapunt {n} bewerken", "Editing agenda item {n}";
+    InvalidMinutes => "Typ een aantal minuten (0 tot 1440)", "Type a number of minutes (0 to 1440)";
+    InvalidNumber => "Typ een getal", "Type a number";
+    Presenter => "Presentator", "Presenter";
+    KeywordsOfMunicipalities => "Gemeenten en trefwoorden", "Municipalities and keywords";
+    BulletsOfSection => "Punten voor de synthese", "Bullets for the synthesis";
+    SectionHeading => "Kop", "Heading";
+    SetupRowsHint => "Enter in een rij maakt de volgende rij; Tab gaat naar het volgende veld.", "Enter in a row makes the next row; Tab goes to the next field.";
+    SessionNotes => "Notities bij de bijeenkomst", "Notes on the meeting";
+    SessionNotesHint => "Bijvoorbeeld de inleiding: het verslag zet die onder de kop.", "For example the introduction: the report puts it under the header.";
+    NameNumbered => "Naam {n}", "Name {n}";
+    KindOf => "Soort: {name}", "Kind: {name}";
+    FieldOfItem => "{field} van agendapunt {n}", "{field} of agenda item {n}";
+    CmdAddItemAtEnd => "Agendapunt toevoegen aan het eind", "Add agenda item at the end";
+    NewParticipant => "Nieuwe deelnemer", "New participant";
+    CmdAddParticipant => "Deelnemer toevoegen", "Add participant";
+    OrganisationOf => "Organisatie van {name}", "Organisation of {name}";
+    RoleOf => "Rol van {name}", "Role of {name}";
+    PresentOf => "{name} is aanwezig", "{name} is present";
+    NoteNumbered => "Notitie {n}", "Note {n}";
+    VisibilityOfNote => "Zichtbaar voor (notitie {n})", "Visible to (note {n})";
+    RemoveNoteNumbered => "Notitie {n} verwijderen", "Remove note {n}";
+    NewSessionNote => "Nieuwe notitie bij de bijeenkomst (Ctrl+Enter voegt toe)", "New note on the meeting (Ctrl+Enter adds)";
+    NoFileDialogHere => "Op deze computer kan Leerkring geen venster openen om een bestand te kiezen. Typ daarom hieronder het pad.", "Leerkring cannot open a window to choose a file on this computer. Please type the path below.";
+    PathOpenLabel => "Pad van het sessiebestand", "Path of the session file";
+    PathSaveAsLabel => "Sla de sessie op als (map en bestandsnaam)", "Save the session as (folder and file name)";
+    PathFolderLabel => "Map voor het verslag", "Folder for the report";
+    PathUseFolder => "Deze map gebruiken", "Use this folder";
+    PathPhotosLabel => "Pad van de foto (meer foto's: zet ; ertussen)", "Path of the photo (more photos: put ; between them)";
+    ProjectorSpeakerLeft => "{name} · nog {time}", "{name} · {time} left";
+    ProjectorSpeakerOver => "{name} · {time} over tijd", "{name} · {time} over time";
 
     // --- Setup ---
     SetupHeader => "Bijeenkomst", "Meeting";
@@ -422,7 +455,6 @@ texts! {
     CouldNotOpen => "Kon de sessie niet openen", "Could not open the session";
     FileUntouched => "Het bestand is niet gewijzigd.", "The file has not been changed.";
     SaveFailed => "Opslaan is mislukt", "Saving failed";
-    NoFileDialog => "Er is geen bestandskiezer beschikbaar op dit systeem. Geef het bestand mee bij het starten: leerkring SESSIE.json", "No file chooser is available on this system. Pass the file when starting: leerkring SESSION.json";
     Dismiss => "Sluiten", "Dismiss";
     NoOpenGl => "Leerkring kan geen venster openen: deze computer biedt geen bruikbare OpenGL (versie 2 of hoger). Dit gebeurt vaak via extern bureaublad. Start Leerkring op de computer zelf, of werk de grafische driver bij.\n\nTechnische details: {detail}", "Leerkring cannot open a window: this computer offers no usable OpenGL (version 2 or later). This often happens over remote desktop. Start Leerkring on the computer itself, or update the graphics driver.\n\nTechnical details: {detail}";
 
@@ -513,7 +545,7 @@ texts! {
     ReportDate => "Datum", "Date";
     ReportTime => "Tijd", "Time";
     ReportLocation => "Plaats", "Place";
-    ReportHost => "Gastheer", "Host";
+    ReportHost => "Gastgemeente", "Host";
     ReportFacilitator => "Gespreksleider", "Facilitator";
     ReportParticipants => "Deelnemers", "Participants";
     ReportMunicipalities => "Gemeenten", "Municipalities";
@@ -552,7 +584,7 @@ texts! {
     ReportStatusDone => "gedaan", "done";
     ReportStatusDropped => "vervallen", "dropped";
     ReportNextMeetings => "Volgende bijeenkomsten", "Next meetings";
-    ReportMeetingHost => "gastheer: {host}", "host: {host}";
+    ReportMeetingHost => "gastgemeente: {host}", "host: {host}";
     ReportMonthAny => "{month} {year}", "{month} {year}";
     ReportMonthEarly => "begin {month} {year}", "early {month} {year}";
     ReportMonthMid => "half {month} {year}", "mid-{month} {year}";
@@ -567,8 +599,6 @@ texts! {
     ProjectorTimeOver => "{time} over tijd", "{time} over time";
     ProjectorOverTime => "over tijd", "over time";
     ProjectorPage => "{page}/{pages}", "{page}/{pages}";
-    ProjectorSpeakerLeft => "{name} · nog {time}", "{name} · {time} left";
-    ProjectorSpeakerOver => "{name} · {time} over tijd", "{name} · {time} over time";
 
     // --- Command line: export (the UI's language; placeholders: {file}, {detail}) ---
     CliExportWrote => "{file} geschreven", "wrote {file}";

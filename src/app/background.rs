@@ -144,15 +144,8 @@ impl LeerkringApp {
                 self.lock = None;
                 self.show_session(session, Some(opened.path.clone()));
                 self.lock = opened.lock;
+                // The read-only banner says why, with the way out (no second notice).
                 self.state.read_only = opened.in_use;
-                if opened.in_use {
-                    let detail = trf(
-                        lang,
-                        T::ReadOnlyInUse,
-                        &[("file", &opened.path.display().to_string())],
-                    );
-                    self.notify(NoticeLevel::Info, tr(lang, T::ReadOnlyTitle), detail);
-                }
                 if !opened.missing_photos.is_empty() {
                     let detail = trf(
                         lang,

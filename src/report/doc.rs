@@ -1243,7 +1243,7 @@ mod tests {
         }];
         let text = texts(&build(&s, &ExportOptions::default()));
         assert!(text.contains("eind juni 2020"), "{text}");
-        assert!(text.contains("gastheer: Zeist"), "{text}");
+        assert!(text.contains("gastgemeente: Zeist"), "{text}");
         assert!(text.contains("\"Deelnemers\", \"\", \"gedaan\""), "{text}");
         s.header.language = Language::En;
         let text = texts(&build(&s, &ExportOptions::default()));

@@ -580,7 +580,7 @@ fn actions_get_owner_due_date_and_status_and_meetings_are_planned() {
         action.owner,
         Some(Owner::Organisation(OrgId::new("org-vng")))
     );
-    h.get_by_label("Acties (1)").click();
+    h.get_by_label("Actiepunten (1)").click();
     h.run_steps(2);
     let owner = h.get_by_label("Eigenaar");
     owner.focus();

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod console;
 mod fuzz;
+mod keyboard;
 mod perf;
 mod photos;
 mod projector;
