@@ -43,7 +43,7 @@ texts! {
     // --- Application and window ---
     AppName => "Leerkring", "Leerkring";
     Untitled => "Naamloos", "Untitled";
-    UntitledCopy => "naamloze kopie, wordt bewaard in de herstelmap", "untitled copy, kept in the recovery folder";
+    UntitledCopy => "naamloze kopie, opgeslagen in de herstelmap", "untitled copy, saved in the recovery folder";
 
     // --- Commands: cheat-sheet groups, refused edits ---
     GroupFile => "Bestand, vensters en verslag", "File, windows and report";
@@ -55,7 +55,7 @@ texts! {
     BusySaving => "Bezig met opslaan…", "Saving…";
     BusyReading => "Bezig met lezen…", "Reading…";
     BusyPhotos => "Foto's worden gekopieerd…", "Copying photos…";
-    BusySettings => "Instellingen worden bewaard…", "Saving the settings…";
+    BusySettings => "Instellingen worden opgeslagen…", "Saving the settings…";
     HistoryLoading => "Eerdere versies worden gelezen…", "Reading the earlier versions…";
     TextRefusedTooLong => "Te lang: hier passen hoogstens {n} tekens.", "Too long: at most {n} characters fit here.";
     MinutesOutOfRange => "{n} minuten kan niet: kies 0 tot 1440 (een dag).", "{n} minutes is not possible: choose 0 to 1440 (a day).";
@@ -81,7 +81,7 @@ texts! {
     PhotoTooLarge => "{file} is groter dan 32 MB", "{file} is larger than 32 MB";
     PhotoUnreadable => "De foto {file} kan niet worden gelezen", "Could not read the photo {file}";
     PhotoAttachFailed => "Foto niet toegevoegd", "Photo not added";
-    PhotoNoFolder => "Er is geen map om foto's in te bewaren; sla de sessie eerst op", "There is no folder to keep photos in; save the session first";
+    PhotoNoFolder => "Er is geen map voor de foto's; sla de sessie eerst op", "There is no folder for the photos; save the session first";
     PhotosMissing => "Foto's niet gevonden", "Photos not found";
     PhotosMissingDetail => "Deze foto's staan niet naast het sessiebestand: {files}", "These photos are not next to the session file: {files}";
     PhotosNotCarried => "Niet alle foto's zijn meegekopieerd", "Not all photos were copied along";
@@ -120,7 +120,7 @@ texts! {
     CliFollowUpNeedsFile => "'leerkring follow-up' heeft een sessiebestand nodig", "'leerkring follow-up' needs a session file";
     CliFollowUpTooManyFiles => "geef één sessiebestand, niet meer", "give one session file, not more";
     CliFollowUpBadMeeting => "--meeting verwacht een getal vanaf 1, niet '{detail}'", "--meeting expects a number from 1, not '{detail}'";
-    CliHelpFollowUp => "Gebruik: leerkring follow-up SESSIE.json [--meeting N] [-o NIEUW.json] [--force]\n\nMaakt de volgende bijeenkomst van een leerkring uit een sessie: kop, organisaties en\ndeelnemers overgenomen (aanwezigheid leeg), datum, titel en gastheer uit geplande\nbijeenkomst N (standaard 1; de andere blijven gepland), een eerste agendapunt\n'Terugblik' met de open actiepunten en open vragen, en per gemeente het experiment\nvan vorige keer.\n\nOpties:\n  --meeting N        de geplande bijeenkomst, vanaf 1 (standaard: 1)\n  -o, --output UIT   het nieuwe bestand, of een map\n  --force            vervang UIT als het al bestaat\n\nZonder -o komt het bestand naast de sessie, met de datum van de nieuwe bijeenkomst\nvoorin de naam. Een bestaand bestand wordt nooit zonder --force vervangen.", "Usage: leerkring follow-up SESSION.json [--meeting N] [-o NEW.json] [--force]\n\nMakes the next meeting of a learning circle from a session: header, organisations and\nparticipants copied (attendance cleared), date, title and host from planned\nmeeting N (default 1; the others stay planned), a first agenda item\n'Looking back' with the open actions and open questions, and each municipality's\nexperiment of last time.\n\nOptions:\n  --meeting N        the planned meeting, from 1 (default: 1)\n  -o, --output OUT   the new file, or a folder\n  --force            replace OUT when it exists\n\nWithout -o the file goes next to the session, with the new meeting's date at the\nstart of its name. An existing file is never replaced without --force.";
+    CliHelpFollowUp => "Gebruik: leerkring follow-up SESSIE.json [--meeting N] [-o NIEUW.json] [--force]\n\nMaakt de volgende bijeenkomst van een leerkring uit een sessie: kop, organisaties en\ndeelnemers overgenomen (aanwezigheid leeg), datum, titel en gastgemeente uit geplande\nbijeenkomst N (standaard 1; de andere blijven gepland), een eerste agendapunt\n'Terugblik' met de open actiepunten en open vragen, en per gemeente het experiment\nvan vorige keer.\n\nOpties:\n  --meeting N        de geplande bijeenkomst, vanaf 1 (standaard: 1)\n  -o, --output UIT   het nieuwe bestand, of een map\n  --force            vervang UIT als het al bestaat\n\nZonder -o komt het bestand naast de sessie, met de datum van de nieuwe bijeenkomst\nvoorin de naam. Een bestaand bestand wordt nooit zonder --force vervangen.", "Usage: leerkring follow-up SESSION.json [--meeting N] [-o NEW.json] [--force]\n\nMakes the next meeting of a learning circle from a session: header, organisations and\nparticipants copied (attendance cleared), date, title and host from planned\nmeeting N (default 1; the others stay planned), a first agenda item\n'Looking back' with the open actions and open questions, and each municipality's\nexperiment of last time.\n\nOptions:\n  --meeting N        the planned meeting, from 1 (default: 1)\n  -o, --output OUT   the new file, or a folder\n  --force            replace OUT when it exists\n\nWithout -o the file goes next to the session, with the new meeting's date at the\nstart of its name. An existing file is never replaced without --force.";
     // --- Themes (console view and projector; placeholders: {theme}, {n}, {total}, {from}) ---
     CmdShowThemes => "Gedeelde thema's", "Shared themes";
     CmdThemeToObservations => "Naar “Wat valt op?”", "To “What stands out?”";
@@ -229,7 +229,7 @@ texts! {
     CmdShowHistory => "Eerdere versies…", "Earlier versions…";
     CmdRestoreVersion => "Deze versie terugzetten", "Restore this version";
     HistoryTitle => "Eerdere versies", "Earlier versions";
-    HistoryEmpty => "Nog geen eerdere versies: Leerkring bewaart er een per vijf minuten werk.", "No earlier versions yet: Leerkring keeps one per five minutes of work.";
+    HistoryEmpty => "Nog geen eerdere versies: Leerkring slaat er een op per vijf minuten werk.", "No earlier versions yet: Leerkring saves one per five minutes of work.";
     HistoryRestored => "Versie van {time} teruggezet (Ctrl+Z maakt dit ongedaan)", "Version of {time} restored (Ctrl+Z undoes this)";
     ReadOnlyTitle => "Alleen lezen", "Read-only";
     ReadOnlyInUse => "{file} is open in een ander Leerkring-venster. Hier kunt u alleen lezen. Wilt u iets aanvullen? Werk dan verder in een kopie.", "{file} is open in another Leerkring window. Here you can only read. Do you want to add something? Then work on in a copy.";
@@ -289,7 +289,7 @@ texts! {
     NoMunicipalities => "Nog geen gemeenten. Voeg ze toe in de voorbereiding (Ctrl+2).", "No municipalities yet. Add them in the setup (Ctrl+2).";
     KeywordFieldLabel => "Trefwoord voor {org}", "Keyword for {org}";
     KeywordHint => "Typ een trefwoord en druk op Enter", "Type a keyword and press Enter";
-    EditingKeyword => "Trefwoord bewerken: Enter bewaart, Esc annuleert", "Editing keyword: Enter keeps, Esc cancels";
+    EditingKeyword => "Trefwoord bewerken: Enter slaat op, Esc annuleert", "Editing keyword: Enter saves, Esc cancels";
     TitleFieldLabel => "Titel van het experiment", "Experiment title";
     TitleHint => "Titel en Enter", "Title and Enter";
     NoTitle => "(nog geen titel: Ctrl+E)", "(no title yet: Ctrl+E)";
@@ -409,7 +409,7 @@ texts! {
     TipNextSpeaker => "Huidige spreker klaar; de volgende gemeente krijgt het woord", "Current speaker done; the next municipality gets the floor";
     TipDeleteKeyword => "Verwijdert het gekozen trefwoord (als het trefwoordveld leeg is)", "Deletes the selected keyword (when the keyword field is empty)";
     TipUndo => "In een veld met tekst: die tekst; anders de laatste wijziging van de sessie", "In a field with text: that text; otherwise the last change to the session";
-    TipEditKeyword => "Zet het gekozen trefwoord in het veld; Enter bewaart, Esc annuleert", "Puts the selected keyword in the field; Enter keeps, Esc cancels";
+    TipEditKeyword => "Zet het gekozen trefwoord in het veld; Enter slaat op, Esc annuleert", "Puts the selected keyword in the field; Enter saves, Esc cancels";
     CmdOpen => "Sessie openen…", "Open session…";
     CmdOpenSample => "Voorbeeldsessie openen (M50, 4 februari 2020)", "Open the sample session (M50, 4 February 2020)";
     CmdSave => "Opslaan", "Save";
@@ -444,10 +444,10 @@ texts! {
     StartTitle => "Welkom bij Leerkring", "Welcome to Leerkring";
     StartIntro => "Open een sessie om te beginnen.", "Open a session to begin.";
     RecentSessions => "Recente sessies", "Recent sessions";
-    LeaveTitle => "Wijzigingen bewaren?", "Keep your changes?";
+    LeaveTitle => "Wijzigingen opslaan?", "Save your changes?";
     LeaveUntitled => "Deze sessie heeft nog geen bestand. Een kopie staat in de herstelmap, maar bewaar haar met een naam om haar terug te vinden.", "This session has no file yet. A copy is in the recovery folder, but save it under a name to find it again.";
     LeaveSaveFailed => "De wijzigingen konden niet worden opgeslagen. Kies een andere plek, of laat ze vallen.", "The changes could not be saved. Choose another place, or drop them.";
-    LeaveDiscard => "Niet bewaren", "Don't keep";
+    LeaveDiscard => "Niet opslaan", "Don't save";
     LeaveCancel => "Annuleren", "Cancel";
     SessionsFolder => "Sessies in de map sessions/", "Sessions in the sessions/ folder";
     OpenPathLabel => "Of typ het pad van een sessiebestand", "Or type the path of a session file";
@@ -813,5 +813,104 @@ mod tests {
             assert!(!key.get(Language::Nl).is_empty(), "{key:?} lacks Dutch");
             assert!(!key.get(Language::En).is_empty(), "{key:?} lacks English");
         }
+    }
+
+    /// The glossary: `docs/GLOSSARY.md`, one row per term with the words
+    /// that must not name it.
+    const GLOSSARY: &str = include_str!("../docs/GLOSSARY.md");
+
+    /// The words a text must not use, per language, from the glossary's table.
+    fn forbidden_words() -> Vec<(String, Language, String)> {
+        let mut words = Vec::new();
+        for line in GLOSSARY.lines().filter(|l| l.starts_with('|')) {
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            if cells.len() != 5 || cells[0] == "Nederlands" || cells[0].starts_with("---") {
+                continue;
+            }
+            for (lang, cell) in [(Language::Nl, cells[3]), (Language::En, cells[4])] {
+                for word in cell.split(',').map(str::trim) {
+                    if !word.is_empty() && word != "—" {
+                        words.push((word.to_lowercase(), lang, cells[0].to_owned()));
+                    }
+                }
+            }
+        }
+        words
+    }
+
+    /// `text` without its placeholders (`{item}` is no word of the text).
+    fn without_placeholders(text: &str) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for c in text.chars() {
+            match c {
+                '{' => inside = true,
+                '}' => inside = false,
+                _ if !inside => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Whether `text` holds `word` as a whole word (or words), any case.
+    fn uses_word(text: &str, word: &str) -> bool {
+        let text = text.to_lowercase();
+        // A hyphen separates: "synthese-blok" uses "blok".
+        let is_word = |c: char| c.is_alphanumeric();
+        text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(is_word) && !after.is_some_and(is_word)
+        })
+    }
+
+    #[test]
+    fn the_glossary_is_read_and_catches_a_synonym() {
+        let words = forbidden_words();
+        assert!(words.len() > 20, "{} forbidden words", words.len());
+        assert!(words.contains(&("blok".into(), Language::Nl, "synthese-onderdeel".into())));
+        assert!(words.contains(&("block".into(), Language::En, "synthese-onderdeel".into())));
+        assert!(uses_word("Vult synthese-blok", "blok"));
+        assert!(!uses_word("Blokje", "blok"));
+        assert!(uses_word("Nieuw blok", "blok"));
+        assert!(!uses_word("Democratie in actie", "acties"));
+        assert!(uses_word("Twee acties", "acties"));
+        assert!(!uses_word("Actiepunten", "actie"));
+        assert!(!uses_word(
+            &without_placeholders("Laat los: {item}"),
+            "item"
+        ));
+        assert_eq!(without_placeholders("Laat los: {item}"), "Laat los: ");
+    }
+
+    #[test]
+    fn the_translation_table_uses_only_the_glossary_s_terms() {
+        let words = forbidden_words();
+        let mut found = Vec::new();
+        for key in T::ALL {
+            for lang in Language::ALL {
+                let text = without_placeholders(key.get(lang));
+                for (word, word_lang, term) in &words {
+                    if *word_lang == lang && uses_word(&text, word) {
+                        found.push(format!(
+                            "{key:?} ({}) says '{word}' for '{term}'",
+                            lang.code()
+                        ));
+                    }
+                }
+                // No plural in brackets: two texts instead.
+                for bracket in ["(en)", "(s)", "(e)"] {
+                    if text.contains(bracket) {
+                        found.push(format!("{key:?} ({}) has '{bracket}'", lang.code()));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "texts outside the glossary:\n{}",
+            found.join("\n")
+        );
     }
 }
