@@ -1,7 +1,8 @@
 //! Benchmarks: what one frame costs on the CPU (egui pass plus
 //! tessellation, no GPU) for the console and the projector whiteboard, the
-//! projector's auto-fit search on its own, and saving, loading and
-//! exporting a large session.
+//! projector's auto-fit search on its own, saving, loading and exporting a
+//! large session, and the journal of edits (one edit made durable; the
+//! replay on reopening).
 //!
 //! Run all with `cargo bench`, quickly with
 //! `cargo bench --bench leerkring -- --quick`, one group with e.g.
@@ -9,7 +10,10 @@
 //! need `--bench leerkring`: the library's own test harness rejects them).
 //! Budgets (issue 7): a frame ≤ 1 ms with the sample session and ≤ 4 ms
 //! with the stress session; save ≤ 5 ms, load ≤ 10 ms and each export
-//! ≤ 50 ms with the stress session. `stress` is
+//! ≤ 50 ms with the stress session. Issue 16: the stress session in all
+//! four formats together ≤ 100 ms (`export/all_four/stress`), and a session
+//! with three 12-megapixel camera photos in all four formats ≤ 1.5 s
+//! (`export/all_four/three_12mp_photos`). `stress` is
 //! `stress_session(60, 25, 200)`: 60 municipalities × 25 keywords and 200
 //! synthesis bullets.
 
@@ -366,6 +370,133 @@ fn store_and_report(c: &mut Criterion) {
             });
         }
     }
+    // The export dialog's list of what the public variant replaces, made
+    // again after each change while the dialog is open.
+    let options = ExportOptions::new(true);
+    group.bench_function("public_replacements/stress", |b| {
+        b.iter(|| black_box(leerkring::report::replacements(&session, &options)));
+    });
+    group.finish();
+}
+
+fn journal(c: &mut Criterion) {
+    let session = stress();
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let dirs = AppDirs::in_folder(home.path());
+    let file = home.path().join("stress.json");
+    store::save_session(&file, &session).expect("the temporary folder is writable");
+    let target = store::JournalTarget::new(&dirs, "stress", store::SaveTarget::File(file));
+    let saver = store::Autosaver::start(Box::new(|| {})).expect("the thread starts");
+    assert!(saver.journal_begin(Some(target.clone()), session.clone()));
+    let experiment = &session.experiments[0];
+    let keyword = |i: usize| leerkring::model::Edit::AddKeyword {
+        org: experiment.organisation.clone(),
+        experiment: Some(experiment.id.clone()),
+        text: format!("trefwoord {i}"),
+    };
+    // The first edit writes the journal with its base.
+    assert!(saver.journal_edit(keyword(0)));
+    let _ = saver.journal_sync(Duration::from_secs(10));
+    let mut group = c.benchmark_group("journal");
+    let mut n = 1;
+    // What bounds the loss window: one edit handed over, written and fsynced.
+    group.bench_function("edit_durable/stress", |b| {
+        b.iter(|| {
+            n += 1;
+            assert!(saver.journal_edit(keyword(n)));
+            black_box(saver.journal_sync(Duration::from_secs(10)))
+        });
+    });
+    drop(saver);
+    let bytes = std::fs::read(&target.path).expect("the journal was written");
+    eprintln!(
+        "journal: {n} keywords after the base, {} KB",
+        bytes.len() / 1024
+    );
+    group.bench_function("replay_all/stress", |b| {
+        b.iter(|| black_box(store::find_in_journal_bytes(&bytes, Some(&session))));
+    });
+    group.finish();
+}
+
+/// A 4000×3000 "camera photo": smooth shapes with sensor-like noise, so it
+/// compresses about as badly as a real phone photo (several MB); the same
+/// picture as the photo tests use.
+fn camera_jpeg(seed: u32) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    let image = image::RgbImage::from_fn(4000, 3000, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let noise = i32::try_from(state % 24).unwrap_or(0) - 12;
+        let (x, y) = (i64::from(x), i64::from(y));
+        let paper = i32::try_from(200 - ((x - 2000).abs() + (y - 1500).abs()) / 60).unwrap_or(0);
+        let ink = if (x / 90 + y / 140 + i64::from(seed)).rem_euclid(7) == 0 {
+            -120
+        } else {
+            0
+        };
+        let v = |base: i32| (base + ink + noise).clamp(0, 255) as u8;
+        image::Rgb([v(paper), v(paper - 5), v(paper - 20)])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92)
+        .encode_image(&image)
+        .expect("encode");
+    bytes
+}
+
+/// All four formats from one document: the stress session, and the
+/// sample with three 12 MP camera photos (each decoded and scaled once).
+fn export_all(c: &mut Criterion) {
+    let targets: Vec<(Format, String)> = Format::ALL
+        .iter()
+        .map(|f| (*f, format!("verslag.{}", f.extension())))
+        .collect();
+    let mut group = c.benchmark_group("export");
+    let session = stress();
+    // For scripts/measure-export.sh, which times the real binary on it.
+    let dump = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/stress-session.json");
+    if std::fs::write(&dump, store::session_to_json(&session)).is_ok() {
+        eprintln!("export: wrote {}", dump.display());
+    }
+    let options = ExportOptions::new(false);
+    group.bench_function("all_four/stress", |b| {
+        b.iter(|| black_box(leerkring::report::export(&session, &targets, &options)));
+    });
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("fotos.json");
+    let mut session = store::load_session(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sessions/2020-02-04-m50-democratische-vernieuwing.json"),
+    )
+    .expect("the sample loads");
+    for n in 1..=3 {
+        let name = format!("camera-{n}.jpg");
+        std::fs::write(dir.path().join(&name), camera_jpeg(n)).expect("write a photo");
+        session.attachments.push(leerkring::model::Attachment {
+            id: leerkring::model::AttachmentId::new(format!("foto-{n}")),
+            path: name,
+            caption: format!("Flap {n}"),
+            agenda_item: session.agenda.get(2).map(|i| i.id.clone()),
+        });
+    }
+    let options = ExportOptions::new(false).next_to(&file);
+    for rendered in leerkring::report::export(&session, &targets, &options) {
+        let rendered = rendered.expect("the report renders");
+        eprintln!(
+            "export: {} with three 12 MP photos is {} KB (+{} KB of files)",
+            rendered.format,
+            rendered.bytes.len() / 1024,
+            rendered.files.iter().map(|f| f.bytes.len()).sum::<usize>() / 1024
+        );
+    }
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(8));
+    group.bench_function("all_four/three_12mp_photos", |b| {
+        b.iter(|| black_box(leerkring::report::export(&session, &targets, &options)));
+    });
     group.finish();
 }
 
@@ -381,6 +512,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = frames, autofit, store_and_report
+    targets = frames, autofit, store_and_report, export_all, journal
 }
 criterion_main!(benches);

@@ -43,17 +43,7 @@ pub enum Cli {
     /// Print the JSON Schema.
     Schema,
     /// Write the report of a session.
-    Export {
-        /// The session file.
-        file: PathBuf,
-        /// The formats to write, at least one, each once.
-        formats: Vec<Format>,
-        /// The public variant (names replaced by organisations, no photos).
-        public: bool,
-        /// The output file (one format) or folder (several formats, or an
-        /// existing folder); `None`: next to the session file.
-        out: Option<PathBuf>,
-    },
+    Export(ExportArgs),
     /// Make the next meeting of a session.
     FollowUp {
         /// The previous session's file.
@@ -185,6 +175,24 @@ where
     Ok(Cli::Open { file, projector })
 }
 
+/// What `leerkring export` is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportArgs {
+    /// The session file.
+    pub file: PathBuf,
+    /// The formats to write, at least one, each once.
+    pub formats: Vec<Format>,
+    /// The public variant (names replaced by organisations, no photos).
+    pub public: bool,
+    /// Write the report as final (no "Concept" mark), whatever the session says.
+    pub final_report: bool,
+    /// The author in the files' properties; `None`: the facilitator.
+    pub author: Option<String>,
+    /// The output file (one format) or folder (several formats, or an
+    /// existing folder); `None`: next to the session file.
+    pub out: Option<PathBuf>,
+}
+
 /// The names of the output option of `export` and `follow-up`.
 const OUTPUT: &[&str] = &["-o", "--output"];
 
@@ -197,6 +205,8 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
     let mut file = None;
     let mut formats: Vec<Format> = Vec::new();
     let mut public = false;
+    let mut final_report = false;
+    let mut author = None;
     let mut out = None;
     let mut add_formats = |list: &str| -> Result<(), UsageError> {
         for name in list.split(',') {
@@ -214,6 +224,10 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
         let text = arg.to_string_lossy();
         if text == "--public" {
             public = true;
+        } else if text == "--final" {
+            final_report = true;
+        } else if let Some(value) = option_value(&text, &["--author"], &mut args, lang) {
+            author = Some(value?.to_string_lossy().into_owned());
         } else if let Some(value) = option_value(&text, &["--format"], &mut args, lang) {
             add_formats(&value?.to_string_lossy())?;
         } else if let Some(value) = option_value(&text, OUTPUT, &mut args, lang) {
@@ -228,12 +242,14 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
     if formats.is_empty() {
         formats = Format::ALL.to_vec();
     }
-    Ok(Cli::Export {
+    Ok(Cli::Export(ExportArgs {
         file,
         formats,
         public,
+        final_report,
+        author,
         out,
-    })
+    }))
 }
 
 /// Reads the arguments after `follow-up`.
@@ -383,31 +399,35 @@ pub fn run_check(
     all_good
 }
 
-/// Writes the report of `file` in each format: next to the session file,
-/// or to `out` (a file for one format, a folder for several). Prints one
-/// line on `out_w` per file written and each problem on `err`; messages are
-/// in `lang`, the report in the session's own language. Returns whether
-/// every file was written.
+/// Writes the report of the session in each format: next to the session
+/// file, or to `out` (a file for one format, a folder for several), with
+/// Markdown's photos in a folder beside it (`x.md_files/`). The report is
+/// built once, so each photo is decoded once. Prints one line on `out_w`
+/// per file written and each problem on `err`; messages are in `lang`, the
+/// report in the session's own language. Returns whether every file was
+/// written.
 pub fn run_export(
-    file: &Path,
-    formats: &[Format],
-    public: bool,
-    out: Option<&Path>,
+    args: &ExportArgs,
     lang: Language,
     out_w: &mut dyn Write,
     err: &mut dyn Write,
 ) -> bool {
+    let file = args.file.as_path();
     // Output errors (a closed pipe) are not the files' fault: ignore them.
-    let session = match store::load_session(file) {
+    let mut session = match store::load_session(file) {
         Ok(session) => session,
         Err(error) => {
             let _ = writeln!(err, "{}", error.message(lang));
             return false;
         }
     };
+    if args.final_report {
+        session.header.report_final = true;
+    }
+    let out = args.out.as_deref();
     let folder = match out {
         Some(out) if out.is_dir() => Some(out),
-        Some(out) if formats.len() > 1 => {
+        Some(out) if args.formats.len() > 1 => {
             let name = out.display().to_string();
             let _ = writeln!(
                 err,
@@ -418,17 +438,27 @@ pub fn run_export(
         }
         _ => None,
     };
-    let options = ExportOptions::new(public).next_to(file);
+    let mut options = ExportOptions::new(args.public).next_to(file);
+    options.author.clone_from(&args.author);
+    options.exported_at = Some(chrono::Utc::now());
+    if args.public {
+        let _ = write!(
+            out_w,
+            "{}",
+            replacement_list(&report::replacements(&session, &options), lang)
+        );
+    }
     let mut all_good = true;
-    for &format in formats {
+    let mut targets = Vec::new();
+    for &format in &args.formats {
         let target = match (folder, out) {
             (Some(folder), _) => report::output_path_in(folder, file, format),
             (None, Some(out)) => out.to_path_buf(),
             (None, None) => report::default_output_path(file, format),
         };
-        let name = target.display().to_string();
         if same_file(&target, file) {
             all_good = false;
+            let name = target.display().to_string();
             let _ = writeln!(
                 err,
                 "{}",
@@ -436,8 +466,17 @@ pub fn run_export(
             );
             continue;
         }
+        targets.push((format, target));
+    }
+    let names: Vec<(Format, String)> = targets
+        .iter()
+        .map(|(format, target)| (*format, report::file_name(target)))
+        .collect();
+    let rendered = report::export(&session, &names, &options);
+    for ((_, target), result) in targets.iter().zip(rendered) {
+        let name = target.display().to_string();
         // A save error names the file itself; a report error does not.
-        let written = report::render(&session, format, &options)
+        let written = result
             .map_err(|error| {
                 let detail = error.message(lang);
                 trf(
@@ -446,8 +485,16 @@ pub fn run_export(
                     &[("file", &name), ("detail", &detail)],
                 )
             })
-            .and_then(|bytes| {
-                store::write_atomic(&target, &bytes).map_err(|error| error.message(lang))
+            .and_then(|rendered| {
+                store::write_with_companions(
+                    target,
+                    &rendered.bytes,
+                    rendered
+                        .files
+                        .iter()
+                        .map(|f| (f.path.as_str(), f.bytes.as_slice())),
+                )
+                .map_err(|error| error.message(lang))
             });
         match written {
             Ok(()) => {
@@ -464,6 +511,26 @@ pub fn run_export(
         }
     }
     all_good
+}
+
+/// What the public variant replaced, one line each ("Anna de Vries → Zeist
+/// (3×)"), under a heading in `lang`; one line saying so when nothing was.
+#[must_use]
+pub fn replacement_list(list: &[report::Replacement], lang: Language) -> String {
+    use std::fmt::Write as _;
+    if list.is_empty() {
+        return format!("{}\n", tr(lang, T::PublicNothingReplaced));
+    }
+    let mut out = format!("{}\n", tr(lang, T::PublicReplacedHeading));
+    for r in list {
+        let times = if r.count > 1 {
+            format!(" ({}×)", r.count)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "  {} → {}{times}", r.found, r.shown);
+    }
+    out
 }
 
 /// A follow-up that could not be made, for the facilitator in `lang`.
@@ -605,11 +672,15 @@ mod tests {
     #[test]
     fn parses_export_in_each_spelling() {
         let en = Language::En;
-        let export = |formats: &[Format], public: bool, out: Option<&str>| Cli::Export {
-            file: "s.json".into(),
-            formats: formats.to_vec(),
-            public,
-            out: out.map(PathBuf::from),
+        let export = |formats: &[Format], public: bool, out: Option<&str>| {
+            Cli::Export(ExportArgs {
+                file: "s.json".into(),
+                formats: formats.to_vec(),
+                public,
+                final_report: false,
+                author: None,
+                out: out.map(PathBuf::from),
+            })
         };
         assert_eq!(
             parse(args(&["export", "s.json"]), en),
@@ -637,6 +708,32 @@ mod tests {
             parse(args(&["export", "s.json", "--help"]), en),
             Ok(Cli::Help(HelpTopic::Export))
         );
+        assert_eq!(
+            parse(
+                args(&[
+                    "export",
+                    "s.json",
+                    "--final",
+                    "--author",
+                    "Notulist",
+                    "--format=pdf"
+                ]),
+                en
+            ),
+            Ok(Cli::Export(ExportArgs {
+                final_report: true,
+                author: Some("Notulist".into()),
+                formats: vec![Format::Pdf],
+                ..ExportArgs {
+                    file: "s.json".into(),
+                    formats: Vec::new(),
+                    public: false,
+                    final_report: false,
+                    author: None,
+                    out: None,
+                }
+            }))
+        );
     }
 
     #[test]
@@ -645,7 +742,8 @@ mod tests {
         let message = |list: &[&str]| parse(args(list), en).unwrap_err().0;
         assert!(message(&["export"]).contains("needs a session file"));
         assert!(message(&["export", "a.json", "b.json"]).contains("one session file"));
-        assert!(message(&["export", "a.json", "--format", "pdf"]).contains("'pdf'"));
+        assert!(message(&["export", "a.json", "--format", "odt"]).contains("'odt'"));
+        assert!(message(&["export", "a.json", "--author"]).contains("'--author' needs a value"));
         assert!(message(&["export", "a.json", "--format=md,"]).contains("unknown format ''"));
         assert!(message(&["export", "a.json", "--format"]).contains("'--format' needs a value"));
         assert!(message(&["export", "a.json", "-o"]).contains("'-o' needs a value"));

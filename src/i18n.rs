@@ -112,9 +112,6 @@ texts! {
     SeriesTimeline => "Experimenten per gemeente", "Experiments per municipality";
     SeriesNothingYet => "—", "—";
     SeriesSinceLastTime => "Sinds de vorige keer", "Since last time";
-    SeriesThen => "Vorige keer ({date}): {title}", "Last time ({date}): {title}";
-    SeriesNow => "Nu: {title}", "Now: {title}";
-    SeriesNoExperimentNow => "Nu: nog geen experiment", "Now: no experiment yet";
     SeriesPreviousMeeting => "vorige bijeenkomst", "previous meeting";
     CliFollowUpWrote => "{file} geschreven: {title}", "wrote {file}: {title}";
     CliFollowUpNeedsFile => "'leerkring follow-up' heeft een sessiebestand nodig", "'leerkring follow-up' needs a session file";
@@ -208,11 +205,17 @@ texts! {
     ExportTitle => "Verslag exporteren", "Export report";
     ExportFormats => "Formaten", "Formats";
     ExportDocx => "Word (.docx)", "Word (.docx)";
+    ExportPdf => "PDF (.pdf, A4, toegankelijk en archiveerbaar)", "PDF (.pdf, A4, accessible and archivable)";
     ExportHtml => "Webpagina (.html, printklaar op A4)", "Web page (.html, print-ready on A4)";
     ExportMarkdown => "Markdown (.md, voor wiki en mail)", "Markdown (.md, for wikis and mail)";
     ExportPublic => "Openbare versie: namen vervangen door hun organisatie", "Public version: names replaced by their organisation";
     ExportPhotos => "Foto's toch opnemen", "Include photos anyway";
+    PublicReplacedHeading => "Vervangen in de openbare versie:", "Replaced in the public version:";
+    PublicNothingReplaced => "Niets vervangen: geen namen, e-mailadressen of telefoonnummers gevonden.", "Nothing replaced: no names, e-mail addresses or telephone numbers found.";
+    PublicReplacementsNote => "Controleer de lijst: wat er niet in staat, komt ongewijzigd in de openbare versie.", "Check the list: whatever is not in it goes into the public version unchanged.";
     ExportFolder => "Map", "Folder";
+    ExportAuthor => "Auteur", "Author";
+    ExportAuthorHint => "De auteur in de eigenschappen van de bestanden; leeg: de gespreksleider", "The author in the files' properties; empty: the facilitator";
     ExportRunning => "Bezig met exporteren…", "Exporting…";
     ExportDoneOne => "{n} bestand geschreven", "{n} file written";
     ExportDoneMany => "{n} bestanden geschreven", "{n} files written";
@@ -392,6 +395,14 @@ texts! {
     Location => "Plaats", "Location";
     Host => "Gastgemeente", "Host";
     Facilitator => "Gespreksleider", "Facilitator";
+    Chair => "Voorzitter (als dat iemand anders is)", "Chair (when someone else)";
+    NoteTaker => "Notulist", "Note-taker";
+    Attendance => "Aanwezigheid", "Attendance";
+    AttendanceOf => "Aanwezigheid {name}", "Attendance {name}";
+    AttendanceUnknown => "onbekend", "unknown";
+    AttendancePresent => "aanwezig", "present";
+    AttendanceAbsent => "afwezig", "absent";
+    AttendanceFromNames => "{n} van {m} aanwezig (uit de namen)", "{n} of {m} present (from the names)";
     SessionLanguage => "Taal van de sessie en het verslag", "Language of the session and report";
     ParticipantCount => "Aantal deelnemers (zonder namen)", "Number of participants (without names)";
     ReportFinal => "Verslag is definitief (geen 'concept' meer)", "Report is final (no longer 'draft')";
@@ -478,7 +489,7 @@ texts! {
     CliTooManyFiles => "geef één sessiebestand om te openen, niet meer", "give one session file to open, not more";
     CliCheckNeedsFiles => "'leerkring check' heeft minstens één bestand nodig", "'leerkring check' needs at least one file";
     CliSchemaTakesNothing => "'leerkring schema' heeft geen argumenten", "'leerkring schema' takes no arguments";
-    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector]  open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector]  open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
+    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector]  open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, pdf, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector]  open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, pdf, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
     CliHelpCheck => "Gebruik: leerkring check BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.", "Usage: leerkring check FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.";
     CliHelpSchema => "Gebruik: leerkring schema\n\nDrukt het JSON Schema van het sessieformaat (versie {version}) af.", "Usage: leerkring schema\n\nPrints the JSON Schema of the session format (version {version}).";
 
@@ -534,12 +545,30 @@ texts! {
     StoreLockFailedHeadline => "Kon niet nagaan of {file} al in een ander Leerkring-venster open is", "Could not check whether {file} is already open in another Leerkring window";
     StoreLockFailed => "Kon niet nagaan of {file} al in een ander Leerkring-venster open is: {detail}", "Could not check whether {file} is already open in another Leerkring window: {detail}";
 
+    // --- The journal of edits (placeholders: {n}, {what}, {detail}) ---
+    JournalKeywordsOne => "{n} trefwoord", "{n} keyword";
+    JournalKeywords => "{n} trefwoorden", "{n} keywords";
+    JournalBulletsOne => "{n} punt", "{n} bullet";
+    JournalBullets => "{n} punten", "{n} bullets";
+    JournalOtherOne => "{n} andere wijziging", "{n} other change";
+    JournalOther => "{n} andere wijzigingen", "{n} other changes";
+    JournalChangesOne => "{n} wijziging", "{n} change";
+    JournalChanges => "{n} wijzigingen", "{n} changes";
+    JournalAnd => " en ", " and ";
+    JournalRecovered => "{what} hersteld", "{what} recovered";
+    JournalRecoveredDetail => "Leerkring werd de vorige keer niet netjes afgesloten. Wat u na de laatste keer opslaan nog had ingevoerd, is uit het logboek teruggezet en opgeslagen.", "Leerkring did not close properly last time. What you entered after the last save was put back from the journal and saved.";
+    JournalDamagedDetail => "Een deel van het logboek was beschadigd: wat daarna kwam, kon niet worden teruggezet.", "Part of the journal was damaged: what came after it could not be put back.";
+    JournalNotSavedDetail => "Het bestand kon nog niet worden opgeslagen; Leerkring probeert het zo opnieuw.", "The file could not be saved yet; Leerkring tries again shortly.";
+    JournalFailed => "Het logboek van wijzigingen kan niet worden geschreven", "The journal of changes cannot be written";
+    JournalFailedDetail => "{detail} Uw werk wordt wel steeds opgeslagen, maar bij een stroomstoring kunnen de laatste seconden verloren gaan.", "{detail} Your work is still being saved, but a power cut could cost the last few seconds.";
+
     // --- Report (verslag; in the SESSION's language; placeholders: {subject}, {meeting}, {date}, {n}, {participants}, {municipalities}, {file}, {host}, {month}, {year}, {name}, {detail}) ---
     ReportTitle => "Verslag {subject}", "Report {subject}";
     ReportTitleBare => "Verslag", "Report";
     ReportSubtitle => "{meeting}, {date}", "{meeting}, {date}";
     ReportConcept => "Concept", "Draft";
     ReportConceptNote => "dit verslag is nog niet definitief.", "this report is not final yet.";
+    ReportPageOf => "Pagina {page} van {pages}", "Page {page} of {pages}";
     ReportNetwork => "Netwerk", "Network";
     ReportTheme => "Thema", "Theme";
     ReportDate => "Datum", "Date";
@@ -547,6 +576,40 @@ texts! {
     ReportLocation => "Plaats", "Place";
     ReportHost => "Gastgemeente", "Host";
     ReportFacilitator => "Gespreksleider", "Facilitator";
+    ReportChair => "Voorzitter", "Chair";
+    ReportNoteTaker => "Notulist", "Note-taker";
+    ReportAbsent => "Afwezig", "Absent";
+    ReportAttendanceUnknown => "Aanwezigheid onbekend", "Attendance unknown";
+    ReportNobody => "geen", "none";
+    ReportGuestMark => "gast", "guest";
+    ReportOtherParticipantOne => "{n} andere deelnemer", "{n} other participant";
+    ReportOtherParticipantMany => "{n} andere deelnemers", "{n} other participants";
+    ReportPlaceholderDate => "[datum]", "[date]";
+    ReportPlaceholderTime => "[tijd]", "[time]";
+    ReportPlaceholderPlace => "[plaats]", "[place]";
+    ReportPlaceholderHost => "[gastgemeente]", "[host]";
+    ReportPlaceholderFacilitator => "[gespreksleider]", "[facilitator]";
+    ReportPlaceholderNoteTaker => "[notulist]", "[note-taker]";
+    ReportPlaceholderAttendance => "[aanwezigheid per gemeente]", "[attendance per municipality]";
+    ReportNumber => "Nr.", "No.";
+    ReportPresentedBy => "Presentatie door {name}", "Presented by {name}";
+    ReportNothingYet => "[nog geen aantekeningen]", "[no notes yet]";
+    ReportNothingRecorded => "Geen aantekeningen.", "Nothing was recorded.";
+    ReportMeetingOf => "de bijeenkomst van {date}", "the meeting of {date}";
+    ReportActionNumberStatus => "nr. {n} ({status})", "no. {n} ({status})";
+    ReportCarriedActions => "Actiepunten uit {meeting}: {list}; zie Actiepunten.", "Actions from {meeting}: {list}; see Actions.";
+    ReportCarriedQuestionsOne => "{n} open vraag uit {meeting}; zie Open vragen.", "{n} open question from {meeting}; see Open questions.";
+    ReportCarriedQuestionsMany => "{n} open vragen uit {meeting}; zie Open vragen.", "{n} open questions from {meeting}; see Open questions.";
+    ReportNothingCarried => "Van {meeting} bleef niets open.", "Nothing was left open from {meeting}.";
+    ReportExperimentsLead => "De experimenten en ervaringen vanuit de verschillende gemeenten:", "The experiments and experiences of the municipalities:";
+    ReportThen => "Vorige keer ({date}): ", "Last time ({date}): ";
+    ReportNow => "Nu: ", "Now: ";
+    ReportNoNewExperiment => "Nog geen nieuw experiment: {list} (hun experiment van {date} staat in dat verslag).", "No new experiment yet: {list} (their experiment of {date} is in that report).";
+    ReportNoDecisions => "Geen besluiten.", "No decisions.";
+    ReportNoActions => "Geen actiepunten.", "No actions.";
+    ReportOpenSince => "open sinds {date}", "open since {date}";
+    ReportThisMeeting => "deze bijeenkomst", "this meeting";
+    ReportActionFrom => "Uit bijeenkomst", "From meeting";
     ReportParticipants => "Deelnemers", "Participants";
     ReportMunicipalities => "Gemeenten", "Municipalities";
     ReportGuests => "Gasten", "Guests";
@@ -557,6 +620,16 @@ texts! {
     ReportMunicipalityCountMany => "{n} gemeenten", "{n} municipalities";
     ReportParticipantsFrom => "{participants} van {municipalities}", "{participants} from {municipalities}";
     ReportParticipantWord => "deelnemer", "participant";
+    ReportSomeone => "een deelnemer", "a participant";
+    ReportTwoPeople => "twee deelnemers", "two participants";
+    ReportThreePeople => "drie deelnemers", "three participants";
+    ReportRoleFacilitator => "de gespreksleider", "the facilitator";
+    ReportRoleChair => "de voorzitter", "the chair";
+    ReportRoleNoteTaker => "de notulist", "the note-taker";
+    ReportOfficeOf => "{office} van {organisation}", "{office} of {organisation}";
+    ReportLeftOut => "(weggelaten)", "(left out)";
+    ReportEmailRemoved => "[e-mailadres]", "[e-mail address]";
+    ReportPhoneRemoved => "[telefoonnummer]", "[phone number]";
     ReportAgenda => "Agenda", "Agenda";
     ReportAgendaPlanned => "Gepland", "Planned";
     ReportAgendaItem => "Onderdeel", "Item";
@@ -589,7 +662,8 @@ texts! {
     ReportMonthEarly => "begin {month} {year}", "early {month} {year}";
     ReportMonthMid => "half {month} {year}", "mid-{month} {year}";
     ReportMonthLate => "eind {month} {year}", "end of {month} {year}";
-    ReportUnknownFormat => "onbekend formaat '{name}'; kies uit docx, html en md", "unknown format '{name}'; choose from docx, html and md";
+    ReportUnknownFormat => "onbekend formaat '{name}'; kies uit docx, pdf, html en md", "unknown format '{name}'; choose from docx, pdf, html and md";
+    ReportPdfFailed => "de pdf kon niet worden gemaakt: {detail}", "the PDF could not be made: {detail}";
     ReportDocxFailed => "het Word-bestand kon niet worden samengesteld: {detail}", "the Word file could not be put together: {detail}";
 
     // --- Projector (what the room reads, in the SESSION's language; placeholders: {time}, {page}, {pages}) ---
@@ -608,7 +682,7 @@ texts! {
     CliExportOutputNotFolder => "met meer dan één formaat moet -o een bestaande map zijn; {file} is dat niet", "with more than one format, -o must be an existing folder; {file} is not";
     CliExportFailed => "{file}: {detail}", "{file}: {detail}";
     CliExportWouldOverwrite => "{file} is het sessiebestand zelf; kies met -o een ander bestand", "{file} is the session file itself; choose another file with -o";
-    CliHelpExport => "Gebruik: leerkring export SESSIE.json [--format docx,html,md] [--public] [-o UIT]\n\nMaakt het verslag van een sessie, in de taal van de sessie (niet die van de app),\nen drukt per geschreven bestand één regel af.\n\nOpties:\n  --format LIJST     docx, html en/of md, gescheiden door komma's (standaard: alle drie)\n  --public           de openbare versie: namen van deelnemers vervangen door hun\n                     organisatie, zonder foto's\n  -o, --output UIT   met één formaat: het bestand (of een map); met meer formaten: een map,\n                     die al moet bestaan\n\nZonder -o komen de bestanden naast het sessiebestand, met dezelfde naam:\nsessie.json wordt sessie.docx, sessie.html en sessie.md. Een bestaand bestand wordt\nvervangen. Eindigt met een foutcode als de sessie niet te lezen is of een bestand\nniet geschreven kan worden.", "Usage: leerkring export SESSION.json [--format docx,html,md] [--public] [-o OUT]\n\nWrites the report of a session, in the session's language (not the app's),\nand prints one line per file written.\n\nOptions:\n  --format LIST      docx, html and/or md, separated by commas (default: all three)\n  --public           the public variant: participants' names replaced by their\n                     organisation, without photos\n  -o, --output OUT   with one format: the file (or a folder); with several formats: a folder,\n                     which must exist already\n\nWithout -o the files go next to the session file, named after it:\nsession.json becomes session.docx, session.html and session.md. An existing file is\nreplaced. Exits with an error code when the session cannot be read or a file cannot\nbe written.";
+    CliHelpExport => "Gebruik: leerkring export SESSIE.json [--format docx,pdf,html,md] [--public] [--final] [--author NAAM] [-o UIT]\n\nMaakt het verslag van een sessie, in de taal van de sessie (niet die van de app),\nen drukt per geschreven bestand één regel af.\n\nOpties:\n  --format LIJST     docx, pdf, html en/of md, gescheiden door komma's (standaard: alle vier)\n  --public           de openbare versie: namen van deelnemers vervangen door hun\n                     organisatie, e-mailadressen en telefoonnummers weggelaten,\n                     zonder foto's en zonder auteur; drukt eerst de lijst van\n                     vervangingen af\n  --final            het verslag als definitief: zonder 'Concept' op de pagina's\n  --author NAAM      de auteur in de eigenschappen van de bestanden\n                     (standaard: de gespreksleider)\n  -o, --output UIT   met één formaat: het bestand (of een map); met meer formaten: een map,\n                     die al moet bestaan\n\nZonder -o komen de bestanden naast het sessiebestand, met dezelfde naam:\nsessie.json wordt sessie.docx, sessie.pdf, sessie.html en sessie.md; de foto's bij\nde Markdown komen in de map `sessie.md_files`. Een bestaand bestand wordt\nvervangen. Eindigt met een foutcode als de sessie niet te lezen is of een bestand\nniet geschreven kan worden.", "Usage: leerkring export SESSION.json [--format docx,pdf,html,md] [--public] [--final] [--author NAME] [-o OUT]\n\nWrites the report of a session, in the session's language (not the app's),\nand prints one line per file written.\n\nOptions:\n  --format LIST      docx, pdf, html and/or md, separated by commas (default: all four)\n  --public           the public variant: participants' names replaced by their\n                     organisation, e-mail addresses and phone numbers left out,\n                     without photos and without an author; prints the list of\n                     replacements first\n  --final            the report as final: no 'Draft' on its pages\n  --author NAME      the author in the files' properties (default: the facilitator)\n  -o, --output OUT   with one format: the file (or a folder); with several formats: a folder,\n                     which must exist already\n\nWithout -o the files go next to the session file, named after it:\nsession.json becomes session.docx, session.pdf, session.html and session.md; the\nMarkdown's photos go into the folder `session.md_files`. An existing file is\nreplaced. Exits with an error code when the session cannot be read or a file cannot\nbe written.";
 }
 
 /// The text `key` in `lang`.

@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod desktop;
+pub mod fonts;
 pub mod i18n;
 pub mod model;
 pub mod report;

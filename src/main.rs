@@ -1,5 +1,9 @@
 //! The `leerkring` binary: command-line dispatch and the native window.
 
+// On Windows a GUI program: no console window behind the app. Command-line
+// runs attach to the console they were started from (`leerkring::desktop`).
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
 use std::process::ExitCode;
 
 use leerkring::cli::{self, Cli};
@@ -19,7 +23,11 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let lang = i18n::language_from_env(Language::En);
-    let command = match cli::parse(std::env::args_os().skip(1), lang) {
+    let parsed = cli::parse(std::env::args_os().skip(1), lang);
+    if !matches!(parsed, Ok(Cli::Open { .. })) {
+        let _ = leerkring::desktop::attach_to_parent_console();
+    }
+    let command = match parsed {
         Ok(command) => command,
         Err(usage) => {
             eprintln!("leerkring: {usage}");
@@ -52,17 +60,9 @@ fn run() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
-        Cli::Export {
-            file,
-            formats,
-            public,
-            out,
-        } => {
+        Cli::Export(args) => {
             let good = cli::run_export(
-                &file,
-                &formats,
-                public,
-                out.as_deref(),
+                &args,
                 lang,
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
@@ -122,7 +122,7 @@ fn run_window(
     }
     let lang = shell.app.state.ui_lang;
     let shutdown = shell.app.shutdown_flag();
-    let options = eframe::NativeOptions {
+    let mut options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(shell.app.window_title())
             .with_app_id("leerkring")
@@ -132,6 +132,9 @@ fn run_window(
         system_font_fallback: false,
         ..Default::default()
     };
+    if let Some(icon) = leerkring::desktop::window_icon() {
+        options.viewport = options.viewport.with_icon(icon);
+    }
     let result = eframe::run_native(
         "Leerkring",
         options,

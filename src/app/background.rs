@@ -124,14 +124,19 @@ impl LeerkringApp {
         }
         let dirs = self.env.dirs.clone();
         let path = path.to_path_buf();
+        let now = self.env.clock.now();
         self.jobs.spawn(JobKind::Open, move || {
-            Finished::Opened(Box::new(read_session(dirs.as_ref(), path)))
+            Finished::Opened(Box::new(read_session(dirs.as_ref(), path, now)))
         });
     }
 
     /// Opens a session file at once (at start-up, before there is a window).
     pub(super) fn open_file_now(&mut self, path: &Path) {
-        let opened = read_session(self.env.dirs.as_ref(), path.to_path_buf());
+        let opened = read_session(
+            self.env.dirs.as_ref(),
+            path.to_path_buf(),
+            self.env.clock.now(),
+        );
         self.show_opened(opened);
     }
 
@@ -139,6 +144,23 @@ impl LeerkringApp {
     /// (the file is left as it was). Returns whether it is shown.
     pub(super) fn show_opened(&mut self, opened: Opened) -> bool {
         let lang = self.state.ui_lang;
+        let mut replayed = None;
+        match opened.journal {
+            store::JournalOnOpen::Nothing => {}
+            store::JournalOnOpen::Replayed { summary, saved } => replayed = Some((summary, saved)),
+            store::JournalOnOpen::Offered(candidate) => {
+                eprintln!(
+                    "leerkring: the journal of '{}' does not fit the file as it is now; offered as a copy: {}",
+                    opened.path.display(),
+                    candidate.summary(crate::i18n::Language::En)
+                );
+                // The journal's copy is the newest: it replaces older offers.
+                self.state
+                    .recovery
+                    .retain(|c| c.file.as_deref() != Some(opened.path.as_path()));
+                self.state.recovery.push(candidate);
+            }
+        }
         match opened.session {
             Ok(session) => {
                 self.lock = None;
@@ -146,6 +168,9 @@ impl LeerkringApp {
                 self.lock = opened.lock;
                 // The read-only banner says why, with the way out (no second notice).
                 self.state.read_only = opened.in_use;
+                if let Some((summary, saved)) = replayed {
+                    self.show_replayed(&opened.path, &summary, saved.is_ok());
+                }
                 if !opened.missing_photos.is_empty() {
                     let detail = trf(
                         lang,
@@ -164,6 +189,33 @@ impl LeerkringApp {
                 false
             }
         }
+    }
+
+    /// Says what the journal put back (and saves soon when the file could
+    /// not be written yet).
+    fn show_replayed(&mut self, path: &Path, summary: &store::RecoveredSummary, saved: bool) {
+        let lang = self.state.ui_lang;
+        eprintln!(
+            "leerkring: {} from the journal of '{}'",
+            summary.message(crate::i18n::Language::En),
+            path.display()
+        );
+        let mut detail = tr(lang, T::JournalRecoveredDetail).to_owned();
+        if summary.damaged {
+            detail.push(' ');
+            detail.push_str(tr(lang, T::JournalDamagedDetail));
+        } else {
+            // The file now holds what any earlier copy held.
+            self.state
+                .recovery
+                .retain(|c| c.file.as_deref() != Some(path));
+        }
+        if !saved {
+            detail.push(' ');
+            detail.push_str(tr(lang, T::JournalNotSavedDetail));
+            self.changed();
+        }
+        self.notify(NoticeLevel::Info, &summary.message(lang), detail);
     }
 
     /// Saves the session under a new name, with its photos copied into the
@@ -311,7 +363,7 @@ impl LeerkringApp {
         let now = self.env.clock.now();
         self.jobs.spawn(JobKind::Recover, move || {
             let file = candidate.file.map(|file| {
-                let opened = read_session(dirs.as_ref(), file);
+                let opened = read_session(dirs.as_ref(), file, now);
                 // The file's own content stays among the earlier versions.
                 if let (Ok(session), Some(dirs), false) = (&opened.session, &dirs, opened.in_use) {
                     let key = store::session_key(Some(&opened.path), "");
@@ -375,6 +427,7 @@ impl LeerkringApp {
         };
         let session = self.state.session.clone();
         let dirs = self.env.dirs.clone();
+        let now = self.env.clock.now();
         self.jobs.spawn(JobKind::Copy, move || {
             let copy = store::free_copy_path(&file);
             let written = store::save_session(&copy, &session)
@@ -387,7 +440,7 @@ impl LeerkringApp {
                     );
                     store::save_recovery_copy(dirs, &name, &session)
                 });
-            Finished::Copied(written.map(|path| Box::new(read_session(dirs.as_ref(), path))))
+            Finished::Copied(written.map(|path| Box::new(read_session(dirs.as_ref(), path, now))))
         });
     }
 

@@ -41,6 +41,7 @@ impl LeerkringApp {
             if let Some(before) = before {
                 self.history.record(before, edit.undo_group());
             }
+            self.journal(edit.clone());
             self.keep_selected_card(selected.as_ref());
             self.applied();
         }
@@ -80,8 +81,12 @@ impl LeerkringApp {
     /// meeting) gets the cursor in its name, so typing goes on there.
     fn follow_created(&mut self, edit: &Edit, created: &Created) {
         let target = match (edit, created) {
-            (_, Created::Bullet { depth, .. }) => {
-                self.view.capture.bullet_depth = *depth;
+            // The field follows the depth the bullet got, unless a Tab
+            // typed after its Enter already chose the next one.
+            (Edit::AddTypedBullet { depth: asked, .. }, Created::Bullet { depth, .. }) => {
+                if self.view.capture.bullet_depth == *asked {
+                    self.view.capture.bullet_depth = *depth;
+                }
                 None
             }
             (_, Created::Organisation(id)) => Some(FocusTarget::Organisation(id.clone())),
@@ -100,8 +105,12 @@ impl LeerkringApp {
         }
     }
 
-    /// What the clock wrote (already applied): saved and shown, never undone.
+    /// What the clock wrote (already applied): journalled, saved and shown,
+    /// never undone.
     fn clock_applied(&mut self, edits: &ClockEdits) {
+        for edit in edits {
+            self.journal(edit.clone());
+        }
         if !edits.is_empty() {
             self.applied();
         }
@@ -617,6 +626,11 @@ impl LeerkringApp {
         if export.public {
             options.include_photos = export.photos_in_public;
         }
+        let author = export.author.trim();
+        if !author.is_empty() {
+            options.author = Some(author.to_owned());
+        }
+        options.exported_at = Some(chrono::Utc::now());
         // Photos are found beside the session file, or for an untitled
         // session beside its recovery copy.
         if let Some(base) = &base {
@@ -672,6 +686,8 @@ impl LeerkringApp {
 
     fn after_undo(&mut self, selected: Option<&crate::model::Card>) {
         self.view.capture.editing_keyword = None;
+        // Undo and redo replace the whole session: so does the journal.
+        self.journal(Edit::ReplaceSession(Box::new(self.state.session.clone())));
         self.keep_selected_card(selected);
         self.applied();
     }

@@ -74,6 +74,9 @@ pub struct Opened {
     pub in_use: bool,
     /// Photos that are not beside the file.
     pub missing_photos: Vec<String>,
+    /// What the session's journal (a run that ended without saving) added
+    /// or offers.
+    pub journal: store::JournalOnOpen,
 }
 
 /// A session saved under a new name: the photos' new relative paths and
@@ -133,6 +136,11 @@ pub enum Finished {
 struct Running {
     kind: JobKind,
     done: Receiver<Finished>,
+    /// The result, once it arrived (held back while an earlier job of the
+    /// same kind still runs, so e.g. photos are attached in the order chosen).
+    result: Option<Finished>,
+    /// The thread is gone without a result.
+    lost: bool,
 }
 
 /// The jobs under way.
@@ -183,19 +191,42 @@ impl Jobs {
                 let _ = tx.send(job());
             }
         }
-        self.running.push(Running { kind, done: rx });
+        self.running.push(Running {
+            kind,
+            done: rx,
+            result: None,
+            lost: false,
+        });
     }
 
-    /// What finished since the last poll, in the order the jobs started.
+    /// What finished since the last poll: of each kind in the order the
+    /// jobs started.
     pub fn poll(&mut self) -> Vec<Finished> {
+        for job in &mut self.running {
+            if job.result.is_none() && !job.lost {
+                match job.done.try_recv() {
+                    Ok(result) => job.result = Some(result),
+                    Err(TryRecvError::Empty) => {}
+                    Err(TryRecvError::Disconnected) => job.lost = true,
+                }
+            }
+        }
         let mut finished = Vec::new();
-        self.running.retain(|job| match job.done.try_recv() {
-            Ok(result) => {
+        let mut waiting: Vec<JobKind> = Vec::new();
+        self.running.retain_mut(|job| {
+            if waiting.contains(&job.kind) {
+                return true;
+            }
+            if job.lost {
+                return false;
+            }
+            if let Some(result) = job.result.take() {
                 finished.push(result);
                 false
+            } else {
+                waiting.push(job.kind);
+                true
             }
-            Err(TryRecvError::Empty) => true,
-            Err(TryRecvError::Disconnected) => false,
         });
         finished
     }
@@ -230,9 +261,13 @@ impl Jobs {
     pub fn finish_all(&mut self, limit: std::time::Duration) -> Vec<Finished> {
         let deadline = std::time::Instant::now() + limit;
         let mut finished = Vec::new();
-        for job in self.running.drain(..) {
+        for mut job in self.running.drain(..) {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
-            if let Ok(result) = job.done.recv_timeout(left) {
+            if let Some(result) = job
+                .result
+                .take()
+                .or_else(|| job.done.recv_timeout(left).ok())
+            {
                 finished.push(result);
             }
         }
@@ -241,19 +276,33 @@ impl Jobs {
 }
 
 /// Reads a session file and takes its lock (another Leerkring with the file
-/// open: read-only). Runs on a job thread.
+/// open: read-only), and puts back what its journal holds (see
+/// [`store::apply_journal_on_open`]; `now` names a copy made from it). Runs
+/// on a job thread.
 #[must_use]
-pub fn read_session(dirs: Option<&store::AppDirs>, path: PathBuf) -> Opened {
-    let session = store::load_session(&path);
-    let (lock, in_use) = match (&session, dirs) {
-        (Ok(_), Some(dirs)) => match SessionLock::try_acquire(dirs, &path) {
+pub fn read_session(
+    dirs: Option<&store::AppDirs>,
+    path: PathBuf,
+    now: chrono::NaiveDateTime,
+) -> Opened {
+    let mut session = store::load_session(&path);
+    let (lock, in_use) = match dirs {
+        Some(dirs) => match SessionLock::try_acquire(dirs, &path) {
             Ok(lock) => (Some(lock), false),
             Err(store::LockError::InUse { .. }) => (None, true),
             // Nobody can tell: open it normally.
             Err(store::LockError::Io { .. }) => (None, false),
         },
-        _ => (None, false),
+        None => (None, false),
     };
+    // The journal of a session open in another window is that window's.
+    let journal = match dirs {
+        Some(dirs) if !in_use => store::apply_journal_on_open(dirs, &path, &mut session, now),
+        _ => store::JournalOnOpen::Nothing,
+    };
+    // A file that cannot be opened is not held.
+    let lock = lock.filter(|_| session.is_ok());
+    let in_use = in_use && session.is_ok();
     let missing_photos = session
         .as_ref()
         .map(|s| store::missing_photos(&path, &s.attachments))
@@ -264,6 +313,7 @@ pub fn read_session(dirs: Option<&store::AppDirs>, path: PathBuf) -> Opened {
         lock,
         in_use,
         missing_photos,
+        journal,
     }
 }
 
@@ -293,6 +343,41 @@ mod tests {
         }
         assert!(matches!(finished.as_slice(), [Finished::Snapshots(v)] if v.is_empty()));
         assert!(jobs.idle());
+    }
+
+    #[test]
+    fn jobs_of_one_kind_finish_in_the_order_they_started() {
+        let mut jobs = Jobs::default();
+        let (first_tx, first_rx) = channel::<()>();
+        jobs.spawn(JobKind::ImportPhotos, move || {
+            let _ = first_rx.recv();
+            Finished::Series(SeriesView {
+                name: "first".into(),
+                ..SeriesView::default()
+            })
+        });
+        jobs.spawn(JobKind::ImportPhotos, || {
+            Finished::Series(SeriesView {
+                name: "second".into(),
+                ..SeriesView::default()
+            })
+        });
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(jobs.poll().is_empty(), "the second waits for the first");
+        first_tx.send(()).expect("the first waits");
+        let mut names = Vec::new();
+        for _ in 0..500 {
+            for finished in jobs.poll() {
+                if let Finished::Series(view) = finished {
+                    names.push(view.name);
+                }
+            }
+            if names.len() == 2 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(names, ["first", "second"]);
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub use views::{
 };
 
 use crate::i18n::{self, Language, T, tr};
-use crate::model::{AgendaKind, BlockKind, Card, ExperimentId, Session};
+use crate::model::{AgendaKind, BlockKind, Card, Edit, ExperimentId, Session};
 use crate::store::{self, AppDirs, Autosaver, SaveJob, SaveTarget, Settings};
 use runner::Runner;
 use undo::History;
@@ -187,6 +187,16 @@ pub enum Leave {
     NewFromThis,
 }
 
+/// The session the journal was started for: which one, under which name,
+/// and whether it may be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct JournalFor {
+    open: bool,
+    file: Option<PathBuf>,
+    untitled_name: String,
+    read_only: bool,
+}
+
 /// Which screen the window shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -315,8 +325,14 @@ pub struct LeerkringApp {
     quit_requested: bool,
     /// What to do after a "save as" asked for by the unsaved-changes question.
     after_save_as: Option<Leave>,
-    /// The autosave thread (started at the first frame).
+    /// The autosave thread, which also keeps the journal of edits.
     autosaver: Option<Autosaver>,
+    /// The window the autosave thread wakes after a save (set at the first frame).
+    repaint: Arc<Mutex<Option<egui::Context>>>,
+    /// A session just shown: the journal starts from it.
+    journal_base: Option<Session>,
+    /// Which session the journal was last started for.
+    journal_for: Option<JournalFor>,
     /// Tells the next start whether this run ended cleanly.
     marker: Option<store::RunMarker>,
     /// The operating-system lock on the open session's file.
@@ -422,6 +438,9 @@ impl LeerkringApp {
             quit_requested: false,
             after_save_as: None,
             autosaver: None,
+            repaint: Arc::default(),
+            journal_base: None,
+            journal_for: None,
             marker: None,
             lock: None,
             awake: None,
@@ -445,6 +464,7 @@ impl LeerkringApp {
             app.state.projector.monitor = monitor;
         }
         app.state.projector.size = app.settings.projector_size;
+        app.start_autosaver();
         app.check_last_run();
         match start {
             StartWith::File(path) => app.open_file_now(&path),
@@ -539,6 +559,13 @@ impl LeerkringApp {
             }
         }
         self.sync_windows(ctx);
+        if self
+            .view
+            .export
+            .refresh_preview(&self.state.session, self.generation)
+        {
+            ctx.request_repaint();
+        }
         self.prepare_photos(ctx);
     }
 
@@ -549,6 +576,7 @@ impl LeerkringApp {
         self.remember_projector_placement();
         self.flush_settings(ctx);
         self.state.busy = self.jobs.busy();
+        self.sync_journal();
         self.autosave_tick(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
             if self.shutdown.load(Ordering::SeqCst) {
@@ -627,14 +655,7 @@ impl LeerkringApp {
         if self.awake.is_none() {
             // Without a session bus (or on an unusual system) this fails;
             // the projector works all the same.
-            self.awake = keepawake::Builder::default()
-                .display(true)
-                .idle(true)
-                .reason("Leerkring projector is open")
-                .app_name("Leerkring")
-                .app_reverse_domain("nl.leerkring")
-                .create()
-                .ok();
+            self.awake = keep_awake();
         }
         let id = projector::viewport_id();
         let p = &mut self.state.projector;
@@ -652,6 +673,9 @@ impl LeerkringApp {
             .with_title(projector::PROJECTOR_TITLE)
             .with_app_id("leerkring-projector")
             .with_inner_size(p.size.unwrap_or([1280.0, 720.0]));
+        if let Some(icon) = crate::desktop::window_icon() {
+            builder = builder.with_icon(icon);
+        }
         if p.fullscreen {
             builder = builder.with_monitor(p.monitor);
         }
@@ -778,6 +802,85 @@ impl LeerkringApp {
         }
     }
 
+    /// Starts the autosave thread (which keeps the journal too).
+    fn start_autosaver(&mut self) {
+        let repaint = Arc::clone(&self.repaint);
+        self.autosaver = Autosaver::start(Box::new(move || {
+            if let Ok(repaint) = repaint.lock()
+                && let Some(ctx) = repaint.as_ref()
+            {
+                ctx.request_repaint();
+            }
+        }))
+        .ok();
+    }
+
+    /// Which session the journal is for now.
+    fn journal_for_now(&self) -> JournalFor {
+        JournalFor {
+            open: self.state.screen == Screen::Session,
+            file: self.state.file.clone(),
+            untitled_name: self.state.untitled_name.clone(),
+            read_only: self.state.read_only,
+        }
+    }
+
+    /// Where the open session's edits are journalled (none on the start
+    /// screen, for a read-only session, or without a data folder).
+    fn journal_target(&self) -> Option<store::JournalTarget> {
+        if self.state.screen != Screen::Session {
+            return None;
+        }
+        let dirs = self.env.dirs.as_ref()?;
+        let save = self.save_target()?;
+        let key = store::session_key(self.state.file.as_deref(), &self.state.untitled_name);
+        Some(store::JournalTarget::new(dirs, &key, save))
+    }
+
+    /// Starts the journal afresh when another session was shown, or the open
+    /// one got another file or became read-only; returns whether it did.
+    /// A session just shown is the journal's start; otherwise the session
+    /// as it is now.
+    fn sync_journal(&mut self) -> bool {
+        let now_for = self.journal_for_now();
+        if self.journal_base.is_none() && self.journal_for.as_ref() == Some(&now_for) {
+            return false;
+        }
+        let base = self
+            .journal_base
+            .take()
+            .unwrap_or_else(|| self.state.session.clone());
+        let target = self.journal_target();
+        if let Some(saver) = &self.autosaver {
+            let _ = saver.journal_begin(target, base);
+        }
+        self.journal_for = Some(now_for);
+        true
+    }
+
+    /// Journals an edit just applied to the session (one that changed it):
+    /// on disk within a moment, so a crash before the next save loses nothing.
+    pub(crate) fn journal(&mut self, edit: Edit) {
+        let shown = self.journal_base.is_some();
+        if self.sync_journal() && !shown {
+            // The session changed its file under the journal: the journal
+            // starts from the session as it is now, this edit included.
+            return;
+        }
+        if let Some(saver) = &self.autosaver {
+            let _ = saver.journal_edit(edit);
+        }
+    }
+
+    /// Waits (at most 5 s) until every journalled edit is on disk; returns
+    /// the bytes written to journals so far. For tests and measurements.
+    #[must_use]
+    pub fn flush_journal(&self) -> Option<u64> {
+        self.autosaver
+            .as_ref()
+            .and_then(|saver| saver.journal_sync(std::time::Duration::from_secs(5)))
+    }
+
     /// Writes the session now and waits for it (Ctrl+S, quitting).
     pub fn save_now(&mut self) {
         if self.state.screen != Screen::Session {
@@ -843,9 +946,13 @@ impl LeerkringApp {
     /// Hands unsaved changes to the autosave thread once typing pauses (at
     /// most [`AUTOSAVE_AT_MOST`] after the first change), and collects results.
     fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if let Ok(mut repaint) = self.repaint.lock()
+            && repaint.is_none()
+        {
+            *repaint = Some(ctx.clone());
+        }
         if self.autosaver.is_none() {
-            let repaint = ctx.clone();
-            self.autosaver = Autosaver::start(Box::new(move || repaint.request_repaint())).ok();
+            self.start_autosaver();
         }
         let outcomes = self
             .autosaver
@@ -854,6 +961,23 @@ impl LeerkringApp {
             .unwrap_or_default();
         for outcome in outcomes {
             self.take_outcome(outcome);
+        }
+        let journal_errors = self
+            .autosaver
+            .as_mut()
+            .map(Autosaver::journal_errors)
+            .unwrap_or_default();
+        for error in journal_errors {
+            let lang = self.state.ui_lang;
+            self.notify(
+                NoticeLevel::Error,
+                tr(lang, T::JournalFailed),
+                i18n::trf(
+                    lang,
+                    T::JournalFailedDetail,
+                    &[("detail", &error.message(lang))],
+                ),
+            );
         }
         if !self.state.dirty
             || self.submitted >= self.generation
@@ -917,6 +1041,7 @@ impl LeerkringApp {
     /// Replaces the open session (after saving the old one when it changed).
     pub(super) fn show_session(&mut self, session: Session, file: Option<PathBuf>) {
         self.save_if_dirty();
+        self.journal_base = Some(session.clone());
         self.state.session = session;
         self.state.file = file;
         self.state.read_only = false;
@@ -965,7 +1090,8 @@ impl LeerkringApp {
             Ok((marker, unclean)) => {
                 self.marker = Some(marker);
                 for exit in unclean {
-                    for candidate in store::recovery_candidates(&dirs, &exit) {
+                    for candidate in store::recovery_candidates(&dirs, &exit, self.env.clock.now())
+                    {
                         eprintln!(
                             "leerkring: the last run ended uncleanly; a newer copy of '{}' was found: {}",
                             candidate.title,
@@ -1206,4 +1332,33 @@ pub fn theme_suggestion(session: &Session, key: &str) -> Option<String> {
             ("total", &session.municipalities().count().to_string()),
         ],
     ))
+}
+
+/// Asks the system to keep the screen on and not to sleep while the
+/// projector is open (Windows: `SetThreadExecutionState` on the calling
+/// thread, which must stay alive: the UI thread; Linux: the desktop's
+/// inhibit service; macOS: a power assertion). Dropping it lets go.
+fn keep_awake() -> Option<keepawake::KeepAwake> {
+    keepawake::Builder::default()
+        .display(true)
+        .idle(true)
+        .reason("Leerkring projector is open")
+        .app_name("Leerkring")
+        .app_reverse_domain("nl.leerkring")
+        .create()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    /// Windows answers the request itself (no service needed), so it must
+    /// succeed there.
+    #[cfg(windows)]
+    #[test]
+    fn windows_accepts_the_projector_keep_awake_request() {
+        let awake = super::keep_awake();
+        assert!(awake.is_some());
+        drop(awake);
+        assert!(super::keep_awake().is_some(), "again after letting go");
+    }
 }

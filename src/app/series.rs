@@ -56,11 +56,12 @@ impl LeerkringApp {
         let review = tr(self.state.session.header.language, T::SeriesReviewTitle);
         let session = self.state.session.clone();
         let dirs = self.env.dirs.clone();
+        let now = self.env.clock.now();
         self.jobs.spawn(JobKind::FollowUp, move || {
             let written =
                 store::series::write_follow_up(&session, &file, meeting, review, None, false);
             Finished::FollowUp(match written {
-                Ok((path, _)) => Ok(Box::new(read_session(dirs.as_ref(), path))),
+                Ok((path, _)) => Ok(Box::new(read_session(dirs.as_ref(), path, now))),
                 Err(error) => Err(crate::cli::follow_up_error_message(&error, lang)),
             })
         });

@@ -13,8 +13,8 @@ use super::ids::{
 use super::limits::{BULLET_MAX_CHARS, KEYWORD_MAX_CHARS, MINUTES_MAX, TITLE_MAX_CHARS};
 use super::markers::{BulletKind, parse_bullet, parse_keyword};
 use super::session::{
-    Action, AgendaItem, AgendaKind, Attachment, BlockKind, Header, NextMeeting, Note, OrgKind,
-    Participant, Round, Session, Speaker, SpeakerStatus, Visibility,
+    Action, AgendaItem, AgendaKind, Attachment, Attendance, BlockKind, Header, NextMeeting, Note,
+    OrgKind, Participant, Round, Session, Speaker, SpeakerStatus, Visibility,
 };
 
 /// One change to a session.
@@ -44,6 +44,14 @@ pub enum Edit {
         org: OrgId,
         /// Municipality or guest.
         kind: OrgKind,
+    },
+    /// Records whether an organisation attended (for one without named
+    /// participants; named participants decide otherwise).
+    SetOrganisationAttendance {
+        /// The organisation.
+        org: OrgId,
+        /// Unknown, present or absent.
+        attendance: Attendance,
     },
     /// Moves an organisation up (negative) or down (positive).
     MoveOrganisation {
@@ -195,8 +203,9 @@ pub enum Edit {
     // --- Experiments and keywords ---
     /// Adds an empty experiment for an organisation at the end of the whiteboard.
     AddExperiment(OrgId),
-    /// Sets an experiment's title; with no experiment given, the
-    /// organisation's card gets a new one.
+    /// Sets an experiment's title; with no experiment given (the card of an
+    /// organisation without one), the organisation gets a new one, or the
+    /// one an edit just before made.
     SetExperimentTitle {
         /// The organisation whose card it is.
         org: OrgId,
@@ -206,7 +215,8 @@ pub enum Edit {
         title: String,
     },
     /// Adds a typed keyword (`#tags` become tags) to an experiment; with no
-    /// experiment given, the organisation's card gets a new one.
+    /// experiment given (the card of an organisation without one), the
+    /// organisation gets a new one, or the one an edit just before made.
     AddKeyword {
         /// The organisation whose card it is.
         org: OrgId,
@@ -493,6 +503,7 @@ impl Edit {
             Edit::SetPhotoCaption { photo, .. } => Some(format!("photo-caption-{photo}")),
             Edit::AddOrganisation { .. }
             | Edit::SetOrganisationKind { .. }
+            | Edit::SetOrganisationAttendance { .. }
             | Edit::MoveOrganisation { .. }
             | Edit::RemoveOrganisation(_)
             | Edit::PasteParticipants(_)
@@ -554,6 +565,10 @@ impl Edit {
             Edit::SetOrganisationKind { org, kind } => {
                 let org = organisation_mut(session, org)?;
                 Ok(set(&mut org.kind, *kind))
+            }
+            Edit::SetOrganisationAttendance { org, attendance } => {
+                let org = organisation_mut(session, org)?;
+                Ok(set(&mut org.attendance, *attendance))
             }
             Edit::MoveOrganisation { org, delta } => {
                 let pos = session
@@ -1161,13 +1176,20 @@ fn experiment_for(
     session
         .organisation(org)
         .ok_or_else(|| missing(Subject::Organisation, org))?;
-    match experiment {
-        Some(id) => match session.experiment(id) {
+    if let Some(id) = experiment {
+        return match session.experiment(id) {
             Some(e) if &e.organisation == org => Ok((id.clone(), false)),
             _ => Err(missing(Subject::Experiment, id)),
-        },
-        None => Ok((session.add_experiment(org), true)),
+        };
     }
+    // The organisation's empty card: only an organisation without an
+    // experiment has one, so when it has one now, an edit just before
+    // (typed in the same instant) made it, and this edit joins it.
+    let made = session.experiments_of(org).next().map(|e| e.id.clone());
+    Ok(match made {
+        Some(id) => (id, false),
+        None => (session.add_experiment(org), true),
+    })
 }
 
 /// Adds a bullet, its depth limited to one below the block's last chain.
@@ -1198,6 +1220,7 @@ mod tests {
             name: name.into(),
             kind,
             notes: Vec::new(),
+            attendance: crate::model::Attendance::Unknown,
         }
     }
 
@@ -1268,6 +1291,28 @@ mod tests {
             );
         }
         assert_eq!(s.agenda[1].round.as_ref(), Some(&round));
+    }
+
+    #[test]
+    fn an_organisation_s_attendance_is_recorded_once() {
+        let mut s = session();
+        let mark = |attendance| Edit::SetOrganisationAttendance {
+            org: OrgId::new("b"),
+            attendance,
+        };
+        assert_eq!(apply(&mut s, mark(Attendance::Absent)), Outcome::Changed);
+        assert_eq!(s.attended(&OrgId::new("b")), Some(false));
+        assert_eq!(apply(&mut s, mark(Attendance::Absent)), Outcome::Unchanged);
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::SetOrganisationAttendance {
+                    org: OrgId::new("nobody"),
+                    attendance: Attendance::Present,
+                }
+            ),
+            EditError::Missing(..)
+        ));
     }
 
     #[test]
@@ -1493,6 +1538,18 @@ mod tests {
         );
         assert_eq!(s.experiments.len(), 1);
         assert_eq!(s.experiments[0].keywords[1].text, "inwoners");
+        // Typed on the empty card in the same instant as the first (the
+        // console had no experiment to name yet): the same experiment.
+        apply(
+            &mut s,
+            Edit::AddKeyword {
+                org: OrgId::new("a"),
+                experiment: None,
+                text: "raadsleden".into(),
+            },
+        );
+        assert_eq!(s.experiments.len(), 1);
+        assert_eq!(s.experiments[0].keywords[2].text, "raadsleden");
         // Not another organisation's experiment, and never an empty keyword.
         assert!(matches!(
             refused(

@@ -22,8 +22,8 @@ pub use ops::Card;
 pub use paths::{attachment_path, slug};
 pub use rules::Problem;
 pub use session::{
-    Action, ActionStatus, AgendaItem, AgendaKind, Attachment, BlockKind, Bullet, BulletBlock,
-    Experiment, FORMAT_VERSION, Header, Keyword, Language, MonthPart, NextMeeting, Note, OrgKind,
-    Organisation, Owner, Participant, PlannedDate, Round, Session, Speaker, SpeakerStatus,
-    Synthesis, Visibility,
+    Action, ActionStatus, AgendaItem, AgendaKind, Attachment, Attendance, BlockKind, Bullet,
+    BulletBlock, Experiment, FORMAT_VERSION, Header, Keyword, Language, MeetingRef, MonthPart,
+    NextMeeting, Note, OrgKind, Organisation, Owner, Participant, PlannedDate, Round, Session,
+    Speaker, SpeakerStatus, Synthesis, Visibility,
 };

@@ -257,6 +257,7 @@ impl Session {
             owner,
             due,
             status: ActionStatus::Open,
+            from: None,
         });
         id
     }
@@ -275,6 +276,7 @@ impl Session {
             .iter()
             .map(|o| super::session::Organisation {
                 notes: Vec::new(),
+                attendance: super::session::Attendance::Unknown,
                 ..o.clone()
             })
             .collect();
@@ -337,6 +339,7 @@ mod tests {
             name: name.into(),
             kind,
             notes: Vec::new(),
+            attendance: crate::model::Attendance::Unknown,
         };
         Session {
             organisations: vec![

@@ -152,6 +152,7 @@ impl Session {
             name: name.to_owned(),
             kind,
             notes: Vec::new(),
+            attendance: crate::model::Attendance::Unknown,
         });
         if kind == OrgKind::Municipality {
             for round in self.agenda.iter_mut().filter_map(|i| i.round.as_mut()) {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::ids::OrgId;
 use super::session::{
-    AgendaItem, Bullet, Experiment, Header, Note, OrgKind, Organisation, Owner, Session,
+    AgendaItem, Attendance, Bullet, Experiment, Header, Note, OrgKind, Organisation, Owner, Session,
 };
 
 /// A reference or id in a session that does not hold together.
@@ -57,6 +57,43 @@ impl Session {
             let present = self.participants.iter().filter(|p| p.present).count();
             Some(u32::try_from(present).unwrap_or(u32::MAX))
         }
+    }
+
+    /// Whether an organisation attended: when any of its participants are
+    /// named, whether one of them was present; otherwise what was recorded
+    /// for the organisation itself. `None` when nothing is known.
+    #[must_use]
+    pub fn attended(&self, org: &OrgId) -> Option<bool> {
+        let mut named = self
+            .participants
+            .iter()
+            .filter(|p| p.organisation.as_ref() == Some(org))
+            .peekable();
+        if named.peek().is_some() {
+            return Some(named.any(|p| p.present));
+        }
+        match self.organisation(org).map(|o| o.attendance) {
+            Some(Attendance::Present) => Some(true),
+            Some(Attendance::Absent) => Some(false),
+            Some(Attendance::Unknown) | None => None,
+        }
+    }
+
+    /// Whether attendance is known for any organisation (by a named
+    /// participant or a mark on the organisation).
+    #[must_use]
+    pub fn attendance_known(&self) -> bool {
+        self.organisations
+            .iter()
+            .any(|o| self.attended(&o.id).is_some())
+    }
+
+    /// The municipalities that attended, in list order; every municipality
+    /// when no attendance is known at all (older files, a count only).
+    pub fn attending_municipalities(&self) -> impl Iterator<Item = &Organisation> {
+        let known = self.attendance_known();
+        self.municipalities()
+            .filter(move |o| !known || self.attended(&o.id) == Some(true))
     }
 
     /// The participating municipalities, in list order.
@@ -283,6 +320,7 @@ mod tests {
             name: id.to_uppercase(),
             kind,
             notes: Vec::new(),
+            attendance: crate::model::Attendance::Unknown,
         }
     }
 
@@ -334,6 +372,44 @@ mod tests {
             },
         ];
         assert_eq!(s.participant_count(), Some(1));
+    }
+
+    #[test]
+    fn attendance_comes_from_named_participants_else_the_organisation() {
+        let mut s = small();
+        assert!(!s.attendance_known());
+        assert_eq!(
+            s.attending_municipalities().count(),
+            2,
+            "unknown: all of them"
+        );
+        s.organisations[1].attendance = Attendance::Absent;
+        assert_eq!(s.attended(&OrgId::new("b")), Some(false));
+        assert_eq!(s.attended(&OrgId::new("a")), None);
+        assert_eq!(
+            s.attending_municipalities().count(),
+            0,
+            "known: only those present"
+        );
+        s.participants = vec![Participant {
+            id: ParticipantId::new("p-1"),
+            name: "An".into(),
+            organisation: Some(OrgId::new("b")),
+            role: String::new(),
+            present: true,
+        }];
+        assert_eq!(
+            s.attended(&OrgId::new("b")),
+            Some(true),
+            "a named participant who came outweighs the mark"
+        );
+        s.participants[0].present = false;
+        assert_eq!(s.attended(&OrgId::new("b")), Some(false));
+        let names: Vec<_> = s
+            .attending_municipalities()
+            .map(|o| o.id.as_str())
+            .collect();
+        assert!(names.is_empty());
     }
 
     #[test]

@@ -14,12 +14,15 @@
 //!   [`PreviousSession::planned`].
 //! - The agenda keeps the previous agenda's shape (titles, kinds, minutes,
 //!   blocks, speaking order) with every time and note reset, with a
-//!   "Terugblik" ("Looking back") item first.
+//!   "Terugblik" ("Looking back") item right after the opening (first when
+//!   the agenda does not open with an opening item).
 //! - Organisations and participants are copied (organisation notes are not);
-//!   attendance is reset (nobody is marked present yet).
-//! - Open actions keep their id, text, owner, due date and status; open
-//!   questions keep their bullets. Both are listed in the snapshot as
-//!   carried, so the look-back item can show them.
+//!   attendance is reset (nobody is marked present yet, no organisation
+//!   marked present or absent).
+//! - Open actions keep their id, text, owner, due date and status, and
+//!   remember the meeting they were agreed at (an action carried twice keeps
+//!   the first meeting); open questions keep their bullets. Both are listed
+//!   in the snapshot as carried, so the look-back item can show them.
 //! - The other planned meetings stay planned, in their order.
 
 use chrono::{Datelike, NaiveDate};
@@ -27,7 +30,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::ids::{ActionId, BulletId, ItemId, MeetingId, OrgId};
-use super::session::{ActionStatus, AgendaItem, AgendaKind, PlannedDate, Session};
+use super::session::{
+    Action, ActionStatus, AgendaItem, AgendaKind, MeetingRef, PlannedDate, Session,
+};
 
 /// What a follow-up session knows of the session before it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -139,12 +144,23 @@ pub fn follow_up(
         })
         .collect();
 
+    let agreed_at = MeetingRef {
+        title: previous.header.title.clone(),
+        when: previous
+            .header
+            .date
+            .map(PlannedDate::Day)
+            .or_else(|| previous.previous.as_ref().and_then(|p| p.planned)),
+    };
     let carried_actions: Vec<_> = previous
         .synthesis
         .actions
         .iter()
         .filter(|a| a.status == ActionStatus::Open)
-        .cloned()
+        .map(|a| Action {
+            from: a.from.clone().or_else(|| Some(agreed_at.clone())),
+            ..a.clone()
+        })
         .collect();
     let open_questions = previous.synthesis.open_questions.bullets.clone();
     let mut snapshot = PreviousSession {
@@ -177,8 +193,14 @@ pub fn follow_up(
         .collect();
 
     let review_id = ItemId::new(next.fresh_id("item"));
+    // Welcome first, then look back.
+    let after_opening = next
+        .agenda
+        .iter()
+        .take_while(|item| item.kind == AgendaKind::Opening)
+        .count();
     next.agenda.insert(
-        0,
+        after_opening,
         AgendaItem::new(review_id.clone(), review_title, AgendaKind::Opening, 15),
     );
     snapshot.review_item = Some(review_id);
@@ -328,6 +350,7 @@ pub fn planned_month(when: PlannedDate) -> (i32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::MeetingRef;
     use crate::model::{
         BlockKind, Experiment, ExperimentId, Keyword, KeywordId, MonthPart, NextMeeting, OrgKind,
         Organisation, Owner, Participant, ParticipantId,
@@ -339,6 +362,7 @@ mod tests {
             name: name.into(),
             kind,
             notes: Vec::new(),
+            attendance: crate::model::Attendance::Unknown,
         };
         let mut s = Session::default();
         s.header.title = "Kick-off".into();
@@ -423,11 +447,23 @@ mod tests {
         assert_eq!(next.header.participant_count, None);
         assert!(next.participants.iter().all(|p| !p.present));
         assert!(next.experiments.is_empty());
-        assert_eq!(next.agenda[0].title, "Terugblik");
-        assert_eq!(next.agenda.len(), 3);
+        let titles: Vec<_> = next.agenda.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Opening", "Terugblik", "Ronde"],
+            "welcome first, then look back"
+        );
         let texts: Vec<_> = next.synthesis.actions.iter().map(|a| &a.text).collect();
         assert_eq!(texts, ["Polsen"], "only open actions are carried");
         assert_eq!(next.synthesis.actions[0].status, ActionStatus::Open);
+        assert_eq!(
+            next.synthesis.actions[0].from,
+            Some(MeetingRef {
+                title: "Kick-off".into(),
+                when: NaiveDate::from_ymd_opt(2020, 2, 4).map(PlannedDate::Day),
+            }),
+            "a carried action remembers where it was agreed"
+        );
         assert_eq!(
             next.synthesis.open_questions.bullets[0].text,
             "Wie wil gastgemeente zijn?"
@@ -443,9 +479,9 @@ mod tests {
         let snapshot = next.previous.as_ref().unwrap();
         assert_eq!(snapshot.file, "kick-off.json");
         assert_eq!(snapshot.title, "Kick-off");
-        assert_eq!(snapshot.review_item.as_ref(), Some(&next.agenda[0].id));
-        assert!(next.is_review_item(&next.agenda[0].id));
-        assert!(!next.is_review_item(&next.agenda[1].id));
+        assert_eq!(snapshot.review_item.as_ref(), Some(&next.agenda[1].id));
+        assert!(next.is_review_item(&next.agenda[1].id));
+        assert!(!next.is_review_item(&next.agenda[0].id));
         assert_eq!(
             snapshot.carried_actions,
             [next.synthesis.actions[0].id.clone()]
@@ -467,8 +503,52 @@ mod tests {
         assert_eq!(next.header.host, Some(OrgId::new("b")));
         assert_eq!(next.header.location, "", "a new host means a new place");
         assert_eq!(next.synthesis.next_meetings[0].id.as_str(), "meeting-1");
-        assert_eq!(next.agenda[0].title, "Looking back");
+        assert_eq!(next.agenda[1].title, "Looking back");
         assert!(next.problems().is_empty());
+    }
+
+    #[test]
+    fn an_agenda_without_an_opening_starts_with_the_look_back() {
+        let mut previous = kick_off();
+        previous.agenda.remove(0);
+        let next = follow_up(&previous, "k.json", 0, "Terugblik").unwrap();
+        assert_eq!(next.agenda[0].title, "Terugblik");
+    }
+
+    #[test]
+    fn an_action_carried_twice_keeps_the_meeting_it_was_agreed_at() {
+        let second = follow_up(&kick_off(), "k.json", 0, "T").unwrap();
+        assert!(second.header.date.is_none(), "planned for a month only");
+        let third = follow_up(&second, "s.json", 0, "T").unwrap();
+        let kick_off_day = NaiveDate::from_ymd_opt(2020, 2, 4).map(PlannedDate::Day);
+        assert_eq!(
+            third.synthesis.actions[0].from.as_ref().unwrap().when,
+            kick_off_day
+        );
+        // An action agreed at the second meeting names its planned month.
+        let mut second = second;
+        second.add_action("Nieuw", None, None);
+        let third = follow_up(&second, "s.json", 0, "T").unwrap();
+        let new = third
+            .synthesis
+            .actions
+            .iter()
+            .find(|a| a.text == "Nieuw")
+            .unwrap();
+        assert_eq!(
+            new.from.as_ref().unwrap().when,
+            Some(PlannedDate::Month {
+                year: 2020,
+                month: 6,
+                part: MonthPart::Late
+            })
+        );
+        assert!(
+            third
+                .organisations
+                .iter()
+                .all(|o| o.attendance.is_unknown())
+        );
     }
 
     #[test]

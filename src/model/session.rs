@@ -117,8 +117,14 @@ pub struct Header {
     /// The hosting organisation, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<OrgId>,
-    /// Who leads the meeting.
+    /// Who leads the meeting (the facilitator, "gespreksleider").
     pub facilitator: String,
+    /// Who chairs the meeting ("voorzitter"), when that is not the facilitator.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub chair: String,
+    /// Who takes the notes ("notulist").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note_taker: String,
     /// The session's language (headings and dates of the report follow it).
     pub language: Language,
     /// The number of participants, set by hand when no attendees are named.
@@ -192,6 +198,36 @@ pub struct Organisation {
     /// Notes about this organisation, e.g. a guest's own paragraph in the report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// Whether the organisation attended, as recorded for the organisation
+    /// itself; named participants of the organisation decide instead when
+    /// there are any (see [`Session::attended`]).
+    #[serde(default, skip_serializing_if = "Attendance::is_unknown")]
+    pub attendance: Attendance,
+}
+
+/// Whether an organisation attended the meeting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Attendance {
+    /// Not recorded.
+    #[default]
+    Unknown,
+    /// Someone of the organisation was there.
+    Present,
+    /// Nobody of the organisation was there.
+    Absent,
+}
+
+impl Attendance {
+    /// Every value, in menu order.
+    pub const ALL: [Attendance; 3] = [Attendance::Unknown, Attendance::Present, Attendance::Absent];
+
+    /// Whether nothing is recorded.
+    #[must_use]
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+    pub fn is_unknown(&self) -> bool {
+        *self == Attendance::Unknown
+    }
 }
 
 /// A named participant.
@@ -501,6 +537,22 @@ pub struct Action {
     /// Open, done or dropped.
     #[serde(default)]
     pub status: ActionStatus,
+    /// The earlier meeting the action was agreed at; `None` for an action
+    /// of this meeting. Set when a follow-up carries the action over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<MeetingRef>,
+}
+
+/// An earlier meeting of the series, as an action carried from it names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct MeetingRef {
+    /// That meeting's title.
+    pub title: String,
+    /// When it took place: its day, or only the month it was planned in
+    /// when its day was never filled in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<PlannedDate>,
 }
 
 /// Who owns an action.

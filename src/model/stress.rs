@@ -328,6 +328,7 @@ pub fn stress_session(municipalities: usize, keywords_each: usize, bullets: usiz
                 name,
                 kind: OrgKind::Municipality,
                 notes: Vec::new(),
+                attendance: crate::model::Attendance::Unknown,
             }
         })
         .collect();
@@ -337,6 +338,7 @@ pub fn stress_session(municipalities: usize, keywords_each: usize, bullets: usiz
         name: "VNG / Democratie in actie".into(),
         kind: OrgKind::Guest,
         notes: vec![note(dice.sentence(40), Visibility::Report)],
+        attendance: crate::model::Attendance::Unknown,
     });
 
     let participants: Vec<Participant> = (0..municipalities * 2)
@@ -481,6 +483,8 @@ pub fn stress_session(municipalities: usize, keywords_each: usize, bullets: usiz
             location: "Stadhuis, Raadzaal".into(),
             host: organisations.first().map(|o| o.id.clone()),
             facilitator: "Marieke Visser".into(),
+            chair: String::new(),
+            note_taker: "Jeroen de Wit".into(),
             language: Language::Nl,
             participant_count: None,
             report_final: false,
@@ -546,6 +550,7 @@ pub fn stress_session(municipalities: usize, keywords_each: usize, bullets: usiz
                 } else {
                     ActionStatus::Open
                 },
+                from: None,
             }
         })
         .collect();

@@ -884,6 +884,7 @@ mod tests {
             name: id.to_uppercase(),
             kind,
             notes: Vec::new(),
+            attendance: crate::model::Attendance::Unknown,
         }
     }
 

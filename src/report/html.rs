@@ -21,7 +21,12 @@ pub fn write(doc: &Document) -> String {
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"Leerkring\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&doc.title));
-    let _ = writeln!(out, "<style>\n{}\n</style>", CSS.trim_end());
+    let _ = writeln!(
+        out,
+        "<style>\n{}\n{}</style>",
+        CSS.trim_end(),
+        page_css(doc)
+    );
     out.push_str("</head>\n<body>\n<main>\n");
 
     let mut in_header = false;
@@ -81,7 +86,12 @@ pub fn write(doc: &Document) -> String {
                 let _ = writeln!(out, "<{tag} dir=\"auto\">{}</{tag}>", escape(text));
             }
             Block::Paragraph(spans) => {
-                let _ = writeln!(out, "<p dir=\"auto\">{}</p>", spans_html(spans));
+                let class = if block.keeps_with_next() {
+                    " class=\"lead-in\""
+                } else {
+                    ""
+                };
+                let _ = writeln!(out, "<p{class} dir=\"auto\">{}</p>", spans_html(spans));
             }
             Block::Bullets(items) => list(items, &mut out),
             Block::Table(table) => self::table(table, &mut out),
@@ -98,6 +108,53 @@ pub fn write(doc: &Document) -> String {
         out.push_str("</section>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The printed page's running header and footer (CSS paged media, where the
+/// browser supports margin boxes): the title and date at the top from
+/// page 2 on, "CONCEPT" on every page of a draft, "Pagina X van Y" at the
+/// bottom.
+fn page_css(doc: &super::doc::Document) -> String {
+    let (before, between, after) = doc.page_label_parts();
+    let mut css = String::from("@page {\n");
+    let _ = writeln!(
+        css,
+        "  @top-left {{ content: {}; }}",
+        css_string(&doc.title)
+    );
+    if let Some(label) = doc.concept_label() {
+        let _ = writeln!(
+            css,
+            "  @top-right {{ content: {}; color: #8a1c00; font-weight: 700; }}",
+            css_string(&label.to_uppercase())
+        );
+    }
+    let _ = writeln!(
+        css,
+        "  @bottom-center {{ content: {} counter(page) {} counter(pages) {}; }}",
+        css_string(&before),
+        css_string(&between),
+        css_string(&after)
+    );
+    css.push_str("}\n@page :first {\n  @top-left { content: none; }\n}\n");
+    css
+}
+
+/// `text` as a quoted CSS string that cannot end the string, the rule or
+/// the `<style>` element early.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' => {
+                let _ = write!(out, "\\{:x} ", u32::from(c));
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }
 
@@ -212,11 +269,19 @@ mod tests {
     }
 
     #[test]
+    fn page_css_strings_cannot_break_out() {
+        assert_eq!(css_string("a\"b</style>"), "\"a\\22 b\\3c /style\\3e \"");
+        assert_eq!(css_string("Verslag M50"), "\"Verslag M50\"");
+    }
+
+    #[test]
     fn the_page_has_a_language_a_title_and_a_main() {
         let doc = Document {
             lang: crate::i18n::Language::Nl,
             title: "Verslag <M50>".into(),
             date: None,
+            author: String::new(),
+            exported_at: None,
             blocks: vec![
                 Block::Title("Verslag".into()),
                 Block::Heading {
@@ -233,6 +298,14 @@ mod tests {
         let html = write(&doc);
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"));
         assert!(html.contains("<title>Verslag &lt;M50&gt;</title>"));
+        assert!(html.contains("@top-left { content: \"Verslag \\3c M50\\3e \"; }"));
+        assert!(html.contains(
+            "@bottom-center { content: \"Pagina \" counter(page) \" van \" counter(pages) \"\"; }"
+        ));
+        assert!(
+            !html.contains("@top-right"),
+            "no concept mark, so not on the pages either"
+        );
         assert!(html.contains("<header>\n<h1>Verslag</h1>\n</header>"));
         assert!(
             html.contains("<section class=\"observations\">\n<h2 dir=\"auto\">Wat valt op?</h2>")

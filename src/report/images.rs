@@ -74,10 +74,12 @@ impl From<image::ImageError> for DecodeError {
     }
 }
 
-/// Decodes a PNG or JPEG with limits (a corrupt or huge file gives an
-/// error, never a panic or an out-of-memory abort) and returns the picture
-/// turned upright by its EXIF orientation, with that orientation.
-fn decode_with_orientation(bytes: &[u8]) -> Result<(DynamicImage, Orientation), DecodeError> {
+/// A decoder for a PNG or JPEG with limits (a corrupt or huge file gives
+/// an error, never a panic or an out-of-memory abort), and the picture's
+/// EXIF orientation, read before any pixel is decoded.
+fn decoder_with_orientation(
+    bytes: &[u8],
+) -> Result<(impl image::ImageDecoder + '_, Orientation), DecodeError> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| DecodeError::Damaged(e.to_string()))?;
@@ -92,6 +94,13 @@ fn decode_with_orientation(bytes: &[u8]) -> Result<(DynamicImage, Orientation), 
     let mut decoder = reader.into_decoder()?;
     // An unreadable EXIF block leaves the picture as it is stored.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    Ok((decoder, orientation))
+}
+
+/// Decodes a PNG or JPEG and returns the picture turned upright by its
+/// EXIF orientation, with that orientation.
+fn decode_with_orientation(bytes: &[u8]) -> Result<(DynamicImage, Orientation), DecodeError> {
+    let (decoder, orientation) = decoder_with_orientation(bytes)?;
     let mut image = DynamicImage::from_decoder(decoder)?;
     image.apply_orientation(orientation);
     Ok((image, orientation))
@@ -134,6 +143,8 @@ pub fn for_report(data: ImageData) -> Result<ImageData, DecodeError> {
     if data.mime == "image/gif" {
         return Ok(data);
     }
+    // Decoded even when kept as it is, so a damaged picture is noticed here
+    // (and noted in the report) rather than breaking a format later.
     let (image, orientation) = decode_with_orientation(&data.bytes)?;
     let upright = orientation == Orientation::NoTransforms;
     let small = data.width.max(data.height) <= REPORT_MAX_SIDE;

@@ -1,13 +1,18 @@
 //! The report as Markdown (`CommonMark`), for wikis and mail. User text is escaped so it
 //! renders literally (a keyword "+ startnotitie" stays text, not a list),
-//! while staying readable in the raw file.
+//! while staying readable in the raw file. Photos go into a folder next to
+//! the report (`x.md_files/`), linked relatively, so the links work
+//! wherever the report is written.
 
+use super::ExtraFile;
 use super::doc::{Block, Document, Figure, ListItem, Span, SpanStyle, Table};
 
-/// The Markdown text of `doc`, ending in one newline.
+/// The Markdown text of `doc`, ending in one newline, and its photos as
+/// files in `folder` (a path relative to the report, e.g. `x.md_files`).
 #[must_use]
-pub fn write(doc: &Document) -> String {
+pub fn write(doc: &Document, folder: &str) -> (String, Vec<ExtraFile>) {
     let mut parts: Vec<String> = Vec::new();
+    let mut files: Vec<ExtraFile> = Vec::new();
     for block in &doc.blocks {
         let part = match block {
             Block::Title(text) => format!("# {}", heading_text(text)),
@@ -31,7 +36,15 @@ pub fn write(doc: &Document) -> String {
                 out.join("\n")
             }
             Block::Table(table) => self::table(table),
-            Block::Figure(figure) => self::figure(figure),
+            Block::Figure(figure) => {
+                let path = format!("{folder}/{}", photo_file_name(figure, files.len() + 1));
+                let part = self::figure(figure, &path);
+                files.push(ExtraFile {
+                    path,
+                    bytes: figure.image.bytes.clone(),
+                });
+                part
+            }
             Block::Note(text) => format!("*{}*", one_line(text)),
         };
         if !part.is_empty() {
@@ -40,7 +53,22 @@ pub fn write(doc: &Document) -> String {
     }
     let mut out = parts.join("\n\n");
     out.push('\n');
-    out
+    (out, files)
+}
+
+/// "01-flip-over.jpg": the number keeps the names apart and in order; the
+/// name comes from the attachment, the extension from the (possibly
+/// re-encoded) picture.
+fn photo_file_name(figure: &Figure, number: usize) -> String {
+    let original = figure.path.rsplit(['/', '\\']).next().unwrap_or_default();
+    let stem = original.rsplit_once('.').map_or(original, |(stem, _)| stem);
+    let stem: String = crate::model::slug(stem, "foto").chars().take(40).collect();
+    let extension = match figure.image.mime {
+        "image/png" => "png",
+        "image/gif" => "gif",
+        _ => "jpg",
+    };
+    format!("{number:02}-{stem}.{extension}")
 }
 
 /// Nested bullets; each level is indented by two more spaces.
@@ -120,9 +148,11 @@ fn one_line(text: &str) -> String {
 }
 
 /// Text for a heading: one line, and `#` escaped everywhere (a trailing `#`
-/// would be taken for a closing sequence).
+/// would be taken for a closing sequence). A heading's text cannot start a
+/// block, so "1. Opening" stays as written.
 fn heading_text(text: &str) -> String {
-    one_line(text).replace('#', "\\#")
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    inline(&joined).replace('#', "\\#")
 }
 
 /// Escapes the characters that have a meaning anywhere in a line.
@@ -181,10 +211,9 @@ fn table(table: &Table) -> String {
     out.join("\n")
 }
 
-/// The image by its path next to the session file, then the caption.
-fn figure(figure: &Figure) -> String {
-    let destination: String = figure
-        .path
+/// The image by its path relative to the report, then the caption.
+fn figure(figure: &Figure, path: &str) -> String {
+    let destination: String = path
         .chars()
         .map(|c| match c {
             '<' => "%3C".to_owned(),

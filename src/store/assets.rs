@@ -361,4 +361,79 @@ mod tests {
             CarriedPhotos::default()
         );
     }
+
+    /// Windows paths are parsed only on Windows (a `\\server\share\` prefix,
+    /// drive letters, `\\?\` long paths), so these run there (and under Wine
+    /// in CI). Pure path arithmetic: no share is contacted.
+    #[cfg(windows)]
+    mod windows_paths {
+        use std::path::{Path, PathBuf};
+
+        use crate::model::attachment_path;
+        use crate::report::{Format, default_output_path, output_path_in};
+        use crate::store::{assets_dir, assets_folder_name, session_folder};
+
+        #[test]
+        fn a_session_on_a_network_share_keeps_its_photos_and_reports_beside_it() {
+            let session = Path::new(r"\\gemeente-fs01\Team Zoë\Leerkring\juni 2020.json");
+            let folder = Path::new(r"\\gemeente-fs01\Team Zoë\Leerkring");
+            assert_eq!(session_folder(session), folder);
+            assert_eq!(assets_folder_name(session), "juni 2020.assets");
+            assert_eq!(assets_dir(session), folder.join("juni 2020.assets"));
+            assert_eq!(
+                attachment_path(folder, "juni 2020.assets/foto 1.jpg"),
+                Some(PathBuf::from(
+                    r"\\gemeente-fs01\Team Zoë\Leerkring\juni 2020.assets\foto 1.jpg"
+                ))
+            );
+            assert_eq!(
+                default_output_path(session, Format::Docx),
+                Path::new(r"\\gemeente-fs01\Team Zoë\Leerkring\juni 2020.docx")
+            );
+            assert_eq!(
+                output_path_in(
+                    Path::new(r"\\gemeente-fs01\verslagen"),
+                    session,
+                    Format::Html
+                ),
+                Path::new(r"\\gemeente-fs01\verslagen\juni 2020.html")
+            );
+        }
+
+        #[test]
+        fn a_session_at_the_root_of_a_share_or_a_drive_has_that_root_as_folder() {
+            let on_share = Path::new(r"\\server\share\sessie.json");
+            assert_eq!(session_folder(on_share), Path::new(r"\\server\share\"));
+            let on_drive = Path::new(r"D:\sessie.json");
+            assert_eq!(assets_dir(on_drive), Path::new(r"D:\sessie.assets"));
+        }
+
+        #[test]
+        fn a_long_verbatim_path_keeps_working() {
+            let deep: PathBuf = std::iter::once(r"\\?\C:\".to_owned())
+                .chain((0..12).map(|i| format!("een map met een lange naam {i}")))
+                .collect();
+            let session = deep.join("sessie.json");
+            assert!(session.as_os_str().len() > 260);
+            assert_eq!(assets_dir(&session), deep.join("sessie.assets"));
+            assert_eq!(
+                attachment_path(&deep, "sessie.assets/a.png"),
+                Some(deep.join("sessie.assets").join("a.png"))
+            );
+        }
+
+        #[test]
+        fn attachments_never_point_at_another_share_or_drive() {
+            let folder = Path::new(r"\\server\share\leerkring");
+            for hostile in [
+                r"\\evil\share\x.png",
+                "//evil/share/x.png",
+                "C:x.png",
+                "D:/x.png",
+                "../x.png",
+            ] {
+                assert_eq!(attachment_path(folder, hostile), None, "{hostile}");
+            }
+        }
+    }
 }

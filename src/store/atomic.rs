@@ -18,11 +18,59 @@ use crate::i18n::T;
 
 /// How long to wait before trying a blocked rename again (Windows only).
 const RENAME_RETRY_PAUSE: Duration = Duration::from_millis(50);
+/// How often a blocked rename is tried again (Windows only): a second in all.
+const RENAME_RETRIES: u32 = 20;
 
 /// Writes `bytes` to `path` atomically: afterwards the file holds either
 /// exactly `bytes` or, on any error, exactly what it held before.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// Writes `bytes` atomically to `relative` (with `/` separators) inside
+/// `folder`, making the folders on the way that are missing: for files that
+/// go with a report, such as `x.md_files/01-bord.jpg`. A path that would
+/// leave `folder` (absolute, or with `..`) is refused.
+pub fn write_atomic_under(folder: &Path, relative: &str, bytes: &[u8]) -> Result<(), SaveError> {
+    let mut path = folder.to_path_buf();
+    for part in relative.split('/') {
+        let unsafe_part = part.is_empty()
+            || part == "."
+            || part == ".."
+            || part.contains(['\\', ':'])
+            || Path::new(part).is_absolute();
+        if unsafe_part {
+            return Err(SaveError::from_io(
+                &folder.join(relative),
+                own_io_error(io::ErrorKind::InvalidInput, T::StoreNoPermission),
+            ));
+        }
+        path.push(part);
+    }
+    check_folder(&path, folder)?;
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|err| SaveError::from_io(&path, err))?;
+    }
+    write_atomic(&path, bytes)
+}
+
+/// Writes a file and the files that go with it (such as a Markdown
+/// report's photos, at paths relative to the file's folder), each
+/// atomically: the companions first, so the file never links to a photo
+/// that is not there yet.
+pub fn write_with_companions<'a>(
+    target: &Path,
+    bytes: &[u8],
+    companions: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(), SaveError> {
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    for (relative, content) in companions {
+        write_atomic_under(folder, relative, content)?;
+    }
+    write_atomic(target, bytes)
 }
 
 /// Writes whatever `write` produces to `path` atomically. `write` gets a
@@ -150,18 +198,17 @@ where
     temp.as_file().sync_all()
 }
 
-/// Renames `temp` over `target`. On Windows an antivirus scanner or a sync
-/// client may hold the target for a moment, so a refused rename is tried
-/// again a few times. On failure the temporary file is removed.
+/// Renames `temp` over `target`. On Windows an antivirus scanner, a sync
+/// client, the search indexer or Explorer's preview may hold the target for
+/// a moment, so a refused rename is tried again for about a second. On
+/// failure the temporary file is removed.
 fn persist(mut temp: NamedTempFile, target: &Path) -> io::Result<()> {
-    let retries = if cfg!(windows) { 10 } else { 0 };
+    let retries = if cfg!(windows) { RENAME_RETRIES } else { 0 };
     let mut attempt = 0;
     loop {
         match temp.persist(target) {
             Ok(_file) => return Ok(()),
-            Err(err)
-                if err.error.kind() == io::ErrorKind::PermissionDenied && attempt < retries =>
-            {
+            Err(err) if attempt < retries && blocked_for_now_on_windows(&err.error) => {
                 attempt += 1;
                 temp = err.file;
                 std::thread::sleep(RENAME_RETRY_PAUSE);
@@ -173,6 +220,16 @@ fn persist(mut temp: NamedTempFile, target: &Path) -> io::Result<()> {
             }
         }
     }
+}
+
+/// Whether a rename that Windows refused may succeed a moment later because
+/// another program has the target open: Windows reports that as access
+/// denied (`ERROR_ACCESS_DENIED`, 5), a sharing violation (32) or a lock
+/// violation (33). Rust's `ErrorKind` names only the first
+/// (`PermissionDenied`), so the codes are compared. The codes mean other
+/// things on other systems: call this for Windows errors only.
+fn blocked_for_now_on_windows(error: &io::Error) -> bool {
+    matches!(error.raw_os_error(), Some(5 | 32 | 33))
 }
 
 /// Makes a rename in `folder` durable.
@@ -203,6 +260,31 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn files_under_a_folder_get_their_subfolder_and_never_leave_it() {
+        let dir = tempfile::tempdir().unwrap();
+        write_atomic_under(dir.path(), "x.md_files/01-bord.jpg", NEW).unwrap();
+        assert_eq!(
+            fs::read(dir.path().join("x.md_files/01-bord.jpg")).unwrap(),
+            NEW
+        );
+        for bad in [
+            "../weg.jpg",
+            "/etc/weg",
+            "a//b",
+            "x.md_files/../../weg",
+            "c:\\x",
+        ] {
+            assert!(write_atomic_under(dir.path(), bad, NEW).is_err(), "{bad}");
+        }
+        assert!(!dir.path().parent().unwrap().join("weg.jpg").exists());
+        let missing = dir.path().join("bestaat-niet");
+        assert!(matches!(
+            write_atomic_under(&missing, "a.jpg", NEW),
+            Err(SaveError::FolderMissing { .. })
+        ));
     }
 
     /// A folder with `session.json` holding [`OLD`].
@@ -297,6 +379,79 @@ mod tests {
         assert!(matches!(err, SaveError::Io { .. }), "{err:?}");
         assert_eq!(listing(dir.path()), ["map"]);
         assert!(listing(&path).is_empty());
+    }
+
+    /// Regression: only `PermissionDenied` was retried, but a program
+    /// holding the file often makes Windows answer with a sharing violation,
+    /// which Rust does not map to that kind.
+    #[test]
+    fn windows_sharing_and_lock_violations_are_retried() {
+        for code in [5, 32, 33] {
+            assert!(blocked_for_now_on_windows(&io::Error::from_raw_os_error(
+                code
+            )));
+        }
+        // ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND, ERROR_DISK_FULL.
+        for code in [2, 3, 112] {
+            assert!(!blocked_for_now_on_windows(&io::Error::from_raw_os_error(
+                code
+            )));
+        }
+        assert!(!blocked_for_now_on_windows(&io::Error::other("x")));
+    }
+
+    /// Opens `path` the way another program may: a virus scanner or a
+    /// preview reading it while letting others read and write but not
+    /// delete or replace it (share mode 3), or a sync client holding it for
+    /// itself alone (share mode 0).
+    #[cfg(windows)]
+    fn hold(path: &Path, share_mode: u32) -> fs::File {
+        use std::os::windows::fs::OpenOptionsExt;
+        fs::File::options()
+            .read(true)
+            .share_mode(share_mode)
+            .open(path)
+            .unwrap()
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_save_waits_for_a_program_that_holds_the_file_briefly() {
+        for share_mode in [0x1 | 0x2, 0] {
+            let (dir, path) = folder_with_old_file();
+            let held = hold(&path, share_mode);
+            // The rename is refused while the file is held, with a code
+            // that is retried...
+            let refused = NamedTempFile::new_in(dir.path())
+                .unwrap()
+                .persist(&path)
+                .unwrap_err();
+            assert!(
+                blocked_for_now_on_windows(&refused.error),
+                "share mode {share_mode}: {refused:?}"
+            );
+            drop(refused);
+            let release = std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(300));
+                drop(held);
+            });
+            // ...and the save waits until it is let go.
+            write_atomic(&path, NEW).unwrap();
+            release.join().unwrap();
+            assert_eq!(fs::read(&path).unwrap(), NEW);
+            assert_eq!(listing(dir.path()), ["session.json"]);
+        }
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_save_gives_up_on_a_file_held_for_long_and_keeps_it() {
+        let (dir, path) = folder_with_old_file();
+        let held = hold(&path, 0x1 | 0x2);
+        let err = write_atomic(&path, NEW).unwrap_err();
+        drop(held);
+        assert!(matches!(err, SaveError::Io { .. }), "{err:?}");
+        assert_untouched(dir.path(), &path);
     }
 
     #[cfg(unix)]

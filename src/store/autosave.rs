@@ -1,13 +1,19 @@
 //! Continuous autosave on a named background thread, so the UI never waits
 //! for the disk. Jobs are written in the order they were sent, each through
-//! the atomic helper; outcomes come back on a channel.
+//! the atomic helper; outcomes come back on a channel. The same thread keeps
+//! the journal of edits ([`super::journal`]): every applied edit it is handed
+//! is on disk (`fsync`) as soon as the thread has written it, before any
+//! later save, and each save first writes a checkpoint into the journal.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
+use std::time::Duration;
 
-use super::{AppDirs, SaveError, save_recovery_copy, save_session};
-use crate::model::Session;
+use super::format::session_to_json;
+use super::journal::{Fingerprint, JournalTarget, JournalWriter};
+use super::{AppDirs, SaveError, write_atomic};
+use crate::model::{Edit, Session};
 
 /// Where a session is saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,9 +70,22 @@ pub struct SaveOutcome {
 /// Writes a job synchronously (used by the thread, and where no thread runs).
 #[must_use]
 pub fn write_job(job: &SaveJob) -> SaveOutcome {
+    write_job_bytes(job, &session_to_json(&job.session))
+}
+
+/// Writes a job whose session was turned into `bytes` already.
+fn write_job_bytes(job: &SaveJob, bytes: &[u8]) -> SaveOutcome {
     let result = match &job.target {
-        SaveTarget::File(path) => save_session(path, &job.session).map(|()| path.clone()),
-        SaveTarget::Recovery { dirs, name } => save_recovery_copy(dirs, name, &job.session),
+        SaveTarget::File(path) => write_atomic(path, bytes).map(|()| path.clone()),
+        SaveTarget::Recovery { dirs, name } => {
+            let folder = dirs.recovery_dir();
+            std::fs::create_dir_all(&folder)
+                .map_err(|err| SaveError::from_io(&folder, err))
+                .and_then(|()| {
+                    let file = folder.join(name);
+                    write_atomic(&file, bytes).map(|()| file)
+                })
+        }
     };
     if result.is_ok()
         && let Some(history) = &job.history
@@ -88,10 +107,37 @@ pub fn write_job(job: &SaveJob) -> SaveOutcome {
     }
 }
 
+/// Writes a save job on the thread: a checkpoint in the journal first, then
+/// the file; the journal learns whether the save succeeded.
+fn save_with_journal(journal: &mut JournalWriter, job: &SaveJob) -> SaveOutcome {
+    let bytes = session_to_json(&job.session);
+    journal.before_save(&job.target, Fingerprint::of(&bytes));
+    let outcome = write_job_bytes(job, &bytes);
+    journal.after_save(&job.target, &job.session, outcome.result.is_ok());
+    outcome
+}
+
+/// What the thread is asked to do, in order.
+enum Work {
+    /// Save the session.
+    Save(Box<SaveJob>),
+    /// Another session is open (or the same one under another name): its
+    /// journal goes to `target` (none: not journalled) and starts from `base`.
+    Begin {
+        target: Option<JournalTarget>,
+        base: Box<Session>,
+    },
+    /// An edit was applied to the open session.
+    Edit(Box<Edit>),
+    /// Answer once everything sent before is on disk.
+    Sync(Sender<u64>),
+}
+
 /// The autosave thread and its channels.
 pub struct Autosaver {
-    jobs: Option<Sender<SaveJob>>,
+    jobs: Option<Sender<Work>>,
     outcomes: Receiver<SaveOutcome>,
+    journal_errors: Receiver<SaveError>,
     thread: Option<JoinHandle<()>>,
     /// Outcomes read while waiting for a blocking save, handed out by `poll`.
     early: Vec<SaveOutcome>,
@@ -101,40 +147,109 @@ impl Autosaver {
     /// Starts the thread. `notify` runs after every save (e.g. to repaint the
     /// window so the "saved" state shows).
     pub fn start(notify: Box<dyn Fn() + Send>) -> std::io::Result<Self> {
-        let (job_tx, job_rx) = channel::<SaveJob>();
+        let (job_tx, job_rx) = channel::<Work>();
         let (outcome_tx, outcome_rx) = channel();
+        let (error_tx, error_rx) = channel();
         let thread = std::thread::Builder::new()
             .name("autosave".into())
             .spawn(move || {
-                while let Ok(mut job) = job_rx.recv() {
-                    // Only the newest queued version matters: skip older ones.
-                    while let Ok(newer) = job_rx.try_recv() {
-                        if newer.target != job.target {
-                            let outcome = write_job(&job);
-                            if outcome_tx.send(outcome).is_err() {
-                                return;
+                let mut journal = JournalWriter::default();
+                while let Ok(first) = job_rx.recv() {
+                    let mut batch = vec![first];
+                    batch.extend(job_rx.try_iter());
+                    // Only the newest queued version of a target matters.
+                    let superseded: Vec<bool> = (0..batch.len())
+                        .map(|i| match &batch[i] {
+                            Work::Save(job) => batch[i + 1..].iter().any(
+                                |later| matches!(later, Work::Save(l) if l.target == job.target),
+                            ),
+                            _ => false,
+                        })
+                        .collect();
+                    let mut saved = false;
+                    for (work, superseded) in batch.into_iter().zip(superseded) {
+                        match work {
+                            Work::Save(_) if superseded => {}
+                            Work::Save(job) => {
+                                let outcome = save_with_journal(&mut journal, &job);
+                                if outcome_tx.send(outcome).is_err() {
+                                    journal.finish();
+                                    return;
+                                }
+                                saved = true;
+                            }
+                            Work::Begin { target, base } => journal.begin(target, *base),
+                            Work::Edit(edit) => journal.record(*edit),
+                            Work::Sync(answer) => {
+                                journal.flush();
+                                let _ = answer.send(journal.written_bytes());
                             }
                         }
-                        job = newer;
                     }
-                    if outcome_tx.send(write_job(&job)).is_err() {
-                        return;
+                    journal.flush();
+                    if let Some(error) = journal.take_error() {
+                        let _ = error_tx.send(error);
                     }
-                    notify();
+                    if saved {
+                        notify();
+                    }
                 }
+                // The app closed: a journal whose edits are all saved goes.
+                journal.flush();
+                journal.finish();
             })?;
         Ok(Self {
             jobs: Some(job_tx),
             outcomes: outcome_rx,
+            journal_errors: error_rx,
             thread: Some(thread),
             early: Vec::new(),
         })
     }
 
+    fn send(&self, work: Work) -> bool {
+        self.jobs.as_ref().is_some_and(|tx| tx.send(work).is_ok())
+    }
+
     /// Queues a save; returns `false` when the thread is gone.
     #[must_use]
     pub fn submit(&self, job: SaveJob) -> bool {
-        self.jobs.as_ref().is_some_and(|tx| tx.send(job).is_ok())
+        self.send(Work::Save(Box::new(job)))
+    }
+
+    /// A session is open (or the open one is saved under another name or
+    /// became read-only): its edits are journalled to `target` from now
+    /// on, starting from `base` (the session as it is now, before the edits
+    /// that follow). `None`: nothing is journalled.
+    #[must_use]
+    pub fn journal_begin(&self, target: Option<JournalTarget>, base: Session) -> bool {
+        self.send(Work::Begin {
+            target,
+            base: Box::new(base),
+        })
+    }
+
+    /// An edit was applied to the open session: it is journalled, and on
+    /// disk as soon as the thread gets to it.
+    #[must_use]
+    pub fn journal_edit(&self, edit: Edit) -> bool {
+        self.send(Work::Edit(Box::new(edit)))
+    }
+
+    /// Waits (at most `limit`) until every edit sent so far is on disk;
+    /// returns the bytes written to journals so far, or `None` on timeout.
+    #[must_use]
+    pub fn journal_sync(&self, limit: Duration) -> Option<u64> {
+        let (answer, answered) = channel();
+        if !self.send(Work::Sync(answer)) {
+            return None;
+        }
+        answered.recv_timeout(limit).ok()
+    }
+
+    /// Why the journal could not be written, since the last call.
+    pub fn journal_errors(&mut self) -> Vec<SaveError> {
+        self.journal_errors.try_iter().collect()
     }
 
     /// The outcomes that arrived since the last call.

@@ -355,6 +355,7 @@ mod tests {
             name: "Breda".into(),
             kind: crate::model::OrgKind::Municipality,
             notes: Vec::new(),
+            attendance: crate::model::Attendance::Unknown,
         });
         session.experiments.push(Experiment {
             id: ExperimentId::new("exp-1"),
@@ -799,6 +800,38 @@ mod tests {
         session.synthesis.observations.bullets = bullets;
         let back = parse_session(&session_to_json(&session)).unwrap();
         assert_eq!(back.bullet_count(), 55);
+    }
+
+    #[test]
+    fn the_verslag_fields_are_optional_and_in_the_schema() {
+        // A file from before chair, note-taker, attendance and "from" loads,
+        // with nothing recorded for them.
+        let old = br#"{"format_version": 1,
+            "header": {"title": "Oud", "facilitator": "Marieke"},
+            "organisations": [{"id": "o", "name": "Zeist"}],
+            "synthesis": {"actions": [{"id": "a", "text": "Mailen"}]}}"#;
+        let session = parse_session(old).unwrap();
+        assert_eq!(session.header.note_taker, "");
+        assert!(session.organisations[0].attendance.is_unknown());
+        assert_eq!(session.synthesis.actions[0].from, None);
+        // Empty, they are not written; set, they come back.
+        let json = String::from_utf8(session_to_json(&session)).unwrap();
+        for field in ["chair", "note_taker", "attendance", "\"from\""] {
+            assert!(!json.contains(field), "{field} in {json}");
+        }
+        let mut session = session;
+        session.header.note_taker = "Jeroen".into();
+        session.organisations[0].attendance = crate::model::Attendance::Absent;
+        session.synthesis.actions[0].from = Some(crate::model::MeetingRef {
+            title: "Kick-off".into(),
+            when: None,
+        });
+        let back = parse_session(&session_to_json(&session)).unwrap();
+        assert_eq!(back, session);
+        let schema = json_schema();
+        for field in ["note_taker", "chair", "attendance", "MeetingRef"] {
+            assert!(schema.contains(field), "the schema lacks {field}");
+        }
     }
 
     #[test]

@@ -254,7 +254,7 @@ fn readable(text: &str) -> String {
 
 /// The 64-bit FNV-1a hash of `bytes`: tiny, stable across builds and
 /// platforms (unlike `std`'s hasher), and plenty for telling paths apart.
-fn fnv1a64(bytes: &[u8]) -> u64 {
+pub(super) fn fnv1a64(bytes: &[u8]) -> u64 {
     const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     bytes.iter().fold(OFFSET_BASIS, |hash, &byte| {
@@ -285,6 +285,7 @@ pub(super) mod tests {
             name: "Breda".into(),
             kind: OrgKind::Municipality,
             notes: Vec::new(),
+            attendance: crate::model::Attendance::Unknown,
         });
         session.experiments.push(Experiment {
             id: ExperimentId::new("exp-1"),

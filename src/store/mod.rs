@@ -7,6 +7,7 @@ mod autosave;
 mod error;
 mod format;
 mod history;
+mod journal;
 mod lock;
 mod recovery;
 pub mod series;
@@ -16,7 +17,7 @@ pub use assets::{
     AssetError, CarriedPhotos, MAX_PHOTO_BYTES, assets_dir, assets_folder_name, carry_photos,
     import_photo, missing_photos, photo_extension, session_folder,
 };
-pub use atomic::{write_atomic, write_atomic_with};
+pub use atomic::{write_atomic, write_atomic_under, write_atomic_with, write_with_companions};
 pub use autosave::{Autosaver, HistoryRequest, SaveJob, SaveOutcome, SaveTarget, write_job};
 pub use error::{LoadError, ParseError, SaveError};
 pub use format::{
@@ -26,8 +27,16 @@ pub use history::{
     SnapshotInfo, history_dir, list_snapshots, load_snapshot, session_key, snapshot_if_due,
     snapshot_now,
 };
+pub use journal::{
+    Fingerprint, JOURNAL_VERSION, JournalFinding, JournalTarget, Recovered, RecoveredSummary,
+    find_in_journal, find_in_journal_bytes, journal_dir, journal_modified, journal_path,
+    keep_journal_aside, remove_journal,
+};
 pub use lock::{LockError, SessionLock};
-pub use recovery::{Difference, RecoveryCandidate, RunMarker, UncleanExit, recovery_candidates};
+pub use recovery::{
+    Difference, JournalOnOpen, RecoveryCandidate, RunMarker, UncleanExit, apply_journal_on_open,
+    recovery_candidates,
+};
 pub use settings::{
     AppDirs, HOME_ENV, Settings, free_copy_path, list_sessions, load_settings, save_recovery_copy,
     save_settings,

@@ -15,12 +15,17 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::format::read_session_copy;
+use super::format::{read_session_copy, save_session};
 use super::history::{history_dir, session_key, snapshot_files};
+use super::journal::{
+    JournalFinding, RecoveredSummary, find_in_journal, journal_modified, keep_journal_aside,
+    remove_journal,
+};
 use super::lock::{LockFailure, lock_exclusive};
-use super::{AppDirs, LoadError, SaveError, write_atomic};
+use super::{AppDirs, LoadError, SaveError, save_recovery_copy, write_atomic};
 use crate::i18n::{Language, T, tr, trf};
 use crate::model::Session;
 
@@ -323,15 +328,22 @@ impl RecoveryCandidate {
 /// save then came after it), or when no session was open.
 ///
 /// For a session with a file, the copies are its snapshots and the copies a
-/// panic left in the recovery folder (`<stem>-crash-….json`). For a session
-/// without a file, they are its recovery copy (`<untitled_name>`), those
-/// panic copies and its snapshots; it is offered unless it is empty.
+/// panic left in the recovery folder (`<stem>-crash-….json`); the file counts
+/// with what its journal adds (opening it puts that back without a
+/// question). For a session without a file, they are its recovery copy
+/// (`<untitled_name>`, first brought up to date from its journal), those
+/// panic copies and its snapshots; it is offered unless it is empty. `now`
+/// names a copy rebuilt from a journal.
 #[must_use]
-pub fn recovery_candidates(dirs: &AppDirs, unclean: &UncleanExit) -> Vec<RecoveryCandidate> {
+pub fn recovery_candidates(
+    dirs: &AppDirs,
+    unclean: &UncleanExit,
+    now: NaiveDateTime,
+) -> Vec<RecoveryCandidate> {
     let untitled_name = unclean.untitled_name.as_deref().filter(|n| !n.is_empty());
     let candidate = match (&unclean.session_file, untitled_name) {
         (Some(file), _) => candidate_for_file(dirs, file),
-        (None, Some(name)) => candidate_for_untitled(dirs, name),
+        (None, Some(name)) => candidate_for_untitled(dirs, name, now),
         (None, None) => None,
     };
     candidate.into_iter().collect()
@@ -349,7 +361,16 @@ fn candidate_for_file(dirs: &AppDirs, file: &Path) -> Option<RecoveryCandidate> 
     let copies = copies(dirs, &session_key(Some(file), ""), &stem, None);
     let state = match read_session_copy(file) {
         Ok(session) => {
-            let modified = fs::metadata(file).and_then(|m| m.modified()).ok();
+            let mut modified = fs::metadata(file).and_then(|m| m.modified()).ok();
+            let key = session_key(Some(file), "");
+            // What the journal adds is put back when the file is opened.
+            let session = match find_in_journal(dirs, &key, Some(&session)) {
+                JournalFinding::Replay(recovered) => {
+                    modified = modified.max(journal_modified(dirs, &key));
+                    recovered.session
+                }
+                _ => session,
+            };
             FileState::Readable(Box::new(session), modified)
         }
         Err(LoadError::Missing { .. }) => FileState::Missing,
@@ -380,8 +401,13 @@ fn candidate_for_file(dirs: &AppDirs, file: &Path) -> Option<RecoveryCandidate> 
     })
 }
 
-fn candidate_for_untitled(dirs: &AppDirs, name: &str) -> Option<RecoveryCandidate> {
+fn candidate_for_untitled(
+    dirs: &AppDirs,
+    name: &str,
+    now: NaiveDateTime,
+) -> Option<RecoveryCandidate> {
     let stem = name.strip_suffix(".json").unwrap_or(name);
+    bring_untitled_up_to_date(dirs, name, stem, now);
     let copies = copies(dirs, &session_key(None, name), stem, Some(name));
     let (copy, _, session) = newest_readable(copies)?;
     if session == Session::default() {
@@ -394,6 +420,129 @@ fn candidate_for_untitled(dirs: &AppDirs, name: &str) -> Option<RecoveryCandidat
         title: session.header.title,
         differences: vec![Difference::NeverSaved],
     })
+}
+
+/// Puts what the journal of an untitled session holds into its recovery
+/// copy (or, when that copy exists but is something else, into a copy of
+/// its own beside it), so the recovery offer holds everything.
+fn bring_untitled_up_to_date(dirs: &AppDirs, name: &str, stem: &str, now: NaiveDateTime) {
+    let key = session_key(None, name);
+    let copy = dirs.recovery_dir().join(name);
+    let current = read_session_copy(&copy);
+    let written = match find_in_journal(dirs, &key, current.as_ref().ok()) {
+        JournalFinding::Missing => return,
+        JournalFinding::Nothing => Ok(()),
+        JournalFinding::Replay(recovered) => {
+            save_recovery_copy(dirs, name, &recovered.session).map(drop)
+        }
+        JournalFinding::Foreign(recovered) => {
+            let own_name = match current {
+                Err(LoadError::Missing { .. }) => name.to_owned(),
+                _ => crash_copy_name(stem, now),
+            };
+            save_recovery_copy(dirs, &own_name, &recovered.session).map(drop)
+        }
+        JournalFinding::Unusable => {
+            keep_journal_aside(dirs, &key, now);
+            return;
+        }
+    };
+    match written {
+        Ok(()) => remove_journal(dirs, &key),
+        Err(_) => keep_journal_aside(dirs, &key, now),
+    }
+}
+
+/// The name of a copy in the recovery folder made from a crashed session.
+fn crash_copy_name(stem: &str, now: NaiveDateTime) -> String {
+    format!("{stem}-crash-{}.json", now.format("%Y%m%d-%H%M%S"))
+}
+
+/// What opening a session file did with its journal.
+#[derive(Debug)]
+pub enum JournalOnOpen {
+    /// There was nothing to put back.
+    Nothing,
+    /// The journal's later edits were put into the session (and saved into
+    /// its file, unless `saved` says why not; the journal stays until then).
+    Replayed {
+        /// What was put back.
+        summary: RecoveredSummary,
+        /// Whether the file was written.
+        saved: Result<(), SaveError>,
+    },
+    /// The file is not what the journal was written against: the session as
+    /// the journal left it was written to the recovery folder, to offer.
+    Offered(RecoveryCandidate),
+}
+
+/// Opening the session file `file`: what its journal (the edits of a run
+/// that ended without saving them) adds is put back. `loaded` is the file as
+/// read; when the journal continues it, `loaded` becomes the session with the
+/// journal's edits, which is saved into the file at once. A journal written
+/// against another state of the file (changed elsewhere, missing or
+/// unreadable) is never replayed into it: the session it describes is
+/// written to the recovery folder as `<stem>-crash-<now>.json` and offered.
+/// A journal that cannot be used is moved aside (`journal/<key>-<now>.jsonl`).
+///
+/// Call it only while holding the session's lock: a running Leerkring
+/// writes the journal of the session it has open.
+pub fn apply_journal_on_open(
+    dirs: &AppDirs,
+    file: &Path,
+    loaded: &mut Result<Session, LoadError>,
+    now: NaiveDateTime,
+) -> JournalOnOpen {
+    let key = session_key(Some(file), "");
+    match find_in_journal(dirs, &key, loaded.as_ref().ok()) {
+        JournalFinding::Missing => JournalOnOpen::Nothing,
+        JournalFinding::Nothing => {
+            remove_journal(dirs, &key);
+            JournalOnOpen::Nothing
+        }
+        JournalFinding::Replay(recovered) => {
+            let saved = save_session(file, &recovered.session);
+            if saved.is_ok() {
+                remove_journal(dirs, &key);
+            }
+            *loaded = Ok(recovered.session);
+            JournalOnOpen::Replayed {
+                summary: recovered.summary,
+                saved,
+            }
+        }
+        JournalFinding::Foreign(recovered) => {
+            let stem = file
+                .file_stem()
+                .map_or_else(|| "sessie".to_owned(), |s| s.to_string_lossy().into_owned());
+            let written =
+                save_recovery_copy(dirs, &crash_copy_name(&stem, now), &recovered.session);
+            let Ok(copy) = written else {
+                keep_journal_aside(dirs, &key, now);
+                return JournalOnOpen::Nothing;
+            };
+            remove_journal(dirs, &key);
+            let differences = match &*loaded {
+                Ok(current) => differences(&recovered.session, current),
+                Err(LoadError::Missing { .. }) => vec![Difference::FileMissing],
+                Err(_) => vec![Difference::FileUnreadable],
+            };
+            if differences.is_empty() {
+                return JournalOnOpen::Nothing;
+            }
+            JournalOnOpen::Offered(RecoveryCandidate {
+                copy,
+                file: Some(file.to_owned()),
+                untitled_name: None,
+                title: recovered.session.header.title,
+                differences,
+            })
+        }
+        JournalFinding::Unusable => {
+            keep_journal_aside(dirs, &key, now);
+            JournalOnOpen::Nothing
+        }
+    }
 }
 
 /// The copies of one session with their modification times, newest first:
@@ -476,14 +625,23 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::store::SaveTarget;
     use crate::store::history::snapshot_now;
     use crate::store::history::tests::session_with;
+    use crate::store::journal::{JournalTarget, JournalWriter};
     use crate::store::{save_recovery_copy, save_session};
 
     fn home() -> (tempfile::TempDir, AppDirs) {
         let dir = tempfile::tempdir().unwrap();
         let dirs = AppDirs::in_folder(dir.path());
         (dir, dirs)
+    }
+
+    /// When the test's restart happens.
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2020, 2, 4)
+            .and_then(|d| d.and_hms_opt(15, 0, 0))
+            .unwrap()
     }
 
     fn unclean_file(file: &Path) -> UncleanExit {
@@ -624,7 +782,7 @@ mod tests {
             untitled_name: None,
         };
         assert_eq!(unclean, std::slice::from_ref(&nothing));
-        assert!(recovery_candidates(&dirs, &nothing).is_empty());
+        assert!(recovery_candidates(&dirs, &nothing, now()).is_empty());
     }
 
     #[test]
@@ -640,7 +798,7 @@ mod tests {
         let file = session_file(dir.path(), &session_with("Juni", 2, 1), 10);
         let copy = snapshot(&dirs, &file, &session_with("Juni", 14, 1), 12);
 
-        let candidates = recovery_candidates(&dirs, &unclean_file(&file));
+        let candidates = recovery_candidates(&dirs, &unclean_file(&file), now());
         assert_eq!(
             candidates,
             [RecoveryCandidate {
@@ -667,7 +825,7 @@ mod tests {
         let session = session_with("Juni", 2, 1);
         let file = session_file(dir.path(), &session, 10);
         snapshot(&dirs, &file, &session, 12);
-        assert!(recovery_candidates(&dirs, &unclean_file(&file)).is_empty());
+        assert!(recovery_candidates(&dirs, &unclean_file(&file), now()).is_empty());
     }
 
     #[test]
@@ -675,7 +833,7 @@ mod tests {
         let (dir, dirs) = home();
         let file = session_file(dir.path(), &session_with("Juni", 8, 1), 20);
         snapshot(&dirs, &file, &session_with("Juni", 2, 1), 15);
-        assert!(recovery_candidates(&dirs, &unclean_file(&file)).is_empty());
+        assert!(recovery_candidates(&dirs, &unclean_file(&file), now()).is_empty());
     }
 
     #[test]
@@ -702,7 +860,7 @@ mod tests {
         .unwrap();
         touch(&other, 40);
 
-        let candidates = recovery_candidates(&dirs, &unclean_file(&file));
+        let candidates = recovery_candidates(&dirs, &unclean_file(&file), now());
         assert_eq!(candidates.len(), 1);
         assert_eq!(candidates[0].copy, crash);
         assert_eq!(
@@ -722,12 +880,12 @@ mod tests {
         let (dir, dirs) = home();
         let file = dir.path().join("sessie.json");
         snapshot(&dirs, &file, &session_with("Juni", 3, 1), 12);
-        let candidates = recovery_candidates(&dirs, &unclean_file(&file));
+        let candidates = recovery_candidates(&dirs, &unclean_file(&file), now());
         assert_eq!(candidates[0].differences, [Difference::FileMissing]);
 
         fs::write(&file, b"{ kapot").unwrap();
         touch(&file, 50);
-        let candidates = recovery_candidates(&dirs, &unclean_file(&file));
+        let candidates = recovery_candidates(&dirs, &unclean_file(&file), now());
         assert_eq!(candidates[0].differences, [Difference::FileUnreadable]);
         // The unreadable file is left as it was.
         assert_eq!(fs::read(&file).unwrap(), b"{ kapot");
@@ -741,7 +899,7 @@ mod tests {
         changed.experiments[0].keywords[0].text = "anders".into();
         let file = session_file(dir.path(), &saved, 10);
         snapshot(&dirs, &file, &changed, 12);
-        let candidates = recovery_candidates(&dirs, &unclean_file(&file));
+        let candidates = recovery_candidates(&dirs, &unclean_file(&file), now());
         assert_eq!(candidates[0].differences, [Difference::OtherChanges]);
     }
 
@@ -752,15 +910,15 @@ mod tests {
             session_file: None,
             untitled_name: Some("untitled-20200204-143200.json".into()),
         };
-        assert!(recovery_candidates(&dirs, &unclean).is_empty());
+        assert!(recovery_candidates(&dirs, &unclean, now()).is_empty());
 
         let name = "untitled-20200204-143200.json";
         save_recovery_copy(&dirs, name, &Session::default()).unwrap();
-        assert!(recovery_candidates(&dirs, &unclean).is_empty());
+        assert!(recovery_candidates(&dirs, &unclean, now()).is_empty());
 
         let copy = save_recovery_copy(&dirs, name, &session_with("Nieuw", 1, 0)).unwrap();
         assert_eq!(
-            recovery_candidates(&dirs, &unclean),
+            recovery_candidates(&dirs, &unclean, now()),
             [RecoveryCandidate {
                 copy,
                 file: None,
@@ -768,6 +926,141 @@ mod tests {
                 title: "Nieuw".into(),
                 differences: vec![Difference::NeverSaved],
             }]
+        );
+    }
+
+    /// Journals `words` as keywords added to `base`, for the session saved
+    /// to `save`, as a run that was killed before saving them.
+    fn journal_of(
+        dirs: &AppDirs,
+        key: &str,
+        save: SaveTarget,
+        base: &Session,
+        words: &[&str],
+    ) -> Session {
+        let target = JournalTarget::new(dirs, key, save);
+        let mut writer = JournalWriter::default();
+        writer.begin(Some(target), base.clone());
+        let mut session = base.clone();
+        for word in words {
+            let edit = crate::store::journal::tests::keyword(word);
+            edit.apply(&mut session).unwrap();
+            writer.record(edit);
+        }
+        writer.flush();
+        assert!(writer.take_error().is_none());
+        session
+    }
+
+    #[test]
+    fn a_files_journal_counts_with_the_file() {
+        let (dir, dirs) = home();
+        let file = session_file(dir.path(), &session_with("Juni", 2, 1), 10);
+        // A snapshot newer than the file with one keyword more; the journal
+        // (written after it) holds that keyword and one more.
+        snapshot(&dirs, &file, &session_with("Juni", 3, 1), 12);
+        let key = session_key(Some(&file), "");
+        journal_of(
+            &dirs,
+            &key,
+            SaveTarget::File(file.clone()),
+            &session_with("Juni", 2, 1),
+            &["trefwoord 2", "nog een"],
+        );
+        // Opening the file puts the journal back: the snapshot is older.
+        assert!(recovery_candidates(&dirs, &unclean_file(&file), now()).is_empty());
+    }
+
+    #[test]
+    fn an_untitled_sessions_journal_goes_into_its_recovery_copy() {
+        let (_dir, dirs) = home();
+        let name = "untitled-20200204-143200.json";
+        let unclean = UncleanExit {
+            session_file: None,
+            untitled_name: Some(name.into()),
+        };
+        let key = session_key(None, name);
+        let save = SaveTarget::Recovery {
+            dirs: dirs.clone(),
+            name: name.into(),
+        };
+        let base = session_with("Nieuw", 1, 0);
+        let copy = save_recovery_copy(&dirs, name, &base).unwrap();
+        let typed = journal_of(&dirs, &key, save.clone(), &base, &["alpha", "beta"]);
+        let candidates = recovery_candidates(&dirs, &unclean, now());
+        assert_eq!(candidates.len(), 1);
+        assert_eq!(candidates[0].copy, copy);
+        assert_eq!(read_session_copy(&copy).unwrap(), typed);
+        assert!(!crate::store::journal_path(&dirs, &key).exists());
+
+        // Never saved at all: the journal alone brings it back.
+        let (_dir, dirs) = home();
+        let save = SaveTarget::Recovery {
+            dirs: dirs.clone(),
+            name: name.into(),
+        };
+        let typed = journal_of(&dirs, &key, save, &base, &["gamma"]);
+        let candidates = recovery_candidates(&dirs, &unclean, now());
+        assert_eq!(candidates.len(), 1);
+        assert_eq!(read_session_copy(&candidates[0].copy).unwrap(), typed);
+    }
+
+    #[test]
+    fn opening_replays_a_fitting_journal_and_offers_one_that_does_not_fit() {
+        let (dir, dirs) = home();
+        let base = session_with("Juni", 2, 1);
+        let file = session_file(dir.path(), &base, 10);
+        let key = session_key(Some(&file), "");
+        let typed = journal_of(
+            &dirs,
+            &key,
+            SaveTarget::File(file.clone()),
+            &base,
+            &["alpha"],
+        );
+        let mut loaded = crate::store::load_session(&file);
+        let JournalOnOpen::Replayed { summary, saved } =
+            apply_journal_on_open(&dirs, &file, &mut loaded, now())
+        else {
+            panic!("replayed")
+        };
+        assert!(saved.is_ok());
+        assert_eq!(summary.keywords, 1);
+        assert_eq!(loaded.unwrap(), typed);
+        assert_eq!(read_session_copy(&file).unwrap(), typed);
+
+        // The file changed elsewhere after the journal was written.
+        journal_of(
+            &dirs,
+            &key,
+            SaveTarget::File(file.clone()),
+            &typed,
+            &["beta"],
+        );
+        let elsewhere = session_with("Juli", 3, 1);
+        save_session(&file, &elsewhere).unwrap();
+        let mut loaded = crate::store::load_session(&file);
+        let JournalOnOpen::Offered(candidate) =
+            apply_journal_on_open(&dirs, &file, &mut loaded, now())
+        else {
+            panic!("offered")
+        };
+        assert_eq!(loaded.unwrap(), elsewhere, "the file as it is");
+        assert_eq!(read_session_copy(&file).unwrap(), elsewhere);
+        assert!(candidate.copy.starts_with(dirs.recovery_dir()));
+        assert_eq!(
+            candidate.differences,
+            [
+                Difference::MoreKeywords(1),
+                Difference::TitleChanged {
+                    copy: "Juni".into(),
+                    file: "Juli".into()
+                }
+            ]
+        );
+        assert_eq!(
+            read_session_copy(&candidate.copy).unwrap().keyword_count(),
+            4
         );
     }
 

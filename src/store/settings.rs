@@ -42,6 +42,15 @@ impl AppDirs {
         if let Some(home) = std::env::var_os(HOME_ENV).filter(|v| !v.is_empty()) {
             return Some(Self::in_folder(Path::new(&home)));
         }
+        Self::platform()
+    }
+
+    /// The platform's usual places, whatever `LEERKRING_HOME` says: on
+    /// Windows `%APPDATA%\Leerkring\Leerkring\config` and `…\data` (the
+    /// roaming profile, so settings and recovery copies follow the user to
+    /// another municipal laptop).
+    #[must_use]
+    pub fn platform() -> Option<Self> {
         directories::ProjectDirs::from("nl", "Leerkring", "Leerkring").map(|dirs| Self {
             config_dir: dirs.config_dir().to_path_buf(),
             data_dir: dirs.data_dir().to_path_buf(),
@@ -187,6 +196,23 @@ pub fn list_sessions(folder: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On Windows the folders are the user's roaming application data, as
+    /// the system reports it (`directories` asks the shell, not `%APPDATA%`).
+    #[cfg(windows)]
+    #[test]
+    fn windows_folders_are_in_the_roaming_application_data() {
+        let dirs = AppDirs::platform().unwrap();
+        let appdata = PathBuf::from(std::env::var_os("APPDATA").unwrap());
+        assert_eq!(
+            dirs.config_dir,
+            appdata.join("Leerkring").join("Leerkring").join("config")
+        );
+        assert_eq!(
+            dirs.data_dir,
+            appdata.join("Leerkring").join("Leerkring").join("data")
+        );
+    }
 
     #[test]
     fn settings_round_trip_and_recent_list_stays_unique() {

@@ -5,6 +5,7 @@
 use egui::{Color32, Id, Key, Modifiers, RichText, TextEdit};
 
 use super::theme::bold_family;
+use super::typing::{CommitField, Typed, take_typing};
 use super::widgets::{FieldEdit, choice_ui, follow_focus, name_widget, take_focus};
 use super::{block_label, kind_label, save_state_text, visibility_label};
 use crate::app::runner::TimeState;
@@ -698,27 +699,43 @@ fn capture_ui(
         ui.label(RichText::new("⊗").family(bold_family()).size(22.0));
         if view.capture.editing_title {
             let label = ui.label(tr(lang, T::TitleFieldLabel));
+            let limit = crate::model::limits::TITLE_MAX_CHARS;
+            let typed = commit_typing(ui, state, Field::Title, limit, &mut view.capture.title);
+            let mut commits = typed.into_iter().filter_map(|step| match step {
+                Typed::Commit(text) => Some(text),
+                Typed::Deeper | Typed::Shallower => None,
+            });
+            if let Some(title) = commits.next() {
+                out.edit(Edit::SetExperimentTitle {
+                    org: card.org.clone(),
+                    experiment: card.experiment.clone(),
+                    title,
+                });
+                view.capture.editing_title = false;
+                view.capture.focus_request = Some(Field::Keyword);
+                // The cursor goes to the keyword field now: what was typed
+                // after Enter in this instant is keywords.
+                ui.memory_mut(|m| m.request_focus(field_id(Field::Keyword)));
+                for text in commits {
+                    out.edit(Edit::AddKeyword {
+                        org: card.org.clone(),
+                        experiment: card.experiment.clone(),
+                        text,
+                    });
+                }
+            }
             let response = ui
                 .add_enabled(
                     writable,
                     TextEdit::singleline(&mut view.capture.title)
                         .id(field_id(Field::Title))
                         .return_key(None)
-                        .char_limit(crate::model::limits::TITLE_MAX_CHARS)
+                        .char_limit(limit)
                         .hint_text(tr(lang, T::TitleHint))
                         .desired_width(ui.available_width()),
                 )
                 .labelled_by(label.id);
             track_focus(ui, view, &response, Field::Title);
-            if response.has_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                out.edit(Edit::SetExperimentTitle {
-                    org: card.org.clone(),
-                    experiment: card.experiment.clone(),
-                    title: view.capture.title.clone(),
-                });
-                view.capture.editing_title = false;
-                view.capture.focus_request = Some(Field::Keyword);
-            }
             if response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
                 view.capture.editing_title = false;
                 view.capture.focus_request = Some(Field::Keyword);
@@ -759,6 +776,19 @@ fn capture_ui(
         trf(lang, T::KeywordFieldLabel, &[("org", &org_name)])
     };
     let label = ui.label(label_text);
+    let limit = crate::model::limits::KEYWORD_MAX_CHARS;
+    for step in commit_typing(ui, state, Field::Keyword, limit, &mut view.capture.keyword) {
+        let Typed::Commit(text) = step else { continue };
+        // The field is empty again at once: what was typed is now an edit.
+        match view.capture.editing_keyword.take() {
+            Some(keyword) => out.edit(Edit::ReplaceKeyword { keyword, text }),
+            None => out.edit(Edit::AddKeyword {
+                org: card.org.clone(),
+                experiment: card.experiment.clone(),
+                text,
+            }),
+        }
+    }
     let response = ui
         .add_enabled(
             writable,
@@ -786,18 +816,6 @@ fn capture_ui(
     );
     if response.has_focus() {
         let capture = &mut view.capture;
-        if ui.input(|i| i.key_pressed(Key::Enter)) && !state.read_only {
-            // The field is empty again at once: what was typed is now an edit.
-            let text = std::mem::take(&mut capture.keyword);
-            match capture.editing_keyword.take() {
-                Some(keyword) => out.edit(Edit::ReplaceKeyword { keyword, text }),
-                None => out.edit(Edit::AddKeyword {
-                    org: card.org.clone(),
-                    experiment: card.experiment.clone(),
-                    text,
-                }),
-            }
-        }
         if ui.input(|i| i.key_pressed(Key::Escape)) {
             if capture.editing_keyword.take().is_some() {
                 capture.keyword.clear();
@@ -863,6 +881,28 @@ fn limit_note_ui(ui: &mut egui::Ui, lang: Language, text: &str, limit: usize) {
                 .color(WARNING),
         );
     }
+}
+
+/// The typing of this frame for a console field that commits on Enter
+/// (the notes: on Ctrl+Enter), in order ([`take_typing`]); nothing while the
+/// session is read-only (Enter then leaves the text in the field). Call
+/// before the field is shown.
+fn commit_typing(
+    ui: &egui::Ui,
+    state: &AppState,
+    field: Field,
+    char_limit: usize,
+    text: &mut String,
+) -> Vec<Typed> {
+    if state.read_only {
+        return Vec::new();
+    }
+    let commit = CommitField {
+        tab: field == Field::Bullet,
+        multiline: field == Field::Notes,
+        ..CommitField::single_line(field_id(field), char_limit)
+    };
+    take_typing(ui, &commit, text)
 }
 
 /// Remembers which field has the cursor, and honours a focus request.
@@ -1417,6 +1457,29 @@ fn bullets_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &m
         trf(lang, T::BulletFieldLabel, &[("name", &heading)]),
         trf(lang, T::Level, &[("n", &(depth + 1).to_string())])
     ));
+    let limit = crate::model::limits::BULLET_MAX_CHARS;
+    let (mut next_depth, mut deepest) = (depth, max_depth);
+    for step in commit_typing(ui, state, Field::Bullet, limit, &mut view.capture.bullet) {
+        match step {
+            Typed::Deeper => next_depth = (next_depth + 1).min(deepest),
+            Typed::Shallower => next_depth = next_depth.saturating_sub(1),
+            Typed::Commit(text) => {
+                // A bullet made now allows one level below it next.
+                let parsed = crate::model::markers::parse_bullet(&text);
+                if parsed.kind == crate::model::markers::BulletKind::Bullet
+                    && !parsed.text.is_empty()
+                {
+                    deepest = next_depth + 1;
+                }
+                out.edit(Edit::AddTypedBullet {
+                    block,
+                    depth: next_depth,
+                    text,
+                });
+            }
+        }
+    }
+    view.capture.bullet_depth = next_depth;
     let response = ui
         .horizontal(|ui| {
             ui.add_space(depth as f32 * 24.0);
@@ -1452,13 +1515,6 @@ fn bullets_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &m
             capture.bullet_depth = depth.saturating_sub(1);
         } else if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab)) {
             capture.bullet_depth = (depth + 1).min(max_depth);
-        }
-        if ui.input(|i| i.key_pressed(Key::Enter)) && !state.read_only {
-            out.edit(Edit::AddTypedBullet {
-                block,
-                depth: capture.bullet_depth,
-                text: std::mem::take(&mut capture.bullet),
-            });
         }
     }
     ui.add_space(4.0);
@@ -1535,6 +1591,17 @@ fn notes_ui(
         }
     }
     let label = ui.label(tr(lang, T::NotesLabel));
+    for step in commit_typing(ui, state, Field::Notes, usize::MAX, &mut view.capture.note) {
+        if let Typed::Commit(text) = step
+            && !text.trim().is_empty()
+        {
+            out.edit(Edit::AddNote {
+                item: item.id.clone(),
+                text,
+                visibility: view.capture.note_visibility,
+            });
+        }
+    }
     let response = ui
         .add(
             TextEdit::multiline(&mut view.capture.note)
@@ -1544,11 +1611,8 @@ fn notes_ui(
         )
         .labelled_by(label.id);
     track_focus(ui, view, &response, Field::Notes);
-    let add_by_key =
-        response.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Enter));
     ui.horizontal(|ui| {
-        let label = ui.label(tr(lang, T::Visibility));
-        let _ = label;
+        ui.label(tr(lang, T::Visibility));
         if let (_, Some(v)) = visibility_choice_ui(
             ui,
             lang,
@@ -1558,7 +1622,7 @@ fn notes_ui(
         ) {
             view.capture.note_visibility = v;
         }
-        let add = ui.button(tr(lang, T::CmdAddNote)).clicked() || add_by_key;
+        let add = ui.button(tr(lang, T::CmdAddNote)).clicked();
         if add && !state.read_only && !view.capture.note.trim().is_empty() {
             out.edit(Edit::AddNote {
                 item: item.id.clone(),

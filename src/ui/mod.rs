@@ -14,6 +14,7 @@ mod setup;
 mod start;
 pub mod theme;
 pub mod themes;
+mod typing;
 mod widgets;
 
 use egui::{Color32, RichText};
@@ -21,6 +22,7 @@ use egui::{Color32, RichText};
 use crate::app::{AppState, Command, Intents, NoticeLevel, Request, Screen, View, ViewState};
 use crate::i18n::{Language, T, tr, trf};
 use crate::model::{AgendaKind, BlockKind, Visibility};
+use crate::report::Format;
 
 pub use overview::experiment_card_ui;
 
@@ -746,22 +748,28 @@ fn recovery_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
 /// The export dialog: formats, public variant, folder; then open the result.
 fn export_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
+    let facilitator = state.session.header.facilitator.clone();
     let mut open = true;
     egui::Window::new(tr(lang, T::ExportTitle))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .default_width(520.0)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        // Held at the top: when the list of replacements appears, the
+        // dialog grows downwards and the checkbox just clicked stays put.
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
             let focus_first = view.take_focus_target(&crate::app::FocusTarget::Export);
             let export = &mut view.export;
             ui.label(RichText::new(tr(lang, T::ExportFormats)).strong());
-            for (index, key) in [T::ExportDocx, T::ExportHtml, T::ExportMarkdown]
-                .into_iter()
-                .enumerate()
-            {
-                let response = ui.checkbox(&mut export.formats[index], tr(lang, key));
+            for (index, (on, format)) in export.formats.iter_mut().zip(Format::ALL).enumerate() {
+                let key = match format {
+                    Format::Docx => T::ExportDocx,
+                    Format::Pdf => T::ExportPdf,
+                    Format::Html => T::ExportHtml,
+                    Format::Markdown => T::ExportMarkdown,
+                };
+                let response = ui.checkbox(on, tr(lang, key));
                 if index == 0 && focus_first {
                     response.request_focus();
                 }
@@ -770,6 +778,9 @@ fn export_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &
             ui.checkbox(&mut export.public, tr(lang, T::ExportPublic));
             if export.public {
                 ui.checkbox(&mut export.photos_in_public, tr(lang, T::ExportPhotos));
+                if let Some(preview) = &export.preview {
+                    replacements_ui(ui, &preview.replacements, lang);
+                }
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
@@ -780,6 +791,18 @@ fn export_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &
                     out.command(Command::PickExportFolder);
                 }
             });
+            if !export.public {
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr(lang, T::ExportAuthor));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut export.author)
+                            .hint_text(facilitator.as_str())
+                            .desired_width(300.0),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text(tr(lang, T::ExportAuthorHint));
+                });
+            }
             ui.label(
                 RichText::new(tr(lang, T::ExportSessionLanguage))
                     .small()
@@ -854,6 +877,35 @@ fn export_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &
         // Keep the spinner turning and pick up the result.
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
     }
+}
+
+/// The public variant's replacements, before anything is written.
+fn replacements_ui(ui: &mut egui::Ui, list: &[crate::report::Replacement], lang: Language) {
+    ui.add_space(4.0);
+    if list.is_empty() {
+        ui.label(RichText::new(tr(lang, T::PublicNothingReplaced)).weak());
+        return;
+    }
+    ui.label(RichText::new(tr(lang, T::PublicReplacedHeading)).strong());
+    egui::ScrollArea::vertical()
+        .id_salt("public_replacements")
+        .max_height(180.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for r in list {
+                let times = if r.count > 1 {
+                    format!(" ({}×)", r.count)
+                } else {
+                    String::new()
+                };
+                ui.label(format!("{} → {}{times}", r.found, r.shown));
+            }
+        });
+    ui.label(
+        RichText::new(tr(lang, T::PublicReplacementsNote))
+            .small()
+            .weak(),
+    );
 }
 
 /// The version history: restore an earlier version as an undoable change.

@@ -15,7 +15,9 @@ use super::widgets::{
 };
 use crate::app::{AppState, Command, FocusTarget, Intents, ViewState};
 use crate::i18n::{Language, T, tr, trf};
-use crate::model::{AgendaKind, Edit, Header, OrgKind, Session, Visibility};
+use crate::model::{
+    AgendaKind, Attendance, Edit, Header, OrgKind, Organisation, Session, Visibility,
+};
 
 /// The widest the setup's column gets, so rows stay readable on a big screen.
 const COLUMN_WIDTH: f32 = 1120.0;
@@ -170,6 +172,12 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mu
             {
                 edit(&|h| h.facilitator.clone_from(&v));
             }
+            if let (_, Some(v)) = text_row(ui, tr(lang, T::Chair), &header.chair, width) {
+                edit(&|h| h.chair.clone_from(&v));
+            }
+            if let (_, Some(v)) = text_row(ui, tr(lang, T::NoteTaker), &header.note_taker, width) {
+                edit(&|h| h.note_taker.clone_from(&v));
+            }
 
             ui.label(tr(lang, T::Host));
             if let (_, Some(host)) = presenter_choice_ui(
@@ -277,7 +285,7 @@ fn organisations_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, o
     let mut go_next: Option<usize> = None;
     let width = (ui.available_width() - 420.0).clamp(200.0, 420.0);
     egui::Grid::new("setup_organisations")
-        .num_columns(4)
+        .num_columns(5)
         .spacing([10.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
@@ -333,6 +341,7 @@ fn organisations_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, o
                         });
                     }
                 });
+                attendance_ui(ui, session, org, lang, out);
                 row_buttons_ui(
                     ui,
                     lang,
@@ -359,6 +368,65 @@ fn organisations_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, o
             super::console::command_button(ui, state, view, command, out);
         }
     });
+}
+
+/// Whether the organisation attended: from its named participants when it
+/// has any, otherwise chosen here (unknown, present, absent).
+fn attendance_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    org: &Organisation,
+    lang: Language,
+    out: &mut Intents,
+) {
+    let named: Vec<bool> = session
+        .participants
+        .iter()
+        .filter(|p| p.organisation.as_ref() == Some(&org.id))
+        .map(|p| p.present)
+        .collect();
+    if !named.is_empty() {
+        let here = named.iter().filter(|p| **p).count();
+        ui.label(trf(
+            lang,
+            T::AttendanceFromNames,
+            &[("n", &here.to_string()), ("m", &named.len().to_string())],
+        ));
+        return;
+    }
+    let choices: Vec<String> = Attendance::ALL
+        .iter()
+        .map(|a| {
+            tr(
+                lang,
+                match a {
+                    Attendance::Unknown => T::AttendanceUnknown,
+                    Attendance::Present => T::AttendancePresent,
+                    Attendance::Absent => T::AttendanceAbsent,
+                },
+            )
+            .to_owned()
+        })
+        .collect();
+    let at = Attendance::ALL
+        .iter()
+        .position(|a| *a == org.attendance)
+        .unwrap_or(0);
+    let label = trf(lang, T::AttendanceOf, &[("name", &org.name)]);
+    if let (_, Some(chosen)) = choice_ui(
+        ui,
+        ("setup_attendance", org.id.as_str()),
+        &label,
+        &choices,
+        at,
+        110.0,
+    ) && let Some(attendance) = Attendance::ALL.get(chosen)
+    {
+        out.edit(Edit::SetOrganisationAttendance {
+            org: org.id.clone(),
+            attendance: *attendance,
+        });
+    }
 }
 
 /// ↑, ↓ and × at the end of a row, each named after the row.

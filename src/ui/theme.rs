@@ -5,12 +5,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily, FontId, TextStyle};
 
-/// Noto Sans Regular: a legible, regular-weight text face (OFL).
-pub const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
-/// Noto Sans Bold, for card titles and headings (OFL).
-pub const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
-/// Noto Sans Math: the fallback for ⊗ → ← and other symbols (OFL).
-pub const NOTO_SANS_MATH: &[u8] = include_bytes!("../../assets/fonts/NotoSansMath-Regular.ttf");
+pub use crate::fonts::{NOTO_SANS, NOTO_SANS_BOLD, NOTO_SANS_MATH};
 
 /// The font family for bold text (titles on cards and headings).
 #[must_use]

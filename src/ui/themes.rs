@@ -14,6 +14,7 @@ use crate::model::themes::{Theme, detect_themes};
 use crate::model::{Edit, OrgKind, Session};
 
 use super::console::ACCENT;
+use super::typing::{CommitField, Typed, take_typing};
 
 /// The themes of `session`, detected once per change of what they depend
 /// on (keywords, tags, organisations, the facilitator's choices) and
@@ -212,17 +213,28 @@ fn view_ui(
     if let Some(key) = view.renaming.clone() {
         ui.horizontal(|ui| {
             let label = ui.label(tr(lang, T::ThemeLabelField));
+            let id = Id::unique("theme_label_field");
+            // The label is what was typed before Enter, even when more
+            // keys followed in the same instant.
+            let field = CommitField::single_line(id, usize::MAX);
+            let committed = take_typing(ui, &field, &mut view.label)
+                .into_iter()
+                .find_map(|step| match step {
+                    Typed::Commit(text) => Some(text),
+                    Typed::Deeper | Typed::Shallower => None,
+                });
             let response = ui
-                .add(TextEdit::singleline(&mut view.label).desired_width(320.0))
+                .add(
+                    TextEdit::singleline(&mut view.label)
+                        .id(id)
+                        .desired_width(320.0),
+                )
                 .labelled_by(label.id);
-            if !response.has_focus() && !response.lost_focus() {
+            if committed.is_none() && !response.has_focus() && !response.lost_focus() {
                 response.request_focus();
             }
-            if ui.input(|i| i.key_pressed(Key::Enter)) {
-                out.edit(Edit::RenameTheme {
-                    key,
-                    label: view.label.clone(),
-                });
+            if let Some(label) = committed {
+                out.edit(Edit::RenameTheme { key, label });
                 view.renaming = None;
                 response.surrender_focus();
             } else if ui.input(|i| i.key_pressed(Key::Escape)) {

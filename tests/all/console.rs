@@ -387,6 +387,46 @@ fn setup_view_edits_header_and_pastes_participants() {
     assert!(h.state().state.session.participants.is_empty());
 }
 
+#[test]
+fn setup_records_the_note_taker_and_each_organisation_s_attendance() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = harness(app(StartWith::Sample, home.path()));
+    h.set_size(egui::vec2(1600.0, 2000.0));
+    press_with(&mut h, Modifiers::COMMAND, Key::Num2);
+    h.get_by_label("Notulist").focus();
+    h.run_steps(2);
+    type_text(&mut h, "Jeroen de Wit");
+    h.get_by_label("Voorzitter (als dat iemand anders is)")
+        .focus();
+    h.run_steps(2);
+    type_text(&mut h, "Anna");
+    let header = &h.state().state.session.header;
+    assert_eq!(header.note_taker, "Jeroen de Wit");
+    assert_eq!(header.chair, "Anna");
+
+    // Coevorden did not come after all.
+    h.get_by_label("Aanwezigheid Coevorden").click();
+    h.run_steps(2);
+    h.get_by_label("afwezig").click();
+    h.run_steps(3);
+    let s = &h.state().state.session;
+    assert_eq!(s.attended(&OrgId::new("org-coevorden")), Some(false));
+    assert_eq!(s.attending_municipalities().count(), 11);
+    // Undo brings it back.
+    press_with(&mut h, Modifiers::COMMAND, Key::Z);
+    let s = &h.state().state.session;
+    assert_eq!(s.attended(&OrgId::new("org-coevorden")), Some(true));
+
+    // With named participants, their ticks decide and the setup says so.
+    h.state_mut()
+        .state
+        .session
+        .add_pasted_participants("Anna de Boer, Zeist\nPiet, Zeist");
+    h.state_mut().state.session.participants[1].present = false;
+    h.run_steps(2);
+    h.get_by_label("1 van 2 aanwezig (uit de namen)");
+}
+
 /// The "done when": only key events build the sample's experiments
 /// and synthesis from an empty session with the sample's organisations.
 #[test]

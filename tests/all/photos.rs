@@ -292,8 +292,9 @@ fn photo_attach_save_move_load_export_keeps_the_images() {
     let media = docx_media(&docx);
     assert_eq!(media.len(), 2, "{media:?}");
     assert!(media.iter().all(|(_, size)| *size > 0));
-    // Each picture is declared with the type of its bytes (docx-rs names
-    // them all `.png`): the camera photo as JPEG, the PNG as PNG.
+    // Each picture is stored under the extension of its bytes, and that
+    // extension is declared with its content type: the camera photo as
+    // JPEG, the PNG as PNG.
     let types = docx_part(&docx, "[Content_Types].xml");
     let mut archive = zip::ZipArchive::new(Cursor::new(&docx)).expect("the DOCX is a ZIP file");
     let mut kinds = Vec::new();
@@ -301,21 +302,40 @@ fn photo_attach_save_move_load_export_keeps_the_images() {
         let mut head = [0u8; 3];
         std::io::Read::read_exact(&mut archive.by_name(name).expect("the picture"), &mut head)
             .expect("bytes");
-        let jpeg = format!("<Override PartName=\"/{name}\" ContentType=\"image/jpeg\" />");
-        let declared_jpeg = types.contains(&jpeg);
-        assert_eq!(
-            declared_jpeg,
-            head == [0xFF, 0xD8, 0xFF],
-            "{name} in {types}"
-        );
-        kinds.push(declared_jpeg);
+        let is_jpeg = head == [0xFF, 0xD8, 0xFF];
+        let extension = if is_jpeg { "jpeg" } else { "png" };
+        assert!(name.ends_with(&format!(".{extension}")), "{name}");
+        let declared =
+            format!("<Default Extension=\"{extension}\" ContentType=\"image/{extension}\" />");
+        assert!(types.contains(&declared), "{name} in {types}");
+        kinds.push(is_jpeg);
     }
     kinds.sort_unstable();
     assert_eq!(kinds, [false, true], "one PNG and one JPEG picture");
-    let markdown = leerkring::report::render(&session, Format::Markdown, &options).expect("md");
-    let markdown = String::from_utf8(markdown).expect("utf-8");
-    assert!(markdown.contains("](<sessie.assets/img-2034.jpg>)"));
+    // Markdown links to scaled copies in a folder named after the report,
+    // never into the session's own assets folder.
+    let rendered =
+        leerkring::report::export(&session, &[(Format::Markdown, "uit.md".into())], &options)
+            .remove(0)
+            .expect("md");
+    let markdown = String::from_utf8(rendered.bytes).expect("utf-8");
+    assert!(
+        markdown.contains("](<uit.md_files/01-img-2034.jpg>)"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("sessie.assets"), "{markdown}");
     assert!(markdown.contains("*Flap van Oss*"));
+    let paths: Vec<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(paths[1].starts_with("uit.md_files/02-"), "{paths:?}");
+    for file in &rendered.files {
+        assert!(leerkring::report::images::recognise(file.bytes.clone()).is_some());
+        assert!(
+            markdown.contains(&format!("(<{}>)", file.path)),
+            "{}",
+            file.path
+        );
+    }
 }
 
 #[test]
@@ -633,7 +653,8 @@ fn an_untitled_session_exports_its_photos_from_the_recovery_folder() {
     {
         let export = &mut h.state_mut().view.export;
         export.folder = work.path().display().to_string();
-        export.formats = [false, true, false];
+        export.formats =
+            leerkring::report::Format::ALL.map(|f| f == leerkring::report::Format::Html);
     }
     h.run_steps(1);
     h.get_by_label("Exporteren").click();

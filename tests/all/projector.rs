@@ -444,6 +444,7 @@ fn crowded_session() -> Session {
             name: format!("Gemeente {i}"),
             kind: OrgKind::Municipality,
             notes: Vec::new(),
+            attendance: leerkring::model::Attendance::Unknown,
         });
         let experiment = session.add_experiment(&org);
         if let Some(e) = session.experiment_mut(&experiment) {

@@ -2,10 +2,11 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use leerkring::model::{
-    Action, ActionId, ActionStatus, AgendaItem, AgendaKind, Attachment, AttachmentId, BlockKind,
-    Bullet, BulletBlock, BulletId, Experiment, ExperimentId, Header, ItemId, Keyword, KeywordId,
-    Language, MeetingId, MonthPart, NextMeeting, Note, NoteId, OrgId, OrgKind, Organisation, Owner,
-    Participant, ParticipantId, PlannedDate, Round, Session, Speaker, SpeakerStatus, Visibility,
+    Action, ActionId, ActionStatus, AgendaItem, AgendaKind, Attachment, AttachmentId, Attendance,
+    BlockKind, Bullet, BulletBlock, BulletId, Experiment, ExperimentId, Header, ItemId, Keyword,
+    KeywordId, Language, MeetingId, MeetingRef, MonthPart, NextMeeting, Note, NoteId, OrgId,
+    OrgKind, Organisation, Owner, Participant, ParticipantId, PlannedDate, Round, Session, Speaker,
+    SpeakerStatus, Visibility,
 };
 use leerkring::store;
 use proptest::prelude::*;
@@ -84,7 +85,7 @@ fn number_bullets(bullets: &mut [Bullet], prefix: &str, next: &mut usize) {
 
 prop_compose! {
     fn session()(
-        header_text in (text(), text(), text(), text(), text()),
+        header_text in (text(), text(), text(), text(), text(), text(), text()),
         when in (prop::option::of(date()), prop::option::of(time()), prop::option::of(time())),
         language in prop_oneof![Just(Language::Nl), Just(Language::En)],
         count in prop::option::of(0u32..500),
@@ -119,6 +120,7 @@ prop_compose! {
                 name: org_names[i].clone(),
                 kind: if *guest { OrgKind::Guest } else { OrgKind::Municipality },
                 notes: if i == 0 { org_notes.clone() } else { Vec::new() },
+                attendance: Attendance::ALL[i % 3],
             })
             .collect();
         let org = |i: usize| organisations[i % organisations.len()].id.clone();
@@ -201,6 +203,7 @@ prop_compose! {
                 },
                 due,
                 status: [ActionStatus::Open, ActionStatus::Done, ActionStatus::Dropped][status],
+                from: (i % 2 == 1).then(|| MeetingRef { title: format!("vorige {i}"), when: due.map(PlannedDate::Day) }),
             })
             .collect();
         synthesis.next_meetings = meetings
@@ -237,6 +240,8 @@ prop_compose! {
                 location: header_text.3,
                 host: Some(org(1)),
                 facilitator: header_text.4,
+                chair: header_text.5,
+                note_taker: header_text.6,
                 language,
                 participant_count: count,
                 report_final,

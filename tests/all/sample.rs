@@ -18,6 +18,13 @@ fn sample_has_the_seed_counts() {
     assert_eq!(s.keyword_count(), 66);
     assert_eq!(s.participant_count(), Some(24));
     assert!(s.participants.is_empty(), "the seed names nobody");
+    // "24 van 12 gemeenten o.a. …" names all twelve, and the VNG "was aanwezig".
+    assert!(
+        s.organisations
+            .iter()
+            .all(|o| s.attended(&o.id) == Some(true))
+    );
+    assert_eq!(s.attending_municipalities().count(), 12);
     assert!(s.problems().is_empty());
 }
 
@@ -134,10 +141,13 @@ fn each_keyword_is_under_the_right_municipality() {
 #[test]
 fn sample_holds_the_intro_guest_and_synthesis() {
     let s = sample();
+    let opening = &s.agenda[0];
+    assert_eq!(opening.title, "Opening en welkom");
     assert!(
-        s.notes[0]
+        opening.notes[0]
             .text
-            .starts_with("Democratische vernieuwing is één van de thema's")
+            .starts_with("Democratische vernieuwing is één van de thema's"),
+        "the seed's introduction is what the opening said"
     );
     let vng = s.guests().next().expect("the VNG guest");
     assert!(vng.notes[0].text.contains("Thorbecke - experimenten"));

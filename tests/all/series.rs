@@ -60,7 +60,17 @@ fn check_follow_up(next: &Session, remaining: &str) {
             .iter()
             .all(|a| a.status == ActionStatus::Open)
     );
-    assert_eq!(next.agenda[0].title, "Terugblik");
+    let titles: Vec<_> = next
+        .agenda
+        .iter()
+        .take(2)
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Opening en welkom", "Terugblik"],
+        "welcome, then look back"
+    );
     let previous = next
         .previous
         .as_ref()
@@ -70,7 +80,14 @@ fn check_follow_up(next: &Session, remaining: &str) {
         previous.title,
         "Kick-off bijeenkomst Democratische vernieuwing M50"
     );
-    assert_eq!(previous.review_item.as_ref(), Some(&next.agenda[0].id));
+    assert_eq!(previous.review_item.as_ref(), Some(&next.agenda[1].id));
+    assert!(
+        next.synthesis
+            .actions
+            .iter()
+            .all(|a| a.from.as_ref().is_some_and(|m| m.title == previous.title)),
+        "carried actions name the kick-off"
+    );
     assert_eq!(previous.experiments.len(), 12);
     assert_eq!(next.header.network, "M50");
     assert_eq!(next.header.theme, "Democratische vernieuwing");
@@ -203,7 +220,8 @@ fn the_console_shows_last_time_and_the_look_back() {
     // Meijerijstad's card, selected first: last time's experiment beside it.
     h.get_by_label("Vorige keer");
     h.get_by_label("⊗ Participeren & leren");
-    // The look-back item comes first and holds what February left open.
+    // After the opening, the look-back item holds what February left open.
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::PageDown);
     h.get_by_label("Terugblik op Kick-off bijeenkomst Democratische vernieuwing M50");
     h.get_by_label("Open actiepunten van vorige keer");
     h.get_by_label(&format!("? {HOSTING}"));
@@ -295,6 +313,7 @@ fn the_app_makes_the_december_follow_up_next_to_the_kick_off_and_opens_it() {
         .join("2020-12-m50-democratische-vernieuwing.json");
     assert_eq!(state.file.as_deref(), Some(expected.as_path()));
     check_follow_up(&state.session, "meeting-1");
+    press_with(&mut h, egui::Modifiers::COMMAND, egui::Key::PageDown);
     h.get_by_label(&format!("? {HOSTING}"));
 }
 
@@ -305,13 +324,27 @@ fn report_of_a_follow_up_says_what_changed_since_last_time() {
     let session = store::load_session(&follow_up).unwrap();
     let bytes = render(&session, Format::Markdown, &ExportOptions::new(false)).unwrap();
     let md = String::from_utf8(bytes).unwrap();
-    assert!(md.contains("Sinds de vorige keer"), "{md}");
+    assert!(md.contains("### Sinds de vorige keer"), "{md}");
     assert!(
-        md.contains("Vorige keer (4 februari 2020): Participeren & leren (cultuur samen leren"),
-        "{md}"
+        md.contains(
+            "Vorige keer (4 februari 2020): **Participeren & leren** — cultuur samen leren · \
+             startgesprek = exp. · raad 1^o woord"
+        ),
+        "keywords kept apart by a middle dot: {md}"
     );
-    assert!(md.contains("Nu: Inwonerspanel (loting)"), "{md}");
-    assert!(md.contains("Nu: nog geen experiment"), "{md}");
+    assert!(md.contains("Nu: **Inwonerspanel** — loting"), "{md}");
+    assert!(
+        md.contains("Nog geen nieuw experiment: Lochem, Coevorden, Oosterhout,"),
+        "one line for the municipalities without a new experiment: {md}"
+    );
+    assert_eq!(md.matches("Nog geen nieuw experiment").count(), 1, "{md}");
+    assert!(
+        md.contains("**Datum:** eind juni 2020"),
+        "the planned month: {md}"
+    );
+    let opening = md.find("## 1. Opening en welkom").expect("the opening");
+    let review = md.find("## 2. Terugblik").expect("the look-back");
+    assert!(opening < review);
 
     let kick_off = store::load_session(&sample_path()).unwrap();
     let bytes = render(&kick_off, Format::Markdown, &ExportOptions::new(false)).unwrap();

@@ -2,8 +2,9 @@
 # Real-window smoke tests of the release binary under Xvfb (no window manager):
 # the window appears with its title, is not blank, Ctrl+Q quits with exit
 # code 0 within 5 s, SIGTERM saves and exits 0 within 2 s, a bad file shows
-# the start screen and stays byte-for-byte the same, and on a 1366×768
-# screen the console opens within the screen and keeps its size.
+# the start screen and stays byte-for-byte the same; kill -9 while typing
+# loses nothing committed (the journal, and tests/e2e/kill.sh); on a
+# 1366×768 screen the console opens within the screen and keeps its size.
 #
 # usage: tests/e2e/smoke.sh path/to/leerkring
 # Needs xvfb-run, xdotool and ImageMagick (`.ci/run` installs them).
@@ -110,16 +111,31 @@ if start_app "^Leerkring .* Kick-off" "$work/kill.json"; then
   ls "$work" | grep -q '\.tmp$' && fail "a temp file was left behind" || ok "no temp file left behind"
 fi
 
-# 2c. Restart after the kill, with the file behind (an old copy put back over
-# it, with its old time): the app offers the newer copy it kept.
+# 2c. Restart after the kill, with the file behind (an old copy put back
+# over it, with its old time): the journal of edits is the file's old
+# state plus the 20 keywords, so it puts them back without a question.
 cp -p "$sample" "$work/kill.json"
 if start_app "^Leerkring .* Kick-off" "$work/kill.json"; then
-  if grep -q "newer copy of 'Kick-off bijeenkomst Democratische vernieuwing M50' was found: [0-9]* more keyword" "$work/app.log"; then
-    ok "after the kill, a restart offers the newer copy ($(grep -o 'found: .*' "$work/app.log" | head -1))"
+  if grep -q "20 keywords recovered from the journal" "$work/app.log"; then
+    ok "after the kill, a restart puts the 20 keywords back from the journal"
   else
-    fail "no recovery offered after the kill (log: $(tail -3 "$work/app.log"))"
+    fail "no journal replay after the kill (log: $(tail -3 "$work/app.log"))"
   fi
-  kill -TERM "$pid"; wait_exit 2000
+  "$bin" check "$work/kill.json" | grep -q "86 keywords" && ok "the file holds them again at once" \
+    || fail "after the replay: $("$bin" check "$work/kill.json" 2>&1)"
+  # Killed again, and this time the journal is gone too: the restart
+  # offers the newer copy it kept in its history.
+  kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+  rm -rf "$LEERKRING_HOME/data/journal"
+  cp -p "$sample" "$work/kill.json"
+  if start_app "^Leerkring .* Kick-off" "$work/kill.json"; then
+    if grep -q "newer copy of 'Kick-off bijeenkomst Democratische vernieuwing M50' was found: [0-9]* more keyword" "$work/app.log"; then
+      ok "without a journal, a restart offers the newer copy ($(grep -o 'found: .*' "$work/app.log" | head -1))"
+    else
+      fail "no recovery offered after the kill (log: $(tail -3 "$work/app.log"))"
+    fi
+    kill -TERM "$pid"; wait_exit 2000
+  fi
 fi
 
 # 2d. A read-only folder and a full disk (real tmpfs mounts; root ignores
@@ -198,11 +214,16 @@ fi
 cp "$sample" "$work/latency.json"
 if start_app "^Leerkring .* Kick-off" "$work/latency.json"; then
   xdotool windowfocus --sync "$wid"
-  times=()
+  times=(); jtimes=()
   for i in $(seq -w 1 10); do
     xdotool type --window "$wid" --delay 40 "latency-$i"
     t0=$(now_ms)
     xdotool key --window "$wid" Return
+    until grep -qs "\"latency-$i\"" "$LEERKRING_HOME"/data/journal/*.jsonl; do
+      [ $(($(now_ms) - t0)) -gt 5000 ] && break
+      sleep 0.002
+    done
+    jtimes+=($(($(now_ms) - t0)))
     until grep -q "\"latency-$i\"" "$work/latency.json" 2>/dev/null; do
       [ $(($(now_ms) - t0)) -gt 5000 ] && break
       sleep 0.02
@@ -211,8 +232,12 @@ if start_app "^Leerkring .* Kick-off" "$work/latency.json"; then
   done
   sorted=$(printf '%s\n' "${times[@]}" | sort -n)
   median=$(echo "$sorted" | sed -n 5p); max=$(echo "$sorted" | tail -1)
+  jsorted=$(printf '%s\n' "${jtimes[@]}" | sort -n)
+  jmedian=$(echo "$jsorted" | sed -n 5p); jmax=$(echo "$jsorted" | tail -1)
+  echo "measure: Enter to the journal on disk: median ${jmedian} ms, max ${jmax} ms (the loss window of a kill)"
   echo "measure: Enter to durable file: median ${median} ms, max ${max} ms ($(stat -c %s "$work/latency.json") bytes per save)"
   [ "$max" -le 2000 ] && ok "every keyword was on disk within 2 s" || fail "a keyword took ${max} ms to reach the disk"
+  [ "$jmax" -le 250 ] && ok "every keyword was in the journal within 250 ms" || fail "a keyword took ${jmax} ms to reach the journal"
   kill -TERM "$pid"; wait_exit 2000
 fi
 
@@ -240,7 +265,16 @@ fi
 [ "$(sha256sum "$sample" | cut -d' ' -f1)" = "$sample_sum" ] \
   && ok "bundled sample unchanged" || fail "bundled sample was changed"
 
-# 5. A 1366×768 laptop screen (a second Xvfb): the console opens within it,
+# 5. The journal and keystrokes in order, in a real window: 20 kill -9 at
+# random moments while typing at 5 ms per key (tests/e2e/kill.sh).
+t0=$(now_ms)
+if bash "$root/tests/e2e/kill.sh" "$bin" 20; then
+  ok "20 kills while typing at 5 ms per key: nothing committed lost, split or merged ($(($(now_ms) - t0)) ms)"
+else
+  fail "the kill test (tests/e2e/kill.sh) failed"
+fi
+
+# 6. A 1366×768 laptop screen (a second Xvfb): the console opens within it,
 # and opens again with the size it had (the settings remember it).
 small_screen() {
   local geometry out

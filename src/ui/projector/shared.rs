@@ -222,6 +222,7 @@ mod tests {
             name: id.to_uppercase(),
             kind: crate::model::OrgKind::Municipality,
             notes: Vec::new(),
+            attendance: crate::model::Attendance::Unknown,
         };
         let keyword = |text: &str| Keyword {
             id: KeywordId::new(text),
