@@ -1,8 +1,8 @@
 //! Benchmarks: what one frame costs on the CPU (egui pass plus
 //! tessellation, no GPU) for the console and the projector whiteboard, the
 //! projector's auto-fit search on its own, saving, loading and exporting a
-//! large session, and the journal of edits (one edit made durable; the
-//! replay on reopening).
+//! large session, the journal of edits (one edit made durable; the replay
+//! on reopening), and the room's server on loopback (requests per second).
 //!
 //! Run all with `cargo bench`, quickly with
 //! `cargo bench --bench leerkring -- --quick`, one group with e.g.
@@ -500,6 +500,111 @@ fn export_all(c: &mut Criterion) {
     group.finish();
 }
 
+/// The room's server on 127.0.0.1: a phone's join page, one submission at
+/// a time, and eight phones at once. A thread plays the app and answers
+/// every submission at once, so this is the server's own cost (the real
+/// app answers at its next frame). The limit per device is lifted: the
+/// benchmark sends thousands from one client.
+fn room(c: &mut Criterion) {
+    use std::io::{Read, Write};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+    use leerkring::model::{OrgId, SubmissionId};
+    use leerkring::room::{Answer, Limits, Room, RoomInfo, RoomOptions};
+
+    let sample = leerkring::app::sample_session();
+    let info = RoomInfo {
+        lang: sample.header.language,
+        title: sample.header.title.clone(),
+        organisations: sample
+            .municipalities()
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .collect(),
+        anonymous: false,
+        auto_accept: false,
+        remark_block: "Wat valt op?".into(),
+        accepting: true,
+    };
+    let (wake_tx, wake_rx) = std::sync::mpsc::channel::<()>();
+    let wake_tx = std::sync::Mutex::new(wake_tx);
+    let limits = Limits {
+        per_device_per_minute: usize::MAX,
+        new_devices_per_minute: usize::MAX,
+    };
+    let room = Room::open_with_limits(
+        &RoomOptions::loopback(),
+        limits,
+        info,
+        Arc::new(move || {
+            let _ = wake_tx.lock().map(|tx| tx.send(()));
+        }),
+    )
+    .expect("a loopback port");
+    let addr = room.local_addr();
+    let path = format!("/{}", room.token());
+    let stop = Arc::new(AtomicBool::new(false));
+    let app = {
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let next = AtomicU64::new(0);
+            while !stop.load(Ordering::Relaxed) {
+                let _ = wake_rx.recv_timeout(Duration::from_millis(20));
+                for incoming in room.take() {
+                    let n = next.fetch_add(1, Ordering::Relaxed);
+                    incoming.answer(Answer::Received(SubmissionId::new(format!("sub-{n}"))));
+                }
+            }
+            room.close();
+        })
+    };
+    let exchange = |request: &[u8]| -> usize {
+        let mut stream = std::net::TcpStream::connect(addr).expect("connects");
+        stream.write_all(request).expect("sends");
+        let mut answer = Vec::with_capacity(16 * 1024);
+        let _ = stream.read_to_end(&mut answer);
+        assert!(
+            answer.starts_with(b"HTTP/1.1 200"),
+            "{}",
+            String::from_utf8_lossy(&answer)
+        );
+        answer.len()
+    };
+    let get = format!("GET {path} HTTP/1.1\r\nHost: bench\r\n\r\n");
+    let org = OrgId::new("org-lochem");
+    let body = format!("org={org}&kind=keyword&text=raad+1e+woord&js=1");
+    let post = format!(
+        "POST {path} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+
+    let mut group = c.benchmark_group("room");
+    group.bench_function("join_page", |b| {
+        b.iter(|| black_box(exchange(get.as_bytes())));
+    });
+    group.bench_function("submit", |b| {
+        b.iter(|| black_box(exchange(post.as_bytes())));
+    });
+    let (phones, each) = (8, 8);
+    group.throughput(criterion::Throughput::Elements(phones * each));
+    group.bench_function("submit_8_phones_at_once", |b| {
+        b.iter(|| {
+            std::thread::scope(|scope| {
+                for _ in 0..phones {
+                    scope.spawn(|| {
+                        for _ in 0..each {
+                            black_box(exchange(post.as_bytes()));
+                        }
+                    });
+                }
+            });
+        });
+    });
+    group.finish();
+    stop.store(true, Ordering::Relaxed);
+    let _ = app.join();
+}
+
 fn config() -> Criterion {
     // Short by default: the machine is shared. `--quick`, `--sample-size`
     // and `--measurement-time` on the command line still apply.
@@ -512,6 +617,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = frames, autofit, store_and_report, export_all, journal
+    targets = frames, autofit, store_and_report, export_all, journal, room
 }
 criterion_main!(benches);

@@ -34,6 +34,9 @@ pub enum Cli {
         file: Option<PathBuf>,
         /// Whether to open the projector window at start.
         projector: bool,
+        /// Open the room to phones at start, listening as given (`--room`,
+        /// `--room-port N`, `--room-bind ADDR`).
+        room: Option<crate::room::RoomOptions>,
     },
     /// Check session files.
     Check {
@@ -113,6 +116,7 @@ where
         return Ok(Cli::Open {
             file: None,
             projector: false,
+            room: None,
         });
     };
     if is_help(first) || first == "help" {
@@ -157,7 +161,11 @@ where
 
     let mut file = None;
     let mut projector = false;
-    for arg in &args {
+    let mut room = false;
+    let mut options = crate::room::RoomOptions::default();
+    let mut room_option = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
         if is_help(arg) {
             return Ok(Cli::Help(HelpTopic::Main));
         }
@@ -165,14 +173,46 @@ where
             projector = true;
             continue;
         }
-        if arg.to_string_lossy().starts_with('-') {
-            return Err(usage(T::CliUnknownOption, &arg.to_string_lossy()));
+        if arg == "--room" {
+            room = true;
+            continue;
+        }
+        let text = arg.to_string_lossy().into_owned();
+        if let Some(value) = option_value(&text, &["--room-port"], &mut rest, lang) {
+            let value = value?.to_string_lossy().into_owned();
+            options.port = value
+                .parse::<u16>()
+                .ok()
+                .filter(|p| *p > 0)
+                .ok_or_else(|| usage(T::CliRoomBadPort, &value))?;
+            room_option = Some("--room-port");
+            continue;
+        }
+        if let Some(value) = option_value(&text, &["--room-bind"], &mut rest, lang) {
+            let value = value?.to_string_lossy().into_owned();
+            options.bind = Some(
+                value
+                    .parse::<std::net::IpAddr>()
+                    .map_err(|_| usage(T::CliRoomBadAddress, &value))?,
+            );
+            room_option = Some("--room-bind");
+            continue;
+        }
+        if text.starts_with('-') {
+            return Err(usage(T::CliUnknownOption, &text));
         }
         if file.replace(PathBuf::from(arg)).is_some() {
             return Err(usage(T::CliTooManyFiles, ""));
         }
     }
-    Ok(Cli::Open { file, projector })
+    if let (false, Some(option)) = (room, room_option) {
+        return Err(usage(T::CliRoomNeedsRoom, option));
+    }
+    Ok(Cli::Open {
+        file,
+        projector,
+        room: room.then_some(options),
+    })
 }
 
 /// What `leerkring export` is asked to do.
@@ -633,23 +673,63 @@ mod tests {
             parse(args(&[]), en),
             Ok(Cli::Open {
                 file: None,
-                projector: false
+                projector: false,
+                room: None
             })
         );
         assert_eq!(
             parse(args(&["a.json", "--projector"]), en),
             Ok(Cli::Open {
                 file: Some("a.json".into()),
-                projector: true
+                projector: true,
+                room: None
             })
         );
         assert_eq!(
             parse(args(&["a.json"]), en),
             Ok(Cli::Open {
                 file: Some("a.json".into()),
-                projector: false
+                projector: false,
+                room: None
             })
         );
+        assert_eq!(
+            parse(
+                args(&[
+                    "a.json",
+                    "--room",
+                    "--room-port=8080",
+                    "--room-bind",
+                    "127.0.0.1"
+                ]),
+                en
+            ),
+            Ok(Cli::Open {
+                file: Some("a.json".into()),
+                projector: false,
+                room: Some(crate::room::RoomOptions {
+                    bind: Some(std::net::IpAddr::from([127, 0, 0, 1])),
+                    port: 8080
+                })
+            })
+        );
+        assert_eq!(
+            parse(args(&["--room"]), en),
+            Ok(Cli::Open {
+                file: None,
+                projector: false,
+                room: Some(crate::room::RoomOptions::default())
+            })
+        );
+        for bad in [
+            &["--room", "--room-port", "0"][..],
+            &["--room", "--room-port", "70000"],
+            &["--room", "--room-bind", "laptop"],
+            &["--room-port", "8080"],
+            &["--room", "--room-port"],
+        ] {
+            assert!(parse(args(bad), en).is_err(), "{bad:?}");
+        }
         assert_eq!(
             parse(args(&["check", "a.json", "b.json"]), en),
             Ok(Cli::Check {

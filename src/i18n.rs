@@ -489,7 +489,7 @@ texts! {
     CliTooManyFiles => "geef één sessiebestand om te openen, niet meer", "give one session file to open, not more";
     CliCheckNeedsFiles => "'leerkring check' heeft minstens één bestand nodig", "'leerkring check' needs at least one file";
     CliSchemaTakesNothing => "'leerkring schema' heeft geen argumenten", "'leerkring schema' takes no arguments";
-    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector]  open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, pdf, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector]  open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, pdf, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
+    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector] [--room [--room-port N] [--room-bind ADRES]]\n                               open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster; --room opent de zaal voor\n                               telefoons en drukt één regel 'room: <adres>' af; --room-port kiest de\n                               poort, --room-bind het adres waarop de zaal luistert, standaard alle)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, pdf, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector] [--room [--room-port N] [--room-bind ADDR]]\n                               open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window; --room opens the room to\n                               phones and prints one line 'room: <address>'; --room-port chooses the\n                               port, --room-bind the address the room listens on, by default all)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, pdf, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
     CliHelpCheck => "Gebruik: leerkring check BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.", "Usage: leerkring check FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.";
     CliHelpSchema => "Gebruik: leerkring schema\n\nDrukt het JSON Schema van het sessieformaat (versie {version}) af.", "Usage: leerkring schema\n\nPrints the JSON Schema of the session format (version {version}).";
 
@@ -683,6 +683,93 @@ texts! {
     CliExportFailed => "{file}: {detail}", "{file}: {detail}";
     CliExportWouldOverwrite => "{file} is het sessiebestand zelf; kies met -o een ander bestand", "{file} is the session file itself; choose another file with -o";
     CliHelpExport => "Gebruik: leerkring export SESSIE.json [--format docx,pdf,html,md] [--public] [--final] [--author NAAM] [-o UIT]\n\nMaakt het verslag van een sessie, in de taal van de sessie (niet die van de app),\nen drukt per geschreven bestand één regel af.\n\nOpties:\n  --format LIJST     docx, pdf, html en/of md, gescheiden door komma's (standaard: alle vier)\n  --public           de openbare versie: namen van deelnemers vervangen door hun\n                     organisatie, e-mailadressen en telefoonnummers weggelaten,\n                     zonder foto's en zonder auteur; drukt eerst de lijst van\n                     vervangingen af\n  --final            het verslag als definitief: zonder 'Concept' op de pagina's\n  --author NAAM      de auteur in de eigenschappen van de bestanden\n                     (standaard: de gespreksleider)\n  -o, --output UIT   met één formaat: het bestand (of een map); met meer formaten: een map,\n                     die al moet bestaan\n\nZonder -o komen de bestanden naast het sessiebestand, met dezelfde naam:\nsessie.json wordt sessie.docx, sessie.pdf, sessie.html en sessie.md; de foto's bij\nde Markdown komen in de map `sessie.md_files`. Een bestaand bestand wordt\nvervangen. Eindigt met een foutcode als de sessie niet te lezen is of een bestand\nniet geschreven kan worden.", "Usage: leerkring export SESSION.json [--format docx,pdf,html,md] [--public] [--final] [--author NAME] [-o OUT]\n\nWrites the report of a session, in the session's language (not the app's),\nand prints one line per file written.\n\nOptions:\n  --format LIST      docx, pdf, html and/or md, separated by commas (default: all four)\n  --public           the public variant: participants' names replaced by their\n                     organisation, e-mail addresses and phone numbers left out,\n                     without photos and without an author; prints the list of\n                     replacements first\n  --final            the report as final: no 'Draft' on its pages\n  --author NAME      the author in the files' properties (default: the facilitator)\n  -o, --output OUT   with one format: the file (or a folder); with several formats: a folder,\n                     which must exist already\n\nWithout -o the files go next to the session file, named after it:\nsession.json becomes session.docx, session.pdf, session.html and session.md; the\nMarkdown's photos go into the folder `session.md_files`. An existing file is\nreplaced. Exits with an error code when the session cannot be read or a file cannot\nbe written.";
+
+    // --- The room: commands and the console's panel ---
+    CmdOpenRoom => "Zaal openen voor telefoons", "Open the room to phones";
+    TipOpenRoom => "Deelnemers sturen trefwoorden, vragen en opmerkingen met hun telefoon, via het netwerk in de zaal. Jij bekijkt alles voordat het op het scherm komt.", "Participants send keywords, questions and remarks from their phones, over the room's network. You see everything before it reaches the screen.";
+    CmdCloseRoom => "Zaal sluiten", "Close the room";
+    CmdFocusInbox => "Naar de inbox van de zaal", "Go to the room's inbox";
+    CmdRoomAutoAccept => "Automatisch accepteren", "Accept automatically";
+    TipRoomAutoAccept => "Voor een vertrouwde zaal: wat binnenkomt, gaat meteen op het bord (met Ctrl+Z terug te draaien).", "For a trusted room: what arrives goes straight onto the board (Ctrl+Z takes it back).";
+    CmdRoomAnonymous => "Anoniem toestaan", "Allow anonymous";
+    TipRoomAnonymous => "Deelnemers mogen vragen en opmerkingen sturen zonder hun gemeente te kiezen.", "Participants may send questions and remarks without choosing their municipality.";
+    ModeJoin => "Meedoen (QR)", "Join (QR)";
+    RoomTitle => "Zaal", "Room";
+    RoomOpenSince => "open sinds {time}", "open since {time}";
+    RoomClosedNow => "De zaal is dicht: telefoons kunnen niets sturen.", "The room is closed: phones cannot send anything.";
+    RoomAddressLabel => "Adres voor de telefoons", "Address for the phones";
+    RoomNetworkLabel => "Netwerk", "Network";
+    RoomNoNetwork => "Geen netwerk gevonden: verbind de laptop met de wifi van de zaal, of zet de mobiele hotspot van de laptop aan en open de zaal opnieuw.", "No network found: connect the laptop to the room's Wi-Fi, or turn on the laptop's mobile hotspot and open the room again.";
+    RoomQrLabel => "QR-code van het adres {url}", "QR code of the address {url}";
+    RoomHelpTitle => "Lukt verbinden niet?", "Phones cannot connect?";
+    RoomHelpWindows => "Windows vraagt de eerste keer of Leerkring het netwerk mag gebruiken: kies Toegang toestaan (voor privénetwerken). Klikte iemand op Annuleren, zet het dan aan via Windows-beveiliging → Firewall en netwerkbeveiliging → Een app toestaan via de firewall → Leerkring.", "Windows asks the first time whether Leerkring may use the network: choose Allow access (for private networks). If someone clicked Cancel, turn it on in Windows Security → Firewall & network protection → Allow an app through firewall → Leerkring.";
+    RoomHelpMac => "macOS vraagt de eerste keer of Leerkring inkomende verbindingen mag aannemen: kies Sta toe.", "macOS asks the first time whether Leerkring may accept incoming connections: choose Allow.";
+    RoomHelpOther => "Staat er een firewall aan, laat dan TCP-poort {port} toe.", "If a firewall is on, allow TCP port {port}.";
+    RoomHelpGuestWifi => "Veel gastnetwerken (hotels, gemeentehuizen) houden apparaten van elkaar af: de telefoons zien de laptop dan niet. Zet in dat geval de mobiele hotspot van de laptop aan (Windows: Instellingen → Netwerk en internet → Mobiele hotspot), laat de deelnemers daarmee verbinden en kies hierboven het netwerk van de hotspot (vaak 192.168.137.1).", "Many guest networks (hotels, town halls) keep devices apart: phones then cannot see the laptop. In that case turn on the laptop's mobile hotspot (Windows: Settings → Network & internet → Mobile hotspot), let the participants connect to it and choose the hotspot's network above (often 192.168.137.1).";
+    RoomHelpTest => "Probeer het zelf eerst: scan de code met je eigen telefoon, op hetzelfde netwerk.", "Try it yourself first: scan the code with your own phone, on the same network.";
+    RoomCannotOpen => "De zaal kan niet open", "The room cannot open";
+    RoomCannotOpenDetail => "Het netwerk weigert ({detail}). Kies een andere poort, of sluit het programma dat de poort gebruikt.", "The network refuses ({detail}). Choose another port, or close the program that uses the port.";
+    InboxTitle => "Inbox van de zaal", "The room's inbox";
+    InboxWaiting => "{n} wachten", "{n} waiting";
+    InboxDecided => "{accepted} geaccepteerd, {rejected} afgewezen", "{accepted} accepted, {rejected} rejected";
+    InboxEmpty => "Nog niets binnen.", "Nothing in yet.";
+    InboxHelp => "Ctrl+I: naar de inbox · ↑/↓ kiezen · Enter accepteert · F2 bewerkt · Delete wijst af · Esc terug naar de trefwoorden", "Ctrl+I: to the inbox · ↑/↓ choose · Enter accepts · F2 edits · Delete rejects · Esc back to the keywords";
+    InboxAccept => "Accepteren (Enter)", "Accept (Enter)";
+    InboxEdit => "Bewerken (F2)", "Edit (F2)";
+    InboxReject => "Afwijzen (Delete)", "Reject (Delete)";
+    InboxAcceptAll => "Alles accepteren", "Accept all";
+    InboxRejectAll => "Alles afwijzen", "Reject all";
+    InboxEditField => "Tekst van de inzending", "Text of the submission";
+    InboxEditHint => "Enter accepteert de bewerkte tekst, Esc annuleert.", "Enter accepts the edited text, Esc cancels.";
+    InboxKindKeyword => "trefwoord", "keyword";
+    InboxKindQuestion => "vraag", "question";
+    InboxKindRemark => "opmerking bij „{block}”", "remark on “{block}”";
+    InboxAnonymous => "anoniem", "anonymous";
+
+    // --- The room: the phones' join page (the session's language) ---
+    RoomPageTitle => "Doe mee", "Take part";
+    RoomPageLead => "Stuur een trefwoord, een vraag of een opmerking. De gespreksleider bekijkt alles voordat het op het scherm komt.", "Send a keyword, a question or a remark. The facilitator reads everything before it reaches the screen.";
+    RoomPageOrganisation => "Jouw gemeente", "Your municipality";
+    RoomPageChoose => "Kies…", "Choose…";
+    RoomPageAnonymous => "anoniem", "anonymous";
+    RoomPageKind => "Wat stuur je?", "What are you sending?";
+    RoomPageKeyword => "Een trefwoord voor onze kaart", "A keyword for our card";
+    RoomPageQuestion => "Een vraag", "A question";
+    RoomPageRemark => "Een opmerking bij „{block}”", "A remark on “{block}”";
+    RoomPageText => "Tekst", "Text";
+    RoomPageSend => "Versturen", "Send";
+    RoomPageSending => "Bezig met versturen…", "Sending…";
+    RoomPageOffline => "Niet verstuurd: geen verbinding met de laptop. Zit je op hetzelfde wifi-netwerk?", "Not sent: no connection to the laptop. Are you on the same Wi-Fi network?";
+    RoomPagePrivacy => "Wat je stuurt, staat alleen in het sessiebestand op de laptop van de gespreksleider: geen account, geen cloud. Je telefoon krijgt één cookie, om te veel berichten achter elkaar tegen te houden.", "What you send is kept only in the session file on the facilitator's laptop: no account, no cloud. Your phone gets one cookie, to hold back too many messages in a row.";
+    RoomPageReceived => "Ontvangen: „{text}”. De gespreksleider bekijkt het eerst.", "Received: “{text}”. The facilitator reads it first.";
+    RoomPageReceivedShown => "Ontvangen en overgenomen: „{text}”.", "Received and taken over: “{text}”.";
+    RoomPageLeadTrusted => "Stuur een trefwoord, een vraag of een opmerking: het komt meteen op het scherm.", "Send a keyword, a question or a remark: it goes straight onto the screen.";
+    RoomPageClosed => "Deze zaal is gesloten, of het adres klopt niet. Scan de QR-code op het scherm opnieuw.", "This room is closed, or the address is wrong. Scan the QR code on the screen again.";
+    RoomPageNotFound => "Deze pagina bestaat niet.", "This page does not exist.";
+    RoomPageEmpty => "Typ eerst iets.", "Type something first.";
+    RoomPageTooLong => "Te lang: hoogstens {n} tekens.", "Too long: at most {n} characters.";
+    RoomPageChooseOrganisation => "Kies eerst je gemeente.", "Choose your municipality first.";
+    RoomPageUnknownOrganisation => "Die gemeente staat niet (meer) in de lijst. Laad de pagina opnieuw.", "That municipality is not (or no longer) on the list. Reload the page.";
+    RoomPageAnonymousOff => "Anoniem sturen staat uit: kies je gemeente.", "Sending anonymously is off: choose your municipality.";
+    RoomPageKeywordNeedsOrganisation => "Een trefwoord hoort op de kaart van een gemeente: kies je gemeente, of stuur een vraag of opmerking.", "A keyword belongs on a municipality's card: choose yours, or send a question or remark.";
+    RoomPageTooMany => "Even rustig aan: te veel berichten in korte tijd. Probeer het over een minuut opnieuw.", "Slow down: too many messages in a short time. Try again in a minute.";
+    RoomPageBusy => "De laptop van de gespreksleider reageert nu niet. Probeer het zo opnieuw.", "The facilitator's laptop is not answering right now. Try again shortly.";
+    RoomPageNotAccepting => "De zaal neemt nu even niets aan. Probeer het zo opnieuw.", "The room is not taking messages right now. Try again shortly.";
+    RoomPageBadRequest => "Dat bericht kon niet worden gelezen. Laad de pagina opnieuw.", "That message could not be read. Reload the page.";
+
+    // --- The room: the beamer and the report (the session's language) ---
+    ProjectorJoinTitle => "Doe mee met je telefoon", "Take part with your phone";
+    ProjectorJoinSteps => "Scan de code, of ga naar:", "Scan the code, or go to:";
+    ProjectorJoinNote => "Gebruik hetzelfde wifi-netwerk als deze laptop. Kies je gemeente en stuur een trefwoord, vraag of opmerking: de gespreksleider bekijkt alles voordat het hier verschijnt.", "Use the same Wi-Fi network as this laptop. Choose your municipality and send a keyword, question or remark: the facilitator reads everything before it appears here.";
+    ProjectorRoomClosed => "De zaal is niet open.", "The room is not open.";
+    ReportFromRoom => "Uit de zaal", "From the room";
+    ReportFromRoomValue => "{received} inzendingen via telefoons, waarvan {accepted} overgenomen", "{received} submissions from phones, {accepted} of them taken over";
+
+    // --- The room: the command line ---
+    CliRoomNeedsRoom => "'{detail}' werkt alleen samen met --room", "'{detail}' only works together with --room";
+    CliRoomBadPort => "--room-port verwacht een poortnummer van 1 tot 65535, niet '{detail}'", "--room-port expects a port number from 1 to 65535, not '{detail}'";
+    CliRoomBadAddress => "--room-bind verwacht een IP-adres, zoals 127.0.0.1, niet '{detail}'", "--room-bind expects an IP address, such as 127.0.0.1, not '{detail}'";
+    CliRoomFailed => "de zaal kan niet open: {detail}", "the room cannot open: {detail}";
 }
 
 /// The text `key` in `lang`.

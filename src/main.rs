@@ -94,9 +94,13 @@ fn run() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
-        Cli::Open { file, projector } => {
+        Cli::Open {
+            file,
+            projector,
+            room,
+        } => {
             let start = file.map_or(StartWith::Default, StartWith::File);
-            run_window(start, projector, started)
+            run_window(start, projector, room, started)
         }
     }
 }
@@ -104,11 +108,23 @@ fn run() -> anyhow::Result<ExitCode> {
 fn run_window(
     start: StartWith,
     projector: bool,
+    room: Option<leerkring::room::RoomOptions>,
     started: std::time::Instant,
 ) -> anyhow::Result<ExitCode> {
     let report = std::env::var_os("LEERKRING_REPORT_FIRST_FRAME").is_some();
     let mut app = LeerkringApp::new(start, Environment::system());
     app.state.projector.open = projector;
+    if let Some(options) = room {
+        app.set_room_options(options);
+        // One line on standard output, so scripts and tests find the room.
+        match app.open_room() {
+            Ok(url) => println!("room: {url}"),
+            Err(why) => eprintln!(
+                "leerkring: {}",
+                trf(app.state.ui_lang, T::CliRoomFailed, &[("detail", &why)])
+            ),
+        }
+    }
     let mut shell = Shell::new(app);
     if report {
         shell.report_first_frame(started);

@@ -56,7 +56,9 @@ impl Shell {
         frame_traced(&mut self.app, ui, trace);
     }
 
-    fn trace(&mut self, ui: &egui::Ui) {
+    /// `previous_frame`: the time the previous frame took (eframe's
+    /// measure: the UI pass and painting, without waiting for the screen).
+    fn trace(&mut self, ui: &egui::Ui, previous_frame: Option<f32>) {
         if let Some(started) = self.startup_report.take() {
             eprintln!(
                 "leerkring: first frame after {} ms",
@@ -74,9 +76,10 @@ impl Shell {
             });
             let causes = ui.ctx().repaint_causes();
             eprintln!(
-                "leerkring: frame {count} at {} ms; events {events:?}; requested by {causes:?}; ran {:?}",
+                "leerkring: frame {count} at {} ms; events {events:?}; requested by {causes:?}; ran {:?}; previous frame {:.2} ms",
                 started.elapsed().as_millis(),
-                self.app.commands_run().last()
+                self.app.commands_run().last(),
+                previous_frame.unwrap_or_default() * 1000.0
             );
         }
     }
@@ -125,11 +128,12 @@ fn show_projector(app: &mut LeerkringApp, ctx: &egui::Context, trace: Option<std
 }
 
 impl eframe::App for Shell {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let previous_frame = frame.info().cpu_usage;
         let frame = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             self.frame(ui);
         }));
-        self.trace(ui);
+        self.trace(ui, previous_frame);
         if let Err(panic) = frame {
             // Save the notes before the process dies, then die as before.
             if let Some(file) = self.app.emergency_save() {

@@ -109,6 +109,14 @@ commands! {
     ShowConsole,
     /// Show the session setup.
     ShowSetup,
+    /// Open the room to phones (or show its panel when it is open).
+    OpenRoom,
+    /// Close the room: phones can send nothing more.
+    CloseRoom,
+    /// Accept what phones send as it arrives (or not).
+    ToggleRoomAutoAccept,
+    /// Let phones send questions and remarks anonymously (or not).
+    ToggleRoomAnonymous,
     // --- The beamer ---
     /// Open or close the projector window.
     ToggleProjector,
@@ -140,6 +148,8 @@ commands! {
     ModePhoto,
     /// The shared themes.
     ModeThemes,
+    /// How to join the room: the QR code and the address.
+    ModeJoin,
     /// The next page of cards (when not all fit).
     NextProjectorPage,
     /// Dark text on white.
@@ -187,6 +197,8 @@ commands! {
     ToggleHighlight,
     /// Add a second experiment for the selected municipality.
     NewExperiment,
+    /// Put the keyboard in the room's inbox.
+    FocusInbox,
 }
 
 /// Where a command is listed in the cheat sheet (F1) and menus.
@@ -410,6 +422,24 @@ impl Command {
             Command::AddNextMeeting => edits(s(T::CmdAddMeeting, &[], Meeting, Session)),
             Command::AddMunicipality => edits(s(T::CmdAddMunicipality, &[], Meeting, Session)),
             Command::AddGuest => edits(s(T::CmdAddGuest, &[], Meeting, Session)),
+            Command::OpenRoom => edits(tip(
+                s(
+                    T::CmdOpenRoom,
+                    const { &[key(CTRL_SHIFT, Key::O)] },
+                    Meeting,
+                    Session,
+                ),
+                T::TipOpenRoom,
+            )),
+            Command::CloseRoom => s(T::CmdCloseRoom, &[], Meeting, Session),
+            Command::ToggleRoomAutoAccept => tip(
+                s(T::CmdRoomAutoAccept, &[], Meeting, Session),
+                T::TipRoomAutoAccept,
+            ),
+            Command::ToggleRoomAnonymous => tip(
+                s(T::CmdRoomAnonymous, &[], Meeting, Session),
+                T::TipRoomAnonymous,
+            ),
             Command::ToggleProjector => s(
                 T::CmdToggleProjector,
                 const { &[key(NONE, Key::F7)] },
@@ -497,6 +527,12 @@ impl Command {
             Command::ModeThemes => s(
                 T::ModeThemes,
                 const { &[key(ALT, Key::Num7)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeJoin => s(
+                T::ModeJoin,
+                const { &[key(ALT, Key::Num8)] },
                 Beamer,
                 SessionAndProjector,
             ),
@@ -616,6 +652,12 @@ impl Command {
                 Typing,
                 Session,
             )),
+            Command::FocusInbox => s(
+                T::CmdFocusInbox,
+                const { &[key(CTRL, Key::I)] },
+                Typing,
+                Session,
+            ),
         }
     }
 
@@ -702,6 +744,9 @@ impl Command {
             | Command::ModeTimer
             | Command::ModePhoto
             | Command::ModeThemes
+            | Command::ModeJoin
+            | Command::OpenRoom
+            | Command::FocusInbox
             | Command::NextProjectorPage
             | Command::ThemeLight
             | Command::ThemeDark
@@ -733,6 +778,9 @@ impl Command {
             | Command::MoveKeywordDown
             | Command::ToggleHighlight => keyword_selected(),
             Command::NewExperiment => !state.session.cards().is_empty(),
+            Command::CloseRoom | Command::ToggleRoomAutoAccept | Command::ToggleRoomAnonymous => {
+                state.room.is_some()
+            }
         }
     }
 
@@ -764,6 +812,7 @@ impl Command {
             Some(ProjectorMode::Timer) => Command::ModeTimer,
             Some(ProjectorMode::Photo) => Command::ModePhoto,
             Some(ProjectorMode::Themes) => Command::ModeThemes,
+            Some(ProjectorMode::Join) => Command::ModeJoin,
         }
     }
 
@@ -828,6 +877,8 @@ pub enum Request {
     ImportPhotos(Vec<PathBuf>),
     /// Give up typing a path (a "save as" waiting for it is given up too).
     CancelPathPrompt,
+    /// Show this address of the computer in the room's join address.
+    ChooseRoomAddress(std::net::IpAddr),
 }
 
 impl Request {
@@ -853,6 +904,7 @@ impl Request {
             Request::SaveAsPath(_) => T::CmdSave,
             Request::ImportPhotos(_) => T::CmdAddPhoto,
             Request::CancelPathPrompt => T::LeaveCancel,
+            Request::ChooseRoomAddress(ip) => return ip.to_string(),
         };
         tr(lang, key).to_owned()
     }

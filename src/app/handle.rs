@@ -233,6 +233,8 @@ impl LeerkringApp {
                 if let Some(mut previous) = self.history.undo(&self.state.session) {
                     let selected = self.state.card(self.view.capture.card);
                     carry_timing(&self.state.session, &mut previous);
+                    // Undo never takes away what a phone sent.
+                    previous.keep_submissions_from(&self.state.session);
                     self.state.session = previous;
                     self.after_undo(selected.as_ref());
                 }
@@ -241,6 +243,7 @@ impl LeerkringApp {
                 if let Some(mut next) = self.history.redo(&self.state.session) {
                     let selected = self.state.card(self.view.capture.card);
                     carry_timing(&self.state.session, &mut next);
+                    next.keep_submissions_from(&self.state.session);
                     self.state.session = next;
                     self.after_undo(selected.as_ref());
                 }
@@ -387,6 +390,31 @@ impl LeerkringApp {
             Command::ModeTimer => self.set_projector_mode(Some(ProjectorMode::Timer)),
             Command::ModePhoto => self.set_projector_mode(Some(ProjectorMode::Photo)),
             Command::ModeThemes => self.set_projector_mode(Some(ProjectorMode::Themes)),
+            Command::ModeJoin => self.set_projector_mode(Some(ProjectorMode::Join)),
+            Command::OpenRoom => {
+                // Errors are shown as a notice by `open_room`.
+                let _ = self.open_room();
+                self.view.inbox.shown = true;
+            }
+            Command::CloseRoom => self.close_room(),
+            Command::ToggleRoomAutoAccept => self.toggle_room_auto_accept(),
+            Command::ToggleRoomAnonymous => self.toggle_room_anonymous(),
+            Command::FocusInbox => {
+                let inbox = &mut self.view.inbox;
+                inbox.shown = true;
+                inbox.active = true;
+                inbox.editing = None;
+                // The inbox's keys (Enter, F2, Delete) go to the inbox, not
+                // to a text field or the selected keyword.
+                let capture = &mut self.view.capture;
+                capture.focus_request = None;
+                capture.selected_keyword = None;
+                ctx.memory_mut(|m| {
+                    if let Some(id) = m.focused() {
+                        m.surrender_focus(id);
+                    }
+                });
+            }
             Command::NextProjectorPage => {
                 let p = &mut self.state.projector;
                 let pages = p.report.map_or(1, |r| r.pages.max(1));
@@ -591,6 +619,7 @@ impl LeerkringApp {
                 self.view.path_prompt = None;
                 self.attach_photo_files(paths);
             }
+            Request::ChooseRoomAddress(ip) => self.choose_room_address(ip),
             Request::ThemeToObservations(key) => {
                 if let Some(text) = super::theme_suggestion(&self.state.session, &key) {
                     self.apply_from_console(&Edit::AddBullet {

@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod photos;
 pub mod placement;
 pub mod projector;
+pub mod room;
 pub mod runner;
 pub mod series;
 pub mod undo;
@@ -29,8 +30,8 @@ use chrono::{NaiveDateTime, TimeDelta, Timelike};
 pub use commands::{Command, Group, Intent, Intents, Request, Scope, Spec, View};
 pub use dialogs::{DialogAnswer, Dialogs, FixedDialogs, NativeDialogs};
 pub use views::{
-    Capture, Field, FocusMemory, FocusTarget, PathPrompt, PathPurpose, ThemesView, ViewState,
-    Window,
+    Capture, Field, FocusMemory, FocusTarget, InboxView, PathPrompt, PathPurpose, ThemesView,
+    ViewState, Window,
 };
 
 use crate::i18n::{self, Language, T, tr};
@@ -256,6 +257,8 @@ pub struct AppState {
     pub chosen_block: Option<BlockKind>,
     /// What runs in the background now (opening, saving, reading…).
     pub busy: Vec<jobs::JobKind>,
+    /// The room, while it is open to phones.
+    pub room: Option<room::RoomStatus>,
 }
 
 impl AppState {
@@ -369,6 +372,8 @@ pub struct LeerkringApp {
     settings_writes: u64,
     /// Whether the console window was fitted to its screen (first frame).
     window_placed: bool,
+    /// The room's server, while it is open.
+    room: room::RoomLink,
 }
 
 /// How many commands [`LeerkringApp::commands_run`] remembers.
@@ -424,6 +429,7 @@ impl LeerkringApp {
                 series: None,
                 chosen_block: None,
                 busy: Vec::new(),
+                room: None,
             },
             view: ViewState::default(),
             settings,
@@ -459,6 +465,7 @@ impl LeerkringApp {
             settings_written_at: None,
             settings_writes: 0,
             window_placed: false,
+            room: room::RoomLink::default(),
         };
         if let Some(monitor) = app.settings.projector_monitor {
             app.state.projector.monitor = monitor;
@@ -524,6 +531,7 @@ impl LeerkringApp {
         self.state.can_redo = self.history.can_redo();
         self.jobs.wake(ctx);
         self.take_finished_jobs();
+        self.take_room_submissions(ctx);
         let mut intents = Intents::default();
         if self.shutdown.load(Ordering::SeqCst) {
             intents.command(Command::Quit);
@@ -577,6 +585,7 @@ impl LeerkringApp {
         self.flush_settings(ctx);
         self.state.busy = self.jobs.busy();
         self.sync_journal();
+        self.publish_room();
         self.autosave_tick(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
             if self.shutdown.load(Ordering::SeqCst) {
@@ -772,6 +781,7 @@ impl LeerkringApp {
     /// The last step before the process ends: the session and the settings
     /// are written now.
     pub fn on_exit(&mut self) {
+        self.close_room();
         self.finish_jobs();
         self.save_if_dirty();
         self.flush_settings_now();
@@ -1041,6 +1051,8 @@ impl LeerkringApp {
     /// Replaces the open session (after saving the old one when it changed).
     pub(super) fn show_session(&mut self, session: Session, file: Option<PathBuf>) {
         self.save_if_dirty();
+        // The room belonged to the session that is left.
+        self.close_room();
         self.journal_base = Some(session.clone());
         self.state.session = session;
         self.state.file = file;

@@ -29,11 +29,13 @@ pub enum ProjectorMode {
     Photo,
     /// The themes the municipalities share, as a heat map.
     Themes,
+    /// How to join the room: a large QR code and the address.
+    Join,
 }
 
 impl ProjectorMode {
     /// Every mode, in menu order.
-    pub const ALL: [ProjectorMode; 7] = [
+    pub const ALL: [ProjectorMode; 8] = [
         ProjectorMode::Whiteboard,
         ProjectorMode::Focus,
         ProjectorMode::Agenda,
@@ -41,6 +43,7 @@ impl ProjectorMode {
         ProjectorMode::Timer,
         ProjectorMode::Photo,
         ProjectorMode::Themes,
+        ProjectorMode::Join,
     ];
 }
 
@@ -137,6 +140,9 @@ pub struct ProjectorView<'a> {
     pub page: usize,
     /// The photo of photo mode (`None`: the item has no photo).
     pub photo: Option<PhotoView>,
+    /// The room's join address and QR code, while the room is open (the
+    /// join mode shows it large, the whiteboard small in a corner).
+    pub join: Option<&'a super::room::JoinCode>,
 }
 
 /// What drawing the projector found out, for the console.
@@ -168,6 +174,8 @@ pub struct Scene {
     pub block: BlockKind,
     /// The photo of photo mode.
     pub photo: Option<PhotoView>,
+    /// The room's join address and QR code, while the room is open.
+    pub join: Option<Arc<super::room::JoinCode>>,
 }
 
 /// What the projector shows while frozen: a copy taken at the moment of freezing.
@@ -240,6 +248,7 @@ fn view_of<'a>(session: &'a Session, scene: &'a Scene, display: Display) -> Proj
         lang: session.header.language,
         page: display.page,
         photo: scene.photo.clone(),
+        join: scene.join.as_deref(),
     }
 }
 
@@ -434,6 +443,7 @@ impl AppState {
             speaker: self.speaker_timer(),
             block: self.active_block(),
             photo: self.photos.projector.clone(),
+            join: self.room.as_ref().map(|r| Arc::clone(&r.join)),
         }
     }
 

@@ -5,7 +5,8 @@
 //! selected, the cursor moved on).
 
 use crate::model::{
-    ActionId, BlockKind, ItemId, KeywordId, MeetingId, OrgId, ParticipantId, Visibility,
+    ActionId, BlockKind, ItemId, KeywordId, MeetingId, OrgId, ParticipantId, SubmissionId,
+    Visibility,
 };
 
 use super::commands::View;
@@ -162,6 +163,23 @@ pub struct FocusMemory {
     pub windows: Vec<(Window, Option<egui::Id>)>,
 }
 
+/// What the room's inbox panel remembers between frames (not saved).
+#[derive(Debug, Clone, Default)]
+pub struct InboxView {
+    /// Whether the panel is shown while the room is closed.
+    pub shown: bool,
+    /// Whether the keys (↑/↓, Enter, F2, Delete, Esc) go to the inbox.
+    pub active: bool,
+    /// The selected submission (`None`: the first waiting one).
+    pub selected: Option<SubmissionId>,
+    /// The submission whose text is being edited before it is accepted.
+    pub editing: Option<SubmissionId>,
+    /// The edited text.
+    pub text: String,
+    /// Put the cursor in the edit field at the next frame.
+    pub focus_edit: bool,
+}
+
 /// Everything the views own and change themselves.
 #[derive(Debug, Default)]
 pub struct ViewState {
@@ -193,6 +211,8 @@ pub struct ViewState {
     pub path_prompt: Option<PathPrompt>,
     /// Whether the start screen already put the cursor in its path field.
     pub start_focused: bool,
+    /// The room's inbox panel.
+    pub inbox: InboxView,
 }
 
 impl ViewState {

@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
-    ParticipantId,
+    ParticipantId, SubmissionId,
+};
+use super::inbox::{
+    SUBMISSION_MAX_CHARS, Submission, SubmissionKind, SubmissionStatus, clean_submission_text,
 };
 use super::limits::{BULLET_MAX_CHARS, KEYWORD_MAX_CHARS, MINUTES_MAX, TITLE_MAX_CHARS};
 use super::markers::{BulletKind, parse_bullet, parse_keyword};
@@ -346,8 +349,39 @@ pub enum Edit {
         label: String,
     },
 
+    // --- The room's inbox ---
+    /// A phone's submission arrives in the inbox. Never undone: undo never
+    /// takes away what a phone sent (and was told had arrived).
+    ReceiveSubmission {
+        /// When it arrived (the app's clock).
+        received: NaiveDateTime,
+        /// The organisation the sender chose; `None`: anonymous.
+        organisation: Option<OrgId>,
+        /// What it is meant to become.
+        kind: SubmissionKind,
+        /// For a remark: the synthesis block current at its arrival.
+        block: Option<BlockKind>,
+        /// The text as sent.
+        text: String,
+    },
+    /// Accepts a waiting submission: it becomes a keyword on its
+    /// organisation's card, an open question, or a bullet in its block.
+    AcceptSubmission {
+        /// The submission.
+        submission: SubmissionId,
+        /// The facilitator's edited text, used instead of what was sent.
+        text: Option<String>,
+    },
+    /// Rejects a waiting submission: it never reaches the content.
+    RejectSubmission(SubmissionId),
+    /// Accepts every waiting submission that can be (the others keep waiting).
+    AcceptAllSubmissions,
+    /// Rejects every waiting submission.
+    RejectAllSubmissions,
+
     // --- The whole session ---
-    /// Replaces the whole session (an earlier version, a recovered copy).
+    /// Replaces the whole session (an earlier version, a recovered copy);
+    /// the inbox keeps what phones sent since.
     ReplaceSession(Box<Session>),
 }
 
@@ -407,6 +441,8 @@ pub enum Created {
     Meeting(MeetingId),
     /// A photo.
     Photo(AttachmentId),
+    /// A submission in the room's inbox.
+    Submission(SubmissionId),
 }
 
 /// The kind of thing an edit refers to, for messages.
@@ -438,6 +474,8 @@ pub enum Subject {
     Note,
     /// A theme.
     Theme,
+    /// A submission from the room.
+    Submission,
     /// A text (keyword, bullet, note, title).
     Text,
     /// A number of minutes.
@@ -475,13 +513,17 @@ pub enum EditError {
 }
 
 impl Edit {
-    /// Whether undo takes this edit back. What the agenda clock writes and
-    /// photo paths fixed after Save As are never undone.
+    /// Whether undo takes this edit back. What the agenda clock writes,
+    /// photo paths fixed after Save As and a phone's submission arriving
+    /// are never undone.
     #[must_use]
     pub fn undoable(&self) -> bool {
         !matches!(
             self,
-            Edit::SetItemTimes { .. } | Edit::SetSpeakerTurn { .. } | Edit::SetPhotoPaths(_)
+            Edit::SetItemTimes { .. }
+                | Edit::SetSpeakerTurn { .. }
+                | Edit::SetPhotoPaths(_)
+                | Edit::ReceiveSubmission { .. }
         )
     }
 
@@ -544,6 +586,11 @@ impl Edit {
             | Edit::DismissTheme(_)
             | Edit::MergeThemes { .. }
             | Edit::RenameTheme { .. }
+            | Edit::ReceiveSubmission { .. }
+            | Edit::AcceptSubmission { .. }
+            | Edit::RejectSubmission(_)
+            | Edit::AcceptAllSubmissions
+            | Edit::RejectAllSubmissions
             | Edit::ReplaceSession(_) => None,
         }
     }
@@ -1012,9 +1059,155 @@ impl Edit {
                 session.themes.rename(key, label);
                 Ok(changed_if(before != session.themes))
             }
-            Edit::ReplaceSession(replacement) => Ok(set(session, (**replacement).clone())),
+            Edit::ReceiveSubmission {
+                received,
+                organisation,
+                kind,
+                block,
+                text,
+            } => {
+                let text = clean_submission_text(text);
+                if text.is_empty() {
+                    return Err(EditError::Empty(Subject::Text));
+                }
+                if text.chars().count() > SUBMISSION_MAX_CHARS {
+                    return Err(EditError::TooLong {
+                        what: Subject::Text,
+                        max: SUBMISSION_MAX_CHARS,
+                    });
+                }
+                if let Some(org) = organisation {
+                    session
+                        .organisation(org)
+                        .ok_or_else(|| missing(Subject::Organisation, org))?;
+                } else if *kind == SubmissionKind::Keyword {
+                    // A keyword belongs on a card: it needs its municipality.
+                    return Err(EditError::Empty(Subject::Organisation));
+                }
+                let block = match kind {
+                    SubmissionKind::Remark => Some(block.unwrap_or(BlockKind::Observations)),
+                    SubmissionKind::Keyword | SubmissionKind::Question => None,
+                };
+                let id = SubmissionId::new(session.fresh_id("sub"));
+                session.inbox.push(Submission {
+                    id: id.clone(),
+                    received: *received,
+                    organisation: organisation.clone(),
+                    kind: *kind,
+                    block,
+                    text,
+                    status: SubmissionStatus::Pending,
+                });
+                Ok(Outcome::Created(Created::Submission(id)))
+            }
+            Edit::AcceptSubmission { submission, text } => {
+                accept_submission(session, submission, text.as_deref())
+            }
+            Edit::RejectSubmission(submission) => {
+                let s = session
+                    .inbox
+                    .iter_mut()
+                    .find(|s| &s.id == submission)
+                    .ok_or_else(|| missing(Subject::Submission, submission))?;
+                if s.status == SubmissionStatus::Pending {
+                    s.status = SubmissionStatus::Rejected;
+                    Ok(Outcome::Changed)
+                } else {
+                    Ok(Outcome::Unchanged)
+                }
+            }
+            Edit::AcceptAllSubmissions => {
+                let waiting: Vec<SubmissionId> = session
+                    .pending_submissions()
+                    .map(|s| s.id.clone())
+                    .collect();
+                let mut outcome = Outcome::Unchanged;
+                for id in waiting {
+                    // One that cannot become content (its municipality was
+                    // removed meanwhile) keeps waiting.
+                    if let Ok(accepted) = accept_submission(session, &id, None) {
+                        outcome = either(&outcome, &accepted);
+                    }
+                }
+                Ok(outcome)
+            }
+            Edit::RejectAllSubmissions => {
+                let mut outcome = Outcome::Unchanged;
+                for s in &mut session.inbox {
+                    if s.status == SubmissionStatus::Pending {
+                        s.status = SubmissionStatus::Rejected;
+                        outcome = Outcome::Changed;
+                    }
+                }
+                Ok(outcome)
+            }
+            Edit::ReplaceSession(replacement) => {
+                let mut replacement = (**replacement).clone();
+                replacement.keep_submissions_from(session);
+                Ok(set(session, replacement))
+            }
         }
     }
+}
+
+/// Accepts a waiting submission (see [`Edit::AcceptSubmission`]); checks
+/// everything before it changes anything, so on an error the session is as
+/// it was. A submission already decided is left alone.
+fn accept_submission(
+    session: &mut Session,
+    id: &SubmissionId,
+    edited: Option<&str>,
+) -> Result<Outcome, EditError> {
+    let submission = session
+        .submission(id)
+        .ok_or_else(|| missing(Subject::Submission, id))?
+        .clone();
+    if submission.status != SubmissionStatus::Pending {
+        return Ok(Outcome::Unchanged);
+    }
+    let text = edited.unwrap_or(&submission.text);
+    let created = match submission.kind {
+        SubmissionKind::Keyword => {
+            let org = submission
+                .organisation
+                .as_ref()
+                .ok_or(EditError::Empty(Subject::Organisation))?;
+            session
+                .organisation(org)
+                .ok_or_else(|| missing(Subject::Organisation, org))?;
+            let parsed = parse_keyword(text);
+            let keyword_text = checked_text(&parsed.text, Subject::Keyword, KEYWORD_MAX_CHARS)?;
+            // The municipality's card: its first experiment, or a new one.
+            let first = session.experiments_of(org).next().map(|e| e.id.clone());
+            let experiment = match first {
+                Some(id) => id,
+                None => session.add_experiment(org),
+            };
+            let keyword = session
+                .add_keyword(&experiment, &keyword_text)
+                .ok_or_else(|| missing(Subject::Experiment, &experiment))?;
+            if let Some(k) = session.keyword_mut(&keyword) {
+                k.tags = parsed.tags;
+            }
+            Created::Keyword {
+                experiment,
+                keyword,
+            }
+        }
+        SubmissionKind::Question => {
+            let line = checked_text(text, Subject::Bullet, BULLET_MAX_CHARS)?;
+            Created::Question(session.add_bullet(BlockKind::OpenQuestions, 0, &line, Vec::new()))
+        }
+        SubmissionKind::Remark => {
+            let line = checked_text(text, Subject::Bullet, BULLET_MAX_CHARS)?;
+            let block = submission.block.unwrap_or(BlockKind::Observations);
+            add_bullet(session, block, 0, &line, Vec::new())
+        }
+    };
+    if let Some(s) = session.inbox.iter_mut().find(|s| &s.id == id) {
+        s.status = SubmissionStatus::Accepted;
+    }
+    Ok(Outcome::Created(created))
 }
 
 /// Sets `place` to `value`; says whether that changed anything.
@@ -2023,5 +2216,228 @@ mod tests {
         assert!(json.contains("\"edit\":\"add_keyword\""), "{json}");
         let back: Edit = serde_json::from_str(&json).expect("parses");
         assert_eq!(back, edit);
+    }
+
+    // --- The room's inbox ---
+
+    fn arrival() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2020, 2, 4)
+            .and_then(|d| d.and_hms_opt(14, 32, 0))
+            .expect("a valid time")
+    }
+
+    fn receive(org: Option<&str>, kind: SubmissionKind, text: &str) -> Edit {
+        Edit::ReceiveSubmission {
+            received: arrival(),
+            organisation: org.map(OrgId::new),
+            kind,
+            block: (kind == SubmissionKind::Remark).then_some(BlockKind::Opportunities),
+            text: text.into(),
+        }
+    }
+
+    fn received(s: &mut Session, edit: Edit) -> SubmissionId {
+        let Outcome::Created(Created::Submission(id)) = apply(s, edit) else {
+            panic!("a submission was made")
+        };
+        id
+    }
+
+    #[test]
+    fn a_submission_arrives_waiting_and_cleaned_and_is_never_undone() {
+        let mut s = session();
+        let edit = receive(
+            Some("a"),
+            SubmissionKind::Keyword,
+            " raad\n1e \u{202E}woord ",
+        );
+        assert!(!edit.undoable(), "undo never removes a phone's submission");
+        let id = received(&mut s, edit);
+        let got = s.submission(&id).expect("in the inbox");
+        assert_eq!(got.text, "raad 1e woord");
+        assert_eq!(got.status, SubmissionStatus::Pending);
+        assert_eq!(got.received, arrival());
+        assert_eq!(got.block, None);
+        assert!(s.experiments.is_empty(), "nothing reaches the content yet");
+        assert!(s.problems().is_empty());
+        // A remark remembers the block that was current.
+        let remark = received(&mut s, receive(None, SubmissionKind::Remark, "kans"));
+        assert_eq!(
+            s.submission(&remark).and_then(|r| r.block),
+            Some(BlockKind::Opportunities)
+        );
+        assert_ne!(id, remark);
+    }
+
+    #[test]
+    fn a_submission_needs_text_a_known_sender_and_for_a_keyword_a_municipality() {
+        let mut s = session();
+        assert!(matches!(
+            refused(
+                &mut s,
+                receive(Some("a"), SubmissionKind::Question, " \u{202E}\t ")
+            ),
+            EditError::Empty(Subject::Text)
+        ));
+        let long = "x".repeat(SUBMISSION_MAX_CHARS + 1);
+        assert!(matches!(
+            refused(&mut s, receive(Some("a"), SubmissionKind::Question, &long)),
+            EditError::TooLong { .. }
+        ));
+        assert!(matches!(
+            refused(
+                &mut s,
+                receive(Some("nope"), SubmissionKind::Question, "vraag")
+            ),
+            EditError::Missing(Subject::Organisation, _)
+        ));
+        assert!(matches!(
+            refused(&mut s, receive(None, SubmissionKind::Keyword, "raad")),
+            EditError::Empty(Subject::Organisation)
+        ));
+        // Anonymous questions and remarks are fine.
+        received(&mut s, receive(None, SubmissionKind::Question, "waarom?"));
+    }
+
+    #[test]
+    fn accepting_makes_a_keyword_on_the_card_a_question_or_a_bullet() {
+        let mut s = session();
+        let keyword = received(
+            &mut s,
+            receive(Some("b"), SubmissionKind::Keyword, "raad #democratie"),
+        );
+        let question = received(
+            &mut s,
+            receive(None, SubmissionKind::Question, "! geen actie"),
+        );
+        let remark = received(
+            &mut s,
+            receive(Some("a"), SubmissionKind::Remark, "? geen vraag"),
+        );
+        let accept = |id: &SubmissionId| Edit::AcceptSubmission {
+            submission: id.clone(),
+            text: None,
+        };
+        assert!(accept(&keyword).undoable());
+        apply(&mut s, accept(&keyword));
+        let b = OrgId::new("b");
+        let card = s.experiments_of(&b).next().expect("a card made");
+        assert_eq!(card.keywords[0].text, "raad");
+        assert_eq!(card.keywords[0].tags, ["democratie"]);
+        // A second keyword goes onto the same card.
+        let again = received(
+            &mut s,
+            receive(Some("b"), SubmissionKind::Keyword, "inwoners"),
+        );
+        apply(&mut s, accept(&again));
+        assert_eq!(s.experiments.len(), 1);
+        assert_eq!(s.experiments[0].keywords.len(), 2);
+        // Questions and remarks are taken as they are: no markers read.
+        apply(&mut s, accept(&question));
+        assert_eq!(s.synthesis.open_questions.bullets[0].text, "! geen actie");
+        assert!(s.synthesis.actions.is_empty());
+        apply(&mut s, accept(&remark));
+        assert_eq!(s.synthesis.opportunities.bullets[0].text, "? geen vraag");
+        assert_eq!(s.inbox_counts().accepted, 4);
+        // Accepting twice does nothing more.
+        assert_eq!(apply(&mut s, accept(&remark)), Outcome::Unchanged);
+        assert_eq!(s.synthesis.opportunities.bullets.len(), 1);
+        assert!(s.problems().is_empty());
+    }
+
+    #[test]
+    fn an_edited_submission_is_accepted_with_the_facilitators_text() {
+        let mut s = session();
+        let id = received(&mut s, receive(Some("a"), SubmissionKind::Keyword, "raadd"));
+        apply(
+            &mut s,
+            Edit::AcceptSubmission {
+                submission: id.clone(),
+                text: Some("raad".into()),
+            },
+        );
+        assert_eq!(s.experiments[0].keywords[0].text, "raad");
+        let sent = s.submission(&id).expect("still in the inbox");
+        assert_eq!(sent.text, "raadd", "the inbox keeps what was sent");
+        assert_eq!(sent.status, SubmissionStatus::Accepted);
+        // An edit to nothing is refused and changes nothing.
+        let other = received(&mut s, receive(Some("a"), SubmissionKind::Keyword, "x"));
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::AcceptSubmission {
+                    submission: other,
+                    text: Some("  ".into())
+                }
+            ),
+            EditError::Empty(Subject::Keyword)
+        ));
+    }
+
+    #[test]
+    fn rejecting_keeps_it_out_of_the_content() {
+        let mut s = session();
+        let id = received(&mut s, receive(Some("a"), SubmissionKind::Keyword, "spam"));
+        assert_eq!(
+            apply(&mut s, Edit::RejectSubmission(id.clone())),
+            Outcome::Changed
+        );
+        assert_eq!(
+            apply(&mut s, Edit::RejectSubmission(id.clone())),
+            Outcome::Unchanged
+        );
+        assert_eq!(
+            apply(
+                &mut s,
+                Edit::AcceptSubmission {
+                    submission: id.clone(),
+                    text: None
+                }
+            ),
+            Outcome::Unchanged,
+            "a rejected submission is not accepted later by accident"
+        );
+        assert!(s.experiments.is_empty());
+        assert!(matches!(
+            refused(&mut s, Edit::RejectSubmission(SubmissionId::new("nope"))),
+            EditError::Missing(Subject::Submission, _)
+        ));
+    }
+
+    #[test]
+    fn accepting_all_leaves_what_cannot_be_accepted_waiting() {
+        let mut s = session();
+        for (org, text) in [(Some("a"), "een"), (Some("b"), "twee"), (Some("a"), "drie")] {
+            received(&mut s, receive(org, SubmissionKind::Keyword, text));
+        }
+        received(&mut s, receive(None, SubmissionKind::Question, "vier?"));
+        // Municipality b leaves the session before its keyword is accepted.
+        apply(&mut s, Edit::RemoveOrganisation(OrgId::new("b")));
+        assert_eq!(apply(&mut s, Edit::AcceptAllSubmissions), Outcome::Changed);
+        let counts = s.inbox_counts();
+        assert_eq!((counts.accepted, counts.pending), (3, 1));
+        assert_eq!(s.keyword_count(), 2);
+        assert_eq!(
+            apply(&mut s, Edit::AcceptAllSubmissions),
+            Outcome::Unchanged
+        );
+        assert_eq!(apply(&mut s, Edit::RejectAllSubmissions), Outcome::Changed);
+        assert_eq!(s.inbox_counts().pending, 0);
+        assert_eq!(
+            apply(&mut s, Edit::RejectAllSubmissions),
+            Outcome::Unchanged
+        );
+    }
+
+    #[test]
+    fn replacing_the_session_keeps_what_phones_sent_since() {
+        let mut s = session();
+        let earlier = s.clone();
+        let id = received(&mut s, receive(Some("a"), SubmissionKind::Keyword, "raad"));
+        apply(&mut s, Edit::ReplaceSession(Box::new(earlier)));
+        assert_eq!(
+            s.submission(&id).map(|x| x.status),
+            Some(SubmissionStatus::Pending)
+        );
     }
 }

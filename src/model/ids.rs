@@ -52,4 +52,6 @@ id_type!(
     MeetingId,
     /// Identifies an attached image.
     AttachmentId,
+    /// Identifies something a phone in the room sent.
+    SubmissionId,
 );

@@ -2,6 +2,7 @@
 
 mod edit;
 mod ids;
+pub mod inbox;
 pub mod limits;
 pub mod markers;
 mod ops;
@@ -16,7 +17,11 @@ pub mod themes;
 pub use edit::{Created, Edit, EditError, Outcome, Subject};
 pub use ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
-    ParticipantId,
+    ParticipantId, SubmissionId,
+};
+pub use inbox::{
+    InboxCounts, SUBMISSION_MAX_CHARS, Submission, SubmissionKind, SubmissionStatus,
+    clean_submission_text,
 };
 pub use ops::Card;
 pub use paths::{attachment_path, slug};

@@ -194,6 +194,7 @@ impl Session {
         out.extend(self.synthesis.actions.iter().map(|a| a.id.as_str()));
         out.extend(self.synthesis.next_meetings.iter().map(|m| m.id.as_str()));
         out.extend(self.attachments.iter().map(|a| a.id.as_str()));
+        out.extend(self.inbox.iter().map(|s| s.id.as_str()));
         out
     }
 

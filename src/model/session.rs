@@ -48,6 +48,9 @@ pub struct Session {
     /// What the facilitator decided about the shared themes.
     #[serde(skip_serializing_if = "ThemeChoices::is_empty")]
     pub themes: ThemeChoices,
+    /// What phones in the room sent, waiting for the facilitator or decided.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inbox: Vec<super::inbox::Submission>,
 }
 
 impl Default for Session {
@@ -64,6 +67,7 @@ impl Default for Session {
             synthesis: Synthesis::default(),
             attachments: Vec::new(),
             themes: ThemeChoices::default(),
+            inbox: Vec::new(),
         }
     }
 }

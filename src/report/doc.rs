@@ -697,6 +697,20 @@ impl Builder<'_> {
                 self.placeholder(T::ReportPlaceholderAttendance),
             );
         }
+        // How much the room sent from phones: counts only, never who or how.
+        let room = session.inbox_counts();
+        if room.received > 0 {
+            fact(
+                T::ReportFromRoom,
+                Some(self.trf(
+                    T::ReportFromRoomValue,
+                    &[
+                        ("received", &room.received.to_string()),
+                        ("accepted", &room.accepted.to_string()),
+                    ],
+                )),
+            );
+        }
         facts
     }
 

@@ -9,6 +9,7 @@ mod lists;
 mod overview;
 mod photos;
 pub mod projector;
+pub mod room;
 mod series;
 mod setup;
 mod start;
@@ -67,6 +68,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &m
     }
     if state.pending_leave.is_some() {
         leave_question_ui(&ctx, state, out);
+    }
+    if (state.screen, view.view) == (Screen::Session, View::Console) {
+        // Before the console's own panels, so it spans the window's width.
+        room::room_panel_ui(ui, state, view, out);
     }
     match (state.screen, view.view) {
         (Screen::Session, View::Console) => console::console_ui(ui, state, view, out),
@@ -225,6 +230,10 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut 
                     Command::FinishAgenda,
                     Command::AddItem,
                 ] {
+                    entry(ui, command, out);
+                }
+                ui.separator();
+                for command in [Command::OpenRoom, Command::FocusInbox, Command::CloseRoom] {
                     entry(ui, command, out);
                 }
             });

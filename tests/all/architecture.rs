@@ -1,5 +1,5 @@
 //! The layers, checked in the source: dependencies point one way
-//! (`shell → ui → app → store / report → model`), the model and the views
+//! (`shell → ui → app → store / report / room → model`), the model and the views
 //! never touch the disk, start threads or read the clock, and no command
 //! handler or edit ends in an empty catch-all arm.
 
@@ -55,7 +55,7 @@ fn offenders(dirs: &[&str], forbidden: &[&str]) -> Vec<String> {
 #[test]
 fn nothing_below_the_views_imports_them() {
     let found = offenders(
-        &["app", "store", "report", "model"],
+        &["app", "store", "report", "model", "room"],
         &["crate::ui", "crate::shell"],
     );
     assert!(
@@ -89,10 +89,25 @@ fn the_model_and_the_views_never_touch_the_disk_threads_or_the_clock() {
 
 #[test]
 fn the_model_and_the_store_and_report_never_use_egui() {
-    let found = offenders(&["model", "store", "report"], &["egui::", "eframe"]);
+    let found = offenders(&["model", "store", "report", "room"], &["egui::", "eframe"]);
     assert!(
         found.is_empty(),
         "egui below the app:\n{}",
+        found.join("\n")
+    );
+}
+
+/// The room's server sits below the app: the app opens it and applies what
+/// it takes; the server never reaches up into the app, the store or the views.
+#[test]
+fn the_rooms_server_stays_below_the_app() {
+    let found = offenders(
+        &["room"],
+        &["crate::app", "crate::store", "crate::report", "std::fs"],
+    );
+    assert!(
+        found.is_empty(),
+        "the room reaches above itself:\n{}",
         found.join("\n")
     );
 }
@@ -121,7 +136,7 @@ fn no_empty_catch_all_arm_in_the_app_or_the_edits() {
 #[test]
 fn every_module_says_why_it_exists() {
     let mut missing = Vec::new();
-    for dir in ["model", "store", "report", "app", "ui"] {
+    for dir in ["model", "store", "report", "app", "ui", "room"] {
         for (path, text) in sources(dir) {
             if !text.trim_start().starts_with("//!") {
                 missing.push(path.display().to_string());

@@ -16,6 +16,7 @@ mod photos;
 mod projector;
 mod public;
 mod report;
+mod room;
 mod roundtrip;
 mod sample;
 mod series;

@@ -34,6 +34,7 @@ pub fn view(session: &Session) -> ProjectorView<'_> {
         lang: Language::Nl,
         page: 0,
         photo: None,
+        join: None,
     }
 }
 

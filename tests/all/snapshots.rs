@@ -7,6 +7,7 @@
 use egui_kittest::Harness;
 use leerkring::model::{BlockKind, Language, Session};
 use leerkring::model::{ItemId, OrgId};
+use leerkring::room::JoinCode;
 use leerkring::store;
 use leerkring::ui::projector::{
     BeamerTheme, Blank, ProjectorMode, ProjectorView, TimerView, projector_ui,
@@ -15,7 +16,23 @@ use leerkring::ui::projector::{
 use crate::support::sample_path;
 
 fn render(session: &Session, theme: BeamerTheme, size: [f32; 2], name: &str) {
-    render_view(view_of(session, theme), size, name);
+    render_mode(session, theme, size, name, ProjectorMode::Whiteboard, None);
+}
+
+fn render_mode(
+    session: &Session,
+    theme: BeamerTheme,
+    size: [f32; 2],
+    name: &str,
+    mode: ProjectorMode,
+    join: Option<&JoinCode>,
+) {
+    let view = ProjectorView {
+        mode,
+        join,
+        ..view_of(session, theme)
+    };
+    render_view(view, size, name);
 }
 
 fn view_of(session: &Session, theme: BeamerTheme) -> ProjectorView<'_> {
@@ -33,6 +50,7 @@ fn view_of(session: &Session, theme: BeamerTheme) -> ProjectorView<'_> {
         lang: Language::Nl,
         page: 0,
         photo: None,
+        join: None,
     }
 }
 
@@ -62,6 +80,51 @@ macro_rules! snapshot_tests {
             render(&sample(), $theme, $size, $file);
         }
     )*};
+}
+
+/// A join address as a real room would show it (the token fixed, so the
+/// image repeats).
+fn join_code() -> JoinCode {
+    JoinCode::new("http://192.168.1.20:53122/abcdefghjkmnpqrs".to_owned())
+}
+
+#[test]
+fn projector_join_16x9() {
+    let join = join_code();
+    render_mode(
+        &sample(),
+        BeamerTheme::Dark,
+        [1280.0, 720.0],
+        "projector_join_16x9",
+        ProjectorMode::Join,
+        Some(&join),
+    );
+}
+
+#[test]
+fn projector_join_4x3() {
+    let join = join_code();
+    render_mode(
+        &sample(),
+        BeamerTheme::Light,
+        [1024.0, 768.0],
+        "projector_join_4x3",
+        ProjectorMode::Join,
+        Some(&join),
+    );
+}
+
+#[test]
+fn projector_whiteboard_room_open_16x9() {
+    let join = join_code();
+    render_mode(
+        &sample(),
+        BeamerTheme::Light,
+        [1280.0, 720.0],
+        "projector_whiteboard_room_open_16x9",
+        ProjectorMode::Whiteboard,
+        Some(&join),
+    );
 }
 
 snapshot_tests! {

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use leerkring::app::{Environment, FixedDialogs, ManualClock};
+use leerkring::room::RoomOptions;
 use leerkring::store::AppDirs;
 use leerkring::{LeerkringApp, StartWith};
 
@@ -29,7 +30,7 @@ pub fn app(start: StartWith, home: &Path) -> LeerkringApp {
 
 /// The app with a clock the test moves itself.
 pub fn app_with_clock(start: StartWith, home: &Path, clock: ManualClock) -> LeerkringApp {
-    LeerkringApp::new(
+    let mut app = LeerkringApp::new(
         start,
         Environment {
             dirs: Some(AppDirs::in_folder(home)),
@@ -37,13 +38,16 @@ pub fn app_with_clock(start: StartWith, home: &Path, clock: ManualClock) -> Leer
             dialogs: Box::new(FixedDialogs::default()),
             sessions_dir: None,
         },
-    )
+    );
+    // A room opened in a test listens on the loopback address only.
+    app.set_room_options(RoomOptions::loopback());
+    app
 }
 
 /// The app with its own folders in `home`, a clock standing at 14:32 and
 /// dialogs that answer as `dialogs` says.
 pub fn app_with_dialogs(start: StartWith, home: &Path, dialogs: FixedDialogs) -> LeerkringApp {
-    LeerkringApp::new(
+    let mut app = LeerkringApp::new(
         start,
         Environment {
             dirs: Some(AppDirs::in_folder(home)),
@@ -51,7 +55,9 @@ pub fn app_with_dialogs(start: StartWith, home: &Path, dialogs: FixedDialogs) ->
             dialogs: Box::new(dialogs),
             sessions_dir: None,
         },
-    )
+    );
+    app.set_room_options(RoomOptions::loopback());
+    app
 }
 
 /// Runs the real binary with its own folders in `home`, in `locale`.

@@ -8,6 +8,8 @@
 //! thumbnail applies the same rule to its own height, which keeps no
 //! absolute floor and makes it show the same grid and pages as the beamer.
 
+mod join;
+
 use std::sync::{Arc, Mutex, PoisonError};
 
 use egui::emath::GuiRounding as _;
@@ -111,6 +113,7 @@ pub fn projector_ui(
         ProjectorMode::Timer => timer_ui(&mut canvas, &scene, area),
         ProjectorMode::Photo => photo_ui(&mut canvas, &scene, area),
         ProjectorMode::Themes => themes_ui(&mut canvas, &scene, area),
+        ProjectorMode::Join => join::join_ui(&mut canvas, &scene, area),
     }
 }
 
@@ -451,7 +454,11 @@ fn header_ui(c: &mut Canvas, s: &Scene<'_, '_>) -> f32 {
 
 fn whiteboard_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorReport {
     let cards = c.cards(s.session());
-    let board = area.shrink(s.margin());
+    // While the room is open, a small join code keeps a column of its own.
+    let (board, corner) = join::corner_split(s, area.shrink(s.margin()));
+    if let Some(column) = corner {
+        join::corner_ui(c, s, column);
+    }
     if cards.is_empty() {
         message_ui(c, s, board, s.tr(T::ProjectorNoCards));
         return ProjectorReport {
