@@ -67,7 +67,8 @@ impl LeerkringApp {
             Err(
                 error @ (EditError::TooLong { .. }
                 | EditError::OutOfRange { .. }
-                | EditError::MergeCycle(..)),
+                | EditError::MergeCycle(..)
+                | EditError::Invalid(_)),
             ) => {
                 let lang = self.state.ui_lang;
                 self.notify(

@@ -477,11 +477,12 @@ impl LeerkringApp {
         match self.state.screen {
             Screen::Start => app_name.to_owned(),
             Screen::Session => {
-                let title = self.state.session.header.title.trim();
+                // A window title is one line without control characters.
+                let title = crate::model::clean::one_line(&self.state.session.header.title, 120);
                 let title = if title.is_empty() {
                     tr(self.state.ui_lang, T::Untitled)
                 } else {
-                    title
+                    &title
                 };
                 format!("{app_name} — {title}")
             }
@@ -703,18 +704,20 @@ impl LeerkringApp {
     }
 
     /// A shared copy of the committed session for the projector window:
-    /// copied once per change, never per frame.
+    /// copied once per change, never per frame, with its texts as a screen
+    /// shows them (no control characters, no word longer than a card;
+    /// [`crate::model::clean::screen_copy`]).
     fn live_session(&mut self) -> Arc<Session> {
         match &self.projector_session {
             Some((generation, session)) if *generation == self.generation => {
                 debug_assert!(
-                    **session == self.state.session,
+                    **session == crate::model::clean::screen_copy(&self.state.session),
                     "the session changed without `changed()`"
                 );
                 Arc::clone(session)
             }
             _ => {
-                let session = Arc::new(self.state.session.clone());
+                let session = Arc::new(crate::model::clean::screen_copy(&self.state.session));
                 self.projector_session = Some((self.generation, Arc::clone(&session)));
                 session
             }
@@ -1257,6 +1260,7 @@ pub fn edit_error_message(error: &crate::model::EditError, lang: Language) -> St
             i18n::trf(lang, T::MinutesOutOfRange, &[("n", &value.to_string())])
         }
         EditError::MergeCycle(..) => tr(lang, T::ThemeMergeCycle).to_owned(),
+        EditError::Invalid(problem) => store::problem_message(lang, problem),
         EditError::Empty(_) | EditError::Missing(..) => tr(lang, T::EditRefused).to_owned(),
     }
 }

@@ -94,6 +94,68 @@ pub fn assets_dir(session_file: &Path) -> PathBuf {
     session_folder(session_file).join(assets_folder_name(session_file))
 }
 
+/// Why an attachment's file is not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unresolved {
+    /// The file is not in the session's folder: its relative path leaves
+    /// it (an absolute path, a drive, `..`), or it leads out of it through
+    /// a symbolic link (or, on Windows, a junction or other reparse point).
+    Outside,
+    /// There is no file at that path, or it cannot be read.
+    Missing,
+}
+
+/// The file of the attachment at `relative` in `folder`, when it is an
+/// ordinary file inside that folder. A symbolic link (or a Windows
+/// junction) on the way is followed only when it stays inside the folder:
+/// a session mailed with a link to `~/.ssh/…` or to a private photo never
+/// brings that file into a report or a copy.
+pub fn resolve_attachment(folder: &Path, relative: &str) -> Result<PathBuf, Unresolved> {
+    let path = crate::model::attachment_path(folder, relative).ok_or(Unresolved::Outside)?;
+    confine(folder, &path)
+}
+
+/// `path` (which [`crate::model::attachment_path`] made inside `folder`)
+/// when it is an ordinary file that stays inside `folder`; see
+/// [`resolve_attachment`].
+pub fn confine(folder: &Path, path: &Path) -> Result<PathBuf, Unresolved> {
+    let inside = path.strip_prefix(folder).map_err(|_| Unresolved::Outside)?;
+    // Each step below the folder, without following it: is any a link?
+    let mut at = folder.to_path_buf();
+    let mut linked = false;
+    for part in inside.components() {
+        at.push(part);
+        let meta = std::fs::symlink_metadata(&at).map_err(|_| Unresolved::Missing)?;
+        linked |= is_link(&meta);
+    }
+    if linked {
+        // Where the links lead, compared with where the folder really is.
+        let real = std::fs::canonicalize(path).map_err(|_| Unresolved::Missing)?;
+        let root = std::fs::canonicalize(folder).map_err(|_| Unresolved::Outside)?;
+        if !real.starts_with(&root) {
+            return Err(Unresolved::Outside);
+        }
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => Ok(path.to_path_buf()),
+        _ => Err(Unresolved::Missing),
+    }
+}
+
+/// Whether `meta` (not followed) is a symbolic link, or on Windows any
+/// reparse point (a junction, a mount point, a `OneDrive` placeholder's link).
+fn is_link(meta: &std::fs::Metadata) -> bool {
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::MetadataExt as _;
+        const FILE_ATTRIBUTE_REPARSE_POINT: u32 = 0x400;
+        if meta.file_attributes() & FILE_ATTRIBUTE_REPARSE_POINT != 0 {
+            return true;
+        }
+    }
+    meta.file_type().is_symlink()
+}
+
 /// The image type of `bytes` by its first bytes: "png" or "jpg".
 #[must_use]
 pub fn photo_extension(bytes: &[u8]) -> Option<&'static str> {
@@ -192,7 +254,8 @@ pub struct CarriedPhotos {
 /// Copies the photos of `attachments` from beside `from` (the session's old
 /// file, or its recovery copy) into the photo folder of `to`, and says
 /// which relative paths change. The old files stay where they are. Photos
-/// that cannot be found keep their path and are listed as missing.
+/// that cannot be found, or whose file is outside the old session's folder
+/// ([`resolve_attachment`]), keep their path and are listed as missing.
 pub fn carry_photos(
     from: &Path,
     to: &Path,
@@ -214,8 +277,7 @@ pub fn carry_photos(
                 .push((attachment.id.clone(), new_path.clone()));
             continue;
         }
-        let source = crate::model::attachment_path(&old_folder, &attachment.path);
-        let Some(source) = source.filter(|p| p.is_file()) else {
+        let Ok(source) = resolve_attachment(&old_folder, &attachment.path) else {
             carried.missing.push(attachment.path.clone());
             continue;
         };
@@ -244,7 +306,7 @@ pub fn missing_photos(session_file: &Path, attachments: &[Attachment]) -> Vec<St
     let folder = session_folder(session_file);
     attachments
         .iter()
-        .filter(|a| !crate::model::attachment_path(&folder, &a.path).is_some_and(|p| p.is_file()))
+        .filter(|a| resolve_attachment(&folder, &a.path).is_err())
         .map(|a| a.path.clone())
         .collect()
 }
@@ -359,6 +421,57 @@ mod tests {
         assert_eq!(
             carry_photos(&old, &old, &attachments).expect("same file"),
             CarriedPhotos::default()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_out_of_the_session_folder_is_not_followed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let secret = dir.path().join("privé.png");
+        std::fs::write(&secret, PNG).expect("write");
+        let folder = dir.path().join("sessie");
+        let assets = folder.join("s.assets");
+        std::fs::create_dir_all(&assets).expect("folder");
+        std::os::unix::fs::symlink(&secret, assets.join("bord.png")).expect("link");
+        std::fs::write(assets.join("echt.png"), PNG).expect("write");
+        std::os::unix::fs::symlink(assets.join("echt.png"), assets.join("binnen.png"))
+            .expect("link");
+        // A linked folder that leads out, too.
+        std::os::unix::fs::symlink(dir.path(), assets.join("map")).expect("link");
+        assert_eq!(
+            resolve_attachment(&folder, "s.assets/bord.png"),
+            Err(Unresolved::Outside)
+        );
+        assert_eq!(
+            resolve_attachment(&folder, "s.assets/map/privé.png"),
+            Err(Unresolved::Outside)
+        );
+        assert_eq!(
+            resolve_attachment(&folder, "s.assets/echt.png"),
+            Ok(assets.join("echt.png"))
+        );
+        // A link that stays inside the folder is fine.
+        assert!(resolve_attachment(&folder, "s.assets/binnen.png").is_ok());
+        assert_eq!(
+            resolve_attachment(&folder, "s.assets/weg.png"),
+            Err(Unresolved::Missing)
+        );
+        assert_eq!(
+            resolve_attachment(&folder, "../privé.png"),
+            Err(Unresolved::Outside)
+        );
+        // Save As does not copy the outside file either.
+        let session = folder.join("s.json");
+        let attachments = [attachment("f-1", "s.assets/bord.png")];
+        let carried =
+            carry_photos(&session, &dir.path().join("nieuw.json"), &attachments).expect("carry");
+        assert!(carried.moved.is_empty());
+        assert_eq!(carried.missing, ["s.assets/bord.png"]);
+        assert!(!dir.path().join("nieuw.assets").exists());
+        assert_eq!(
+            missing_photos(&session, &attachments),
+            ["s.assets/bord.png"]
         );
     }
 

@@ -577,6 +577,9 @@ fn export_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &
                             .color(console::OVER),
                     );
                 }
+                for note in &result.notes {
+                    ui.label(RichText::new(note).color(console::OVER));
+                }
             }
         });
     if !open {
