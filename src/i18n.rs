@@ -228,6 +228,19 @@ texts! {
     RecoveryTitle => "Leerkring werd de vorige keer niet netjes afgesloten", "Leerkring did not close properly last time";
     RecoveryOffer => "Er is een nieuwere kopie van '{title}': {detail}.", "There is a newer copy of '{title}': {detail}.";
     CmdRecover => "Kopie openen", "Open the copy";
+    CmdContinueUnprotected => "Toch bewerken, zonder bescherming", "Edit anyway, without protection";
+    TipContinueUnprotected => "Alleen doen als de sessie zeker in geen ander Leerkring-venster open is: twee vensters zouden elkaars aantekeningen overschrijven", "Only when the session is surely not open in another Leerkring window: two windows would write over each other's notes";
+    CmdOverwriteChangedFile => "Overschrijven met deze sessie", "Overwrite it with this session";
+    TipOverwriteChangedFile => "Vervangt wat het andere programma in het bestand zette door de sessie zoals ze hier is", "Replaces what the other program put in the file with the session as it is here";
+    CmdReloadChangedFile => "Het veranderde bestand openen", "Open the changed file";
+    TipReloadChangedFile => "Opent het bestand zoals het nu is; de wijzigingen van hier worden als herstelkopie aangeboden", "Opens the file as it is now; the changes made here are offered as a recovered copy";
+    UnprotectedTitle => "Alleen-lezen: de bescherming tegen dubbel openen werkt niet", "Read-only: the protection against opening twice does not work";
+    UnprotectedDetail => "Leerkrings eigen map ({folder}) is niet bruikbaar: {reason}. Zo kan Leerkring niet nagaan of deze sessie ook in een ander venster open is (twee vensters zouden elkaars aantekeningen overschrijven); daarom is ze alleen-lezen geopend. Herstelkopieën en eerdere versies werken nu ook niet.", "Leerkring's own folder ({folder}) is not usable: {reason}. So Leerkring cannot tell whether this session is also open in another window (two windows would write over each other's notes); that is why it was opened read-only. Recovery copies and earlier versions do not work now either.";
+    ChangedOnDiskTitle => "Een ander programma heeft {file} veranderd", "Another program changed {file}";
+    ChangedOnDiskDetail => "Leerkring slaat niet op voordat u kiest, zodat wat er nu in staat niet verloren gaat. Uw wijzigingen van hier staan veilig in een herstelkopie.", "Leerkring does not save until you choose, so what the file holds now is not lost. Your changes made here are safe in a recovery copy.";
+    DataFolderUnusable => "Leerkrings eigen map is niet bruikbaar", "Leerkring's own folder is not usable";
+    DataFolderUnusableDetail => "{folder}: {reason}. Zonder die map bewaart Leerkring geen herstelkopieën en eerdere versies, en kan het niet nagaan of een sessie al in een ander venster open is. Uw sessiebestanden zelf worden gewoon opgeslagen.", "{folder}: {reason}. Without that folder Leerkring keeps no recovery copies or earlier versions, and cannot tell whether a session is already open in another window. Your session files themselves are saved as usual.";
+    SessionRepaired => "Sessie hersteld bij het openen", "Session repaired on opening";
     CmdWorkInCopy => "Verder werken in een kopie", "Work on in a copy";
     CmdShowHistory => "Eerdere versies…", "Earlier versions…";
     CmdRestoreVersion => "Deze versie terugzetten", "Restore this version";
@@ -524,6 +537,7 @@ texts! {
     StoreSaveFailed => "{file} kon niet worden opgeslagen", "Could not save {file}";
     StoreReadOnly => "het bestand is alleen-lezen", "the file is read-only";
     StoreDiskFull => "de schijf is vol", "the disk is full";
+    StoreChangedOnDisk => "een ander programma heeft het bestand veranderd of vervangen sinds Leerkring het opende of opsloeg; het is niet overschreven", "another program changed or replaced the file since Leerkring opened or saved it; it was not written over";
     StoreFolderMissing => "de map bestaat niet", "the folder does not exist";
     StoreNoFileName => "dit pad is geen bestandsnaam", "the path does not name a file";
 

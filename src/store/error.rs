@@ -234,6 +234,12 @@ pub enum SaveError {
         /// The file.
         path: PathBuf,
     },
+    /// Another program changed or replaced the file since Leerkring opened
+    /// or last saved it; it was not written over (the app asks first).
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
     /// Any other failure, such as no permission to write in the folder.
     Io {
         /// The file.
@@ -266,6 +272,7 @@ impl SaveError {
             SaveError::ReadOnly { path }
             | SaveError::DiskFull { path }
             | SaveError::FolderMissing { path }
+            | SaveError::ChangedOnDisk { path }
             | SaveError::Io { path, .. } => path,
         }
     }
@@ -277,6 +284,7 @@ impl SaveError {
             SaveError::ReadOnly { .. } => tr(lang, T::StoreReadOnly).to_owned(),
             SaveError::DiskFull { .. } => tr(lang, T::StoreDiskFull).to_owned(),
             SaveError::FolderMissing { .. } => tr(lang, T::StoreFolderMissing).to_owned(),
+            SaveError::ChangedOnDisk { .. } => tr(lang, T::StoreChangedOnDisk).to_owned(),
             SaveError::Io { source, .. } => explain_io(lang, source),
         };
         format!("{}: {detail}", self.headline(lang))
@@ -539,6 +547,7 @@ mod tests {
             SaveError::ReadOnly { path: path() },
             SaveError::DiskFull { path: path() },
             SaveError::FolderMissing { path: path() },
+            SaveError::ChangedOnDisk { path: path() },
             SaveError::Io {
                 path: path(),
                 source: io::Error::from(io::ErrorKind::PermissionDenied),

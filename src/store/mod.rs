@@ -43,6 +43,6 @@ pub use recovery::{
     recovery_candidates,
 };
 pub use settings::{
-    AppDirs, HOME_ENV, Settings, free_copy_path, list_sessions, load_settings, save_recovery_copy,
-    save_settings,
+    AppDirs, HOME_ENV, Settings, free_copy_path, list_sessions, load_settings,
+    prune_recovery_copies, save_recovery_copy, save_settings, unsaved_copy_name,
 };
