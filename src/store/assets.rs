@@ -128,13 +128,19 @@ pub fn confine(folder: &Path, path: &Path) -> Result<PathBuf, Unresolved> {
         let meta = std::fs::symlink_metadata(&at).map_err(|_| Unresolved::Missing)?;
         linked |= is_link(&meta);
     }
-    if linked {
-        // Where the links lead, compared with where the folder really is.
-        let real = std::fs::canonicalize(path).map_err(|_| Unresolved::Missing)?;
-        let root = std::fs::canonicalize(folder).map_err(|_| Unresolved::Outside)?;
-        if !real.starts_with(&root) {
-            return Err(Unresolved::Outside);
-        }
+    // Where the path really leads, compared with where the folder really
+    // is, also when no step looked like a link: a file system may not say
+    // (Wine shows a Unix symbolic link as an ordinary file).
+    match (std::fs::canonicalize(path), std::fs::canonicalize(folder)) {
+        (Ok(real), Ok(root)) if !real.starts_with(&root) => return Err(Unresolved::Outside),
+        (Ok(_), Ok(_)) => {}
+        // A link whose end cannot be found.
+        (Err(_), _) if linked => return Err(Unresolved::Missing),
+        // Where a link leads cannot be told: not followed.
+        _ if linked => return Err(Unresolved::Outside),
+        // Some network drives cannot say where a path really is; no link
+        // was seen on the way, so the path's own check stands.
+        _ => {}
     }
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => Ok(path.to_path_buf()),
@@ -461,6 +467,24 @@ mod tests {
             resolve_attachment(&folder, "../privé.png"),
             Err(Unresolved::Outside)
         );
+        // A session whose own folder is reached through a link keeps its photos.
+        let via = dir.path().join("via");
+        std::os::unix::fs::symlink(&folder, &via).expect("link");
+        assert_eq!(
+            resolve_attachment(&via, "s.assets/echt.png"),
+            Ok(via.join("s.assets/echt.png"))
+        );
+        assert_eq!(
+            resolve_attachment(&via, "s.assets/bord.png"),
+            Err(Unresolved::Outside)
+        );
+        // A link that leads nowhere is missing.
+        std::os::unix::fs::symlink(dir.path().join("weg.png"), assets.join("dood.png"))
+            .expect("link");
+        assert_eq!(
+            resolve_attachment(&folder, "s.assets/dood.png"),
+            Err(Unresolved::Missing)
+        );
         // Save As does not copy the outside file either.
         let session = folder.join("s.json");
         let attachments = [attachment("f-1", "s.assets/bord.png")];
@@ -472,6 +496,103 @@ mod tests {
         assert_eq!(
             missing_photos(&session, &attachments),
             ["s.assets/bord.png"]
+        );
+    }
+
+    /// On Windows a link out of the folder is a junction (`mklink /J`,
+    /// which needs no privilege) or a symbolic link (which does); both are
+    /// reparse points and neither is followed out of the session's folder.
+    /// Under Wine (CI's Windows tests) neither can be made, but a Unix
+    /// symbolic link can, which Wine shows as an ordinary file or folder:
+    /// it is not followed out either.
+    #[cfg(windows)]
+    #[test]
+    fn a_junction_or_link_out_of_the_session_folder_is_not_followed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let outside = dir.path().join("privé");
+        std::fs::create_dir_all(&outside).expect("folder");
+        std::fs::write(outside.join("paspoort.png"), PNG).expect("write");
+        let folder = dir.path().join("sessie");
+        std::fs::create_dir_all(&folder).expect("folder");
+        std::fs::write(folder.join("echt.png"), PNG).expect("write");
+        let folder_link = folder.join("map");
+        let file_link = folder.join("bord.png");
+        let there = |what: &Path| std::fs::read(what).is_ok_and(|b| b == PNG);
+        // Links made by a program Wine starts may take a moment to appear.
+        let made = |what: &Path| {
+            (0..40).any(|_| {
+                let found = there(what);
+                if !found {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                found
+            })
+        };
+        // A junction, as any user can make one.
+        let _ = std::process::Command::new("cmd")
+            .arg("/C")
+            .arg("mklink")
+            .arg("/J")
+            .arg(&folder_link)
+            .arg(&outside)
+            .output();
+        // A symbolic link (developer mode or an administrator).
+        let _ = std::os::windows::fs::symlink_file(outside.join("paspoort.png"), &file_link);
+        let wine = !there(&folder_link.join("paspoort.png")) && !there(&file_link);
+        let how = if wine {
+            "Unix symbolic links under Wine"
+        } else {
+            "junction, symbolic link"
+        };
+        if wine {
+            // Under Wine: Unix symbolic links, through Wine's winepath and ln.
+            let unix = |path: &Path| {
+                std::process::Command::new("winepath")
+                    .arg("-u")
+                    .arg(path)
+                    .output()
+                    .ok()
+                    .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+                    .filter(|p| p.starts_with('/'))
+            };
+            if let (Some(from), Some(to)) = (unix(&outside), unix(&folder)) {
+                for (target, link) in [
+                    (from.clone(), format!("{to}/map")),
+                    (format!("{from}/paspoort.png"), format!("{to}/bord.png")),
+                ] {
+                    // Wine starts the Unix program but cannot hand back its
+                    // output; whether the link is there is checked below.
+                    let _ = std::process::Command::new("/bin/ln")
+                        .args(["-s", &target, &link])
+                        .output();
+                }
+            }
+        }
+        // mklink and symlink_file are done when they return; ln perhaps not.
+        let found = |what: &Path| if wine { made(what) } else { there(what) };
+        let through_folder = found(&folder_link.join("paspoort.png"));
+        let through_file = found(&file_link);
+        assert!(
+            through_folder || through_file,
+            "no link could be made here ({how})"
+        );
+        if through_folder {
+            assert_eq!(
+                resolve_attachment(&folder, "map/paspoort.png"),
+                Err(Unresolved::Outside),
+                "{how}"
+            );
+        }
+        if through_file {
+            assert_eq!(
+                resolve_attachment(&folder, "bord.png"),
+                Err(Unresolved::Outside),
+                "{how}"
+            );
+        }
+        assert_eq!(
+            resolve_attachment(&folder, "echt.png"),
+            Ok(folder.join("echt.png"))
         );
     }
 

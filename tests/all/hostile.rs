@@ -15,6 +15,7 @@ use leerkring::app::ManualClock;
 use leerkring::model::{Experiment, ExperimentId, Keyword, KeywordId, OrgId, Session};
 use leerkring::report::{self, ExportOptions, Format};
 use leerkring::store::{self, AppDirs};
+use leerkring::ui::projector::PhotoPicture;
 use leerkring::{LeerkringApp, StartWith};
 use proptest::prelude::*;
 use serde_json::json;
@@ -191,6 +192,110 @@ fn a_truncated_jpeg_is_encoded_anew_never_embedded_as_it_is() {
     if media.is_empty() {
         assert!(text(&output.stderr).contains("half.jpg"));
     }
+}
+
+/// The same photos in the app: the console shows them as unusable (the
+/// huge one is never decoded, the link is never followed), and the export
+/// dialog writes the report and says which photos were left out and why.
+#[test]
+fn the_app_shows_no_refused_photo_and_its_export_dialog_names_each_one() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sessie.json");
+    let mut session = store::load_session(&sample_path()).unwrap();
+    let item = session.agenda.first().map(|i| i.id.clone());
+    let mut fake = b"GIF89a\x20\x00\x10\x00".to_vec();
+    fake.extend_from_slice(b"<script>alert(1)</script>");
+    std::fs::write(dir.path().join("plaatje.gif"), &fake).unwrap();
+    std::fs::write(dir.path().join("groot.png"), huge_png()).unwrap();
+    std::fs::write(dir.path().join("echt.png"), TINY_PNG).unwrap();
+    // A link out of the session's folder (where links can be made here).
+    #[cfg(unix)]
+    let link = {
+        // Outside the session's folder (in the data folder, as it happens).
+        let outside = home.path().join("paspoort.png");
+        std::fs::write(&outside, TINY_PNG).unwrap();
+        std::os::unix::fs::symlink(&outside, dir.path().join("link.png")).unwrap();
+        Some("link.png")
+    };
+    #[cfg(not(unix))]
+    let link = None;
+    let photos: Vec<&str> = ["plaatje.gif", "groot.png", "echt.png"]
+        .into_iter()
+        .chain(link)
+        .collect();
+    for (i, path) in photos.iter().enumerate() {
+        session.attachments.push(leerkring::model::Attachment {
+            id: leerkring::model::AttachmentId::new(format!("f-{i}")),
+            path: (*path).to_owned(),
+            caption: format!("foto {i}"),
+            agenda_item: item.clone(),
+        });
+    }
+    store::save_session(&file, &session).unwrap();
+    let mut h = harness(crate::support::app(StartWith::File(file), home.path()));
+
+    let decided = |app: &LeerkringApp| {
+        let thumbnails = &app.state.photos.thumbnails;
+        thumbnails.len() == photos.len()
+            && thumbnails
+                .values()
+                .all(|p| !matches!(p, PhotoPicture::Loading))
+    };
+    assert!(run_until(&mut h, decided), "every thumbnail decided");
+    for (i, path) in photos.iter().enumerate() {
+        let picture = &h.state().state.photos.thumbnails
+            [&leerkring::model::AttachmentId::new(format!("f-{i}"))];
+        if *path == "echt.png" {
+            assert!(matches!(picture, PhotoPicture::Ready { .. }), "{path}");
+        } else {
+            assert!(
+                matches!(picture, PhotoPicture::Unusable | PhotoPicture::Missing),
+                "{path}: {picture:?}"
+            );
+        }
+    }
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::E);
+    h.run_steps(3);
+    let out = dir.path().join("uit");
+    std::fs::create_dir_all(&out).unwrap();
+    {
+        let export = &mut h.state_mut().view.export;
+        export.folder = out.display().to_string();
+        export.formats = Format::ALL.map(|f| f == Format::Html);
+    }
+    h.run_steps(1);
+    h.get_by_label("Exporteren").click();
+    assert!(run_until(&mut h, |app| app.view.export.result.is_some()));
+    h.run_steps(2);
+    let result = h.state().view.export.result.clone().unwrap();
+    assert!(result.errors.is_empty(), "{:?}", result.errors);
+    assert_eq!(result.written.len(), 1, "the report is written");
+    assert_eq!(result.notes.len(), photos.len() - 1, "{:?}", result.notes);
+    h.get_by_label_contains("Foto plaatje.gif is weggelaten: het is geen PNG- of JPEG-foto");
+    h.get_by_label_contains("Foto groot.png is weggelaten: de foto heeft meer dan 50 megapixel");
+    #[cfg(unix)]
+    h.get_by_label_contains("Foto link.png is weggelaten: het bestand staat buiten de map");
+    let html = std::fs::read_to_string(&result.written[0]).unwrap();
+    assert_eq!(html.matches("data:image/").count(), 1, "only echt.png");
+    assert!(!html.contains("alert(1)"));
+}
+
+/// Runs frames until `done` holds (at most 20 s).
+fn run_until(
+    h: &mut Harness<'static, LeerkringApp>,
+    mut done: impl FnMut(&LeerkringApp) -> bool,
+) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(20) {
+        h.run_steps(1);
+        if done(h.state()) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
 }
 
 // --- 2. check prints titles raw ---------------------------------------------
@@ -516,13 +621,7 @@ fn failing_saves_keep_one_recovery_copy_which_goes_once_saved() {
 fn an_18000_square_png_is_left_out_without_decoding_it() {
     let home = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    // A real PNG header claiming 18 000 × 18 000 pixels.
-    let mut huge = TINY_PNG.to_vec();
-    huge[16..20].copy_from_slice(&18_000u32.to_be_bytes());
-    huge[20..24].copy_from_slice(&18_000u32.to_be_bytes());
-    let crc = crc32(&huge[12..29]);
-    huge[29..33].copy_from_slice(&crc.to_be_bytes());
-    std::fs::write(dir.path().join("groot.png"), &huge).unwrap();
+    std::fs::write(dir.path().join("groot.png"), huge_png()).unwrap();
     let file = session_with_photos(dir.path(), &["groot.png"]);
     let started = std::time::Instant::now();
     let (output, _) = export_all(&file, home.path());
@@ -533,6 +632,16 @@ fn an_18000_square_png_is_left_out_without_decoding_it() {
         "{stderr}"
     );
     assert!(started.elapsed() < std::time::Duration::from_mins(1));
+}
+
+/// A real PNG header claiming 18 000 × 18 000 pixels.
+fn huge_png() -> Vec<u8> {
+    let mut huge = TINY_PNG.to_vec();
+    huge[16..20].copy_from_slice(&18_000u32.to_be_bytes());
+    huge[20..24].copy_from_slice(&18_000u32.to_be_bytes());
+    let crc = crc32(&huge[12..29]);
+    huge[29..33].copy_from_slice(&crc.to_be_bytes());
+    huge
 }
 
 /// The CRC-32 of PNG chunks.
