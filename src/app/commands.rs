@@ -70,6 +70,14 @@ commands! {
     AddPhoto,
     /// Read-only session: continue in a copy of the file.
     WorkInCopy,
+    /// The lock could not be taken (data folder unusable): edit anyway,
+    /// without the protection against two windows.
+    ContinueUnprotected,
+    /// Another program changed the session's file: write this session over it.
+    OverwriteChangedFile,
+    /// Another program changed the session's file: open it as it is now
+    /// (this window's changes are offered as a recovered copy).
+    ReloadChangedFile,
     /// Quit the app (saving first).
     Quit,
     /// Unsaved changes: save them under a name, then go on.
@@ -349,6 +357,18 @@ impl Command {
                 Session,
             )),
             Command::WorkInCopy => s(T::CmdWorkInCopy, &[], File, Session),
+            Command::ContinueUnprotected => tip(
+                s(T::CmdContinueUnprotected, &[], File, Session),
+                T::TipContinueUnprotected,
+            ),
+            Command::OverwriteChangedFile => tip(
+                s(T::CmdOverwriteChangedFile, &[], File, Session),
+                T::TipOverwriteChangedFile,
+            ),
+            Command::ReloadChangedFile => tip(
+                s(T::CmdReloadChangedFile, &[], File, Session),
+                T::TipReloadChangedFile,
+            ),
             Command::Quit => s(T::CmdQuit, const { &[key(CTRL, Key::Q)] }, File, Anywhere),
             Command::LeaveSaveAs => s(T::CmdSaveAs, &[], File, Anywhere),
             Command::LeaveDiscard => s(T::LeaveDiscard, &[], File, Anywhere),
@@ -751,6 +771,8 @@ impl Command {
             | Command::AddGuest => true,
             Command::ExportNow => view.export.ready(),
             Command::WorkInCopy => state.read_only,
+            Command::ContinueUnprotected => state.read_only && state.unprotected.is_some(),
+            Command::OverwriteChangedFile | Command::ReloadChangedFile => state.changed_on_disk,
             Command::EditTitle => writable,
             Command::Undo => state.can_undo,
             Command::Redo => state.can_redo,

@@ -67,7 +67,8 @@ impl LeerkringApp {
             Err(
                 error @ (EditError::TooLong { .. }
                 | EditError::OutOfRange { .. }
-                | EditError::MergeCycle(..)),
+                | EditError::MergeCycle(..)
+                | EditError::Invalid(_)),
             ) => {
                 let lang = self.state.ui_lang;
                 self.notify(
@@ -183,6 +184,38 @@ impl LeerkringApp {
             }
             Command::AddPhoto => self.ask_for_photo(),
             Command::WorkInCopy => self.work_in_copy(),
+            Command::ContinueUnprotected => {
+                if self.state.unprotected.take().is_some() {
+                    // The facilitator's choice: edits and saves go ahead; a
+                    // change by another window is still noticed before a save.
+                    self.state.read_only = false;
+                    self.view.capture.focus_request = Some(Field::Keyword);
+                }
+            }
+            Command::OverwriteChangedFile => {
+                if let Some(file) = self
+                    .state
+                    .file
+                    .clone()
+                    .filter(|_| self.state.changed_on_disk)
+                {
+                    self.expect_file(&file, None);
+                    self.save_now();
+                }
+            }
+            Command::ReloadChangedFile => {
+                if let Some(file) = self
+                    .state
+                    .file
+                    .clone()
+                    .filter(|_| self.state.changed_on_disk)
+                {
+                    // Unsaved changes stay in the journal and the recovery
+                    // copy: opening the changed file offers them back.
+                    self.state.dirty = false;
+                    self.open_file(&file);
+                }
+            }
             Command::Quit => {
                 if self.shutdown.load(std::sync::atomic::Ordering::SeqCst) {
                     // The system asks the app to stop: save and go, never ask.

@@ -13,12 +13,17 @@ use super::ids::{
 use super::inbox::{
     SUBMISSION_MAX_CHARS, Submission, SubmissionKind, SubmissionStatus, clean_submission_text,
 };
-use super::limits::{BULLET_MAX_CHARS, KEYWORD_MAX_CHARS, MINUTES_MAX, TITLE_MAX_CHARS};
+use super::limits::{
+    AIRTIME_MAX_SECONDS, BULLET_MAX_CHARS, KEYWORD_MAX_CHARS, MINUTES_MAX, PATH_MAX_CHARS,
+    TITLE_MAX_CHARS,
+};
 use super::markers::{BulletKind, parse_bullet, parse_keyword};
+use super::rules::Problem;
 use super::session::{
     Action, AgendaItem, AgendaKind, Attachment, Attendance, BlockKind, Header, NextMeeting, Note,
     OrgKind, Participant, Round, Session, Speaker, SpeakerStatus, Visibility,
 };
+use super::valid::problems_of;
 
 /// One change to a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -473,6 +478,11 @@ pub enum EditError {
     /// Merging these themes would make a theme vanish in a cycle.
     #[error("merging '{0}' into '{1}' would make a cycle")]
     MergeCycle(String, String),
+    /// A value put in whole (a header, a participant, an action, a planned
+    /// meeting, a session) breaks a rule a file is held to (see
+    /// [`Session::problems`]): the first problem found.
+    #[error("{0}")]
+    Invalid(Problem),
 }
 
 impl Edit {
@@ -555,7 +565,10 @@ impl Edit {
     /// Applies the edit. On an error the session is left exactly as it was.
     pub fn apply(&self, session: &mut Session) -> Result<Outcome, EditError> {
         match self {
-            Edit::SetHeader(header) => Ok(set(&mut session.header, (**header).clone())),
+            Edit::SetHeader(header) => {
+                valid(problems_of(|c| c.header("header", header)))?;
+                Ok(set(&mut session.header, (**header).clone()))
+            }
             Edit::AddOrganisation { name, kind } => {
                 let name = checked_text(name, Subject::Text, TITLE_MAX_CHARS)?;
                 let id = session.add_organisation(&name, *kind);
@@ -598,6 +611,7 @@ impl Edit {
                 })
             }
             Edit::SetParticipant(participant) => {
+                valid(problems_of(|c| c.participant("participant", participant)))?;
                 let p = session
                     .participants
                     .iter_mut()
@@ -717,6 +731,8 @@ impl Edit {
                 Ok(set(&mut speaker.status, *status))
             }
             Edit::SetItemTimes { item, start, end } => {
+                let times = problems_of(|c| c.times("times", *start, *end));
+                valid(times)?;
                 let item = item_mut(session, item)?;
                 let a = set(&mut item.actual_start, *start);
                 let b = set(&mut item.actual_end, *end);
@@ -730,7 +746,9 @@ impl Edit {
             } => {
                 let speaker = speaker_mut(session, item, org)?;
                 let a = set(&mut speaker.status, *status);
-                let b = set(&mut speaker.airtime_seconds, *airtime_seconds);
+                // A turn longer than a day is a clock gone wrong: held at a day.
+                let airtime = (*airtime_seconds).min(AIRTIME_MAX_SECONDS);
+                let b = set(&mut speaker.airtime_seconds, airtime);
                 Ok(either(&a, &b))
             }
             Edit::AddExperiment(org) => {
@@ -764,6 +782,7 @@ impl Edit {
             } => {
                 let parsed = parse_keyword(text);
                 let keyword_text = checked_text(&parsed.text, Subject::Keyword, KEYWORD_MAX_CHARS)?;
+                tags_limited(&parsed.tags, KEYWORD_MAX_CHARS)?;
                 let (experiment, _) = experiment_for(session, org, experiment.as_ref())?;
                 let keyword = session
                     .add_keyword(&experiment, &keyword_text)
@@ -779,6 +798,7 @@ impl Edit {
             Edit::ReplaceKeyword { keyword, text } => {
                 let parsed = parse_keyword(text);
                 let new_text = checked_text(&parsed.text, Subject::Keyword, KEYWORD_MAX_CHARS)?;
+                tags_limited(&parsed.tags, KEYWORD_MAX_CHARS)?;
                 let k = session
                     .keyword_mut(keyword)
                     .ok_or_else(|| missing(Subject::Keyword, keyword))?;
@@ -811,6 +831,7 @@ impl Edit {
             Edit::AddTypedBullet { block, depth, text } => {
                 let parsed = parse_bullet(text);
                 let line = checked_text(&parsed.text, Subject::Bullet, BULLET_MAX_CHARS)?;
+                tags_limited(&parsed.tags, BULLET_MAX_CHARS)?;
                 Ok(Outcome::Created(match parsed.kind {
                     BulletKind::Bullet => add_bullet(session, *block, *depth, &line, parsed.tags),
                     BulletKind::Question => Created::Question(session.add_bullet(
@@ -833,6 +854,7 @@ impl Edit {
                 tags,
             } => {
                 let line = checked_text(text, Subject::Bullet, BULLET_MAX_CHARS)?;
+                tags_limited(tags, BULLET_MAX_CHARS)?;
                 Ok(Outcome::Created(add_bullet(
                     session,
                     *block,
@@ -865,6 +887,7 @@ impl Edit {
             }
             Edit::SetAction(action) => {
                 limited(&action.text, BULLET_MAX_CHARS)?;
+                valid(problems_of(|c| c.action("action", action)))?;
                 let a = session
                     .synthesis
                     .actions
@@ -890,6 +913,7 @@ impl Edit {
                 Ok(Outcome::Created(Created::Meeting(id)))
             }
             Edit::SetNextMeeting(meeting) => {
+                valid(problems_of(|c| c.meeting("meeting", meeting)))?;
                 let m = session
                     .synthesis
                     .next_meetings
@@ -905,6 +929,7 @@ impl Edit {
                 found(before != meetings.len(), Subject::Meeting, id)
             }
             Edit::AttachPhoto { path, item } => {
+                limited(path, PATH_MAX_CHARS)?;
                 if let Some(item) = item {
                     session
                         .agenda_item(item)
@@ -931,6 +956,9 @@ impl Edit {
             }
             Edit::SetPhotoPaths(moved) => {
                 let mut outcome = Outcome::Unchanged;
+                for (_, path) in moved {
+                    limited(path, PATH_MAX_CHARS)?;
+                }
                 for (photo, path) in moved {
                     if let Some(a) = session.attachments.iter_mut().find(|a| &a.id == photo) {
                         outcome = either(&outcome, &set(&mut a.path, path.clone()));
@@ -939,21 +967,26 @@ impl Edit {
                 Ok(outcome)
             }
             Edit::ConfirmTheme(key) => {
+                limited(key, KEYWORD_MAX_CHARS)?;
                 session.themes.toggle_confirmed(key);
                 Ok(Outcome::Changed)
             }
             Edit::DismissTheme(key) => {
+                limited(key, KEYWORD_MAX_CHARS)?;
                 let before = session.themes.clone();
                 session.themes.dismiss(key);
                 Ok(changed_if(before != session.themes))
             }
             Edit::MergeThemes { from, into } => {
+                limited(from, KEYWORD_MAX_CHARS)?;
+                limited(into, KEYWORD_MAX_CHARS)?;
                 if session.themes.resolve(into) == session.themes.resolve(from) {
                     return Err(EditError::MergeCycle(from.clone(), into.clone()));
                 }
                 Ok(changed_if(session.themes.merge(from, into)))
             }
             Edit::RenameTheme { key, label } => {
+                limited(key, KEYWORD_MAX_CHARS)?;
                 let label = limited(label, TITLE_MAX_CHARS)?;
                 let before = session.themes.clone();
                 session.themes.rename(key, label);
@@ -1042,6 +1075,7 @@ impl Edit {
                 Ok(outcome)
             }
             Edit::ReplaceSession(replacement) => {
+                valid(replacement.problems())?;
                 let mut replacement = (**replacement).clone();
                 replacement.keep_submissions_from(session);
                 Ok(set(session, replacement))
@@ -1144,9 +1178,17 @@ fn found(found: bool, what: Subject, id: &impl std::fmt::Display) -> Result<Outc
     }
 }
 
+/// `Ok` when `problems` is empty, else the first problem.
+fn valid(problems: Vec<Problem>) -> Result<(), EditError> {
+    match problems.into_iter().next() {
+        Some(problem) => Err(EditError::Invalid(problem)),
+        None => Ok(()),
+    }
+}
+
 /// The text when it is within `max` characters.
 fn limited(text: &str, max: usize) -> Result<&str, EditError> {
-    if text.chars().count() > max {
+    if longer_than(text, max) {
         Err(EditError::TooLong {
             what: Subject::Text,
             max,
@@ -1162,10 +1204,26 @@ fn checked_text(text: &str, what: Subject, max: usize) -> Result<String, EditErr
     if text.is_empty() {
         return Err(EditError::Empty(what));
     }
-    if text.chars().count() > max {
+    if longer_than(text, max) {
         return Err(EditError::TooLong { what, max });
     }
     Ok(text.to_owned())
+}
+
+/// Whether `text` has more than `max` characters (counting stops there).
+fn longer_than(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().nth(max).is_some()
+}
+
+/// `Ok` when every tag is within `max` characters.
+fn tags_limited(tags: &[String], max: usize) -> Result<(), EditError> {
+    match tags.iter().find(|tag| longer_than(tag, max)) {
+        Some(_) => Err(EditError::TooLong {
+            what: Subject::Text,
+            max,
+        }),
+        None => Ok(()),
+    }
 }
 
 fn minutes_in_range(minutes: u32, least: u32) -> Result<u32, EditError> {

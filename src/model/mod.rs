@@ -1,5 +1,6 @@
 //! The session model: pure data and rules. No egui, no disk, no clock reads.
 
+pub mod clean;
 mod edit;
 mod ids;
 pub mod inbox;
@@ -13,6 +14,7 @@ pub mod series;
 mod session;
 pub mod stress;
 pub mod themes;
+mod valid;
 
 pub use edit::{Created, Edit, EditError, Outcome, Subject};
 pub use ids::{

@@ -52,6 +52,39 @@ pub struct Document {
     pub exported_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The content, in reading order.
     pub blocks: Vec<Block>,
+    /// The photos that were left out, and why (a note in their place says
+    /// so in the report too), to tell whoever exported it.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A photo the report left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The attachment's path as the session names it (cleaned).
+    pub file: String,
+    /// Why it was left out.
+    pub problem: ImageProblem,
+}
+
+impl LeftOut {
+    /// "Foto x.png is weggelaten: …", in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Language) -> String {
+        let why = match self.problem {
+            ImageProblem::NoFolder => T::PhotoLeftOutNoFolder,
+            ImageProblem::Unreadable => T::PhotoLeftOutMissing,
+            ImageProblem::Outside => T::PhotoLeftOutOutside,
+            ImageProblem::Unsupported => T::PhotoLeftOutUnsupported,
+            ImageProblem::TooLarge => T::PhotoLeftOutTooLarge,
+            ImageProblem::Damaged => T::PhotoLeftOutDamaged,
+        };
+        let file = crate::model::clean::one_line(&self.file, 120);
+        trf(
+            lang,
+            T::PhotoLeftOut,
+            &[("file", &file), ("why", tr(lang, why))],
+        )
+    }
 }
 
 impl Document {
@@ -337,6 +370,7 @@ pub fn build_with(
         } else {
             Vec::new()
         },
+        left_out: Vec::new(),
     };
     let title = builder.title_and_header();
     builder.intro();
@@ -381,6 +415,7 @@ pub fn build_with(
             author,
             exported_at: options.exported_at,
             blocks: builder.blocks,
+            left_out: builder.left_out,
         },
         replacements,
     )
@@ -405,6 +440,8 @@ struct Builder<'a> {
     shown_bullets: RefCell<Vec<String>>,
     /// Each attachment's picture, made fit for the report up front.
     photos: Vec<Option<Result<ImageData, ImageProblem>>>,
+    /// The photos left out so far.
+    left_out: Vec<LeftOut>,
 }
 
 /// Every attachment's picture loaded and made fit for the report
@@ -1484,10 +1521,19 @@ impl Builder<'_> {
                 })
             }
             Err(problem) => {
+                if self.load_images {
+                    self.left_out.push(LeftOut {
+                        file: path.clone(),
+                        problem,
+                    });
+                }
                 let key = match problem {
                     ImageProblem::NoFolder => T::ReportPhotoNotIncluded,
                     ImageProblem::Unreadable => T::ReportPhotoMissing,
+                    ImageProblem::Outside => T::ReportPhotoOutside,
                     ImageProblem::Unsupported => T::ReportPhotoUnsupported,
+                    ImageProblem::TooLarge => T::ReportPhotoTooLarge,
+                    ImageProblem::Damaged => T::ReportPhotoDamaged,
                 };
                 Block::Note(self.trf(key, &[("file", &path)]))
             }

@@ -86,6 +86,12 @@ impl Fingerprint {
     pub fn of_session(session: &Session) -> Self {
         Self::of(&session_to_json(session))
     }
+
+    /// The length in bytes of what it was taken of.
+    #[must_use]
+    pub fn byte_len(&self) -> u64 {
+        self.bytes
+    }
 }
 
 /// A `u64` as 16 hexadecimal digits.
