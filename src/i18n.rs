@@ -677,6 +677,7 @@ texts! {
     RoomHelpTest => "Probeer het zelf eerst: scan de code met je eigen telefoon, op hetzelfde netwerk.", "Try it yourself first: scan the code with your own phone, on the same network.";
     RoomCannotOpen => "De zaal kan niet open", "The room cannot open";
     RoomCannotOpenDetail => "Het netwerk weigert ({detail}). Kies een andere poort, of sluit het programma dat de poort gebruikt.", "The network refuses ({detail}). Choose another port, or close the program that uses the port.";
+    RoomLiveLabel => "Meelezen op de telefoon (bord, synthese, agenda)", "Read along on a phone (board, synthesis, agenda)";
     InboxTitle => "Inbox van de zaal", "The room's inbox";
     InboxWaiting => "{n} wachten", "{n} waiting";
     InboxDecided => "{accepted} geaccepteerd, {rejected} afgewezen", "{accepted} accepted, {rejected} rejected";
@@ -717,6 +718,14 @@ texts! {
     RoomPageEmpty => "Typ eerst iets.", "Type something first.";
     RoomPageTooLong => "Te lang: hoogstens {n} tekens.", "Too long: at most {n} characters.";
     RoomPageChooseOrganisation => "Kies eerst je gemeente.", "Choose your municipality first.";
+    // --- The room: the live view (the session's language) ---
+    LivePageTitle => "Meelezen", "Read along";
+    LivePageNow => "Nu: {item}", "Now: {item}";
+    LivePageBoard => "Het bord", "The board";
+    LivePageAgenda => "Agenda", "Agenda";
+    LivePageNothingYet => "Nog niets.", "Nothing yet.";
+    LivePageVoters => "{n} telefoons hebben gestemd", "{n} phones voted";
+    LivePageFull => "Er lezen al te veel telefoons mee; probeer het straks opnieuw.", "Too many phones are reading along; try again in a while.";
     RoomPageUnknownOrganisation => "Die gemeente staat niet (meer) in de lijst. Laad de pagina opnieuw.", "That municipality is not (or no longer) on the list. Reload the page.";
     RoomPageAnonymousOff => "Anoniem sturen staat uit: kies je gemeente.", "Sending anonymously is off: choose your municipality.";
     RoomPageKeywordNeedsOrganisation => "Een trefwoord hoort op de kaart van een gemeente: kies je gemeente, of stuur een vraag of opmerking.", "A keyword belongs on a municipality's card: choose yours, or send a question or remark.";

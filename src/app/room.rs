@@ -14,7 +14,10 @@ use crate::model::{
     BlockKind, Created, Edit, EditError, Language, Outcome, Session, Subject, SubmissionKind,
 };
 use crate::room::net::{LanAddress, lan_addresses};
-use crate::room::{Answer, Refusal, Room, RoomInfo, RoomOptions, Sent};
+use crate::room::{
+    Answer, LiveBullet, LiveCard, LiveInfo, LiveItem, LiveScreen, Refusal, Room, RoomInfo,
+    RoomOptions, Sent,
+};
 
 pub use crate::room::{JoinCode, QrMatrix};
 
@@ -25,6 +28,8 @@ use super::{LeerkringApp, NoticeLevel, Screen};
 pub struct RoomStatus {
     /// The join address and its QR code.
     pub join: Arc<JoinCode>,
+    /// The live view's address (the join address and `/live`).
+    pub live_url: String,
     /// This computer's addresses phones may use, likeliest first.
     pub addresses: Vec<LanAddress>,
     /// The address in the join address.
@@ -53,6 +58,89 @@ pub(super) struct RoomLink {
     published: Option<RoomInfo>,
 }
 
+/// The block's heading as the session shows it: its own, else the standard one.
+fn heading_of(session: &Session, block: BlockKind) -> String {
+    let own = session.synthesis.block(block).heading.trim();
+    if own.is_empty() {
+        block_heading(session.header.language, block).to_owned()
+    } else {
+        own.to_owned()
+    }
+}
+
+/// The bullets of a block, depth first, with their depth.
+fn flatten(bullets: &[crate::model::Bullet], depth: usize, out: &mut Vec<LiveBullet>) {
+    for bullet in bullets {
+        out.push(LiveBullet {
+            depth,
+            text: bullet.text.clone(),
+        });
+        flatten(&bullet.children, depth + 1, out);
+    }
+}
+
+/// What the live view shows: the committed session only (a field's staged
+/// text lives in the console's view state and never gets here; notes are
+/// left out), and nothing while the beamer is blanked.
+fn live_info(
+    session: &Session,
+    current: Option<&crate::model::ItemId>,
+    block: BlockKind,
+    blank: super::projector::Blank,
+) -> LiveInfo {
+    let screen = match blank {
+        super::projector::Blank::Off => LiveScreen::Shown,
+        super::projector::Blank::Black => LiveScreen::Black,
+        super::projector::Blank::White => LiveScreen::White,
+    };
+    let mut info = LiveInfo {
+        lang: session.header.language,
+        title: session.header.title.clone(),
+        screen,
+        ..LiveInfo::default()
+    };
+    if screen != LiveScreen::Shown {
+        return info;
+    }
+    info.now = current
+        .and_then(|id| session.agenda_item(id))
+        .map(|item| item.title.clone())
+        .unwrap_or_default();
+    info.cards = session
+        .cards()
+        .into_iter()
+        .map(|card| {
+            let experiment = card
+                .experiment
+                .as_ref()
+                .and_then(|id| session.experiment(id));
+            LiveCard {
+                organisation: session.organisation_name(&card.org).to_owned(),
+                title: experiment.map(|e| e.title.clone()).unwrap_or_default(),
+                keywords: experiment
+                    .map(|e| e.keywords.iter().map(|k| k.text.clone()).collect())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    info.block = heading_of(session, block);
+    flatten(
+        &session.synthesis.block(block).bullets,
+        0,
+        &mut info.bullets,
+    );
+    info.agenda = session
+        .agenda
+        .iter()
+        .map(|item| LiveItem {
+            title: item.title.clone(),
+            minutes: item.planned_minutes,
+            current: current == Some(&item.id),
+        })
+        .collect();
+    info
+}
+
 /// The standard heading of a synthesis block in the session's language.
 fn block_heading(lang: Language, block: BlockKind) -> &'static str {
     tr(
@@ -76,12 +164,7 @@ fn room_info(
     accepting: bool,
 ) -> RoomInfo {
     let lang = session.header.language;
-    let own = session.synthesis.block(block).heading.trim();
-    let remark_block = if own.is_empty() {
-        block_heading(lang, block).to_owned()
-    } else {
-        own.to_owned()
-    };
+    let remark_block = heading_of(session, block);
     // Municipalities first, then guests (who may ask questions too).
     let organisations = session
         .municipalities()
@@ -166,6 +249,7 @@ impl LeerkringApp {
         let url = room.url(host);
         self.state.room = Some(RoomStatus {
             join: Arc::new(JoinCode::new(url.clone())),
+            live_url: room.live_url(host),
             addresses,
             host,
             listening,
@@ -209,6 +293,7 @@ impl LeerkringApp {
         if status.addresses.iter().any(|a| a.ip == host) {
             status.host = host;
             status.join = Arc::new(JoinCode::new(room.url(host)));
+            status.live_url = room.live_url(host);
         }
     }
 
@@ -302,5 +387,18 @@ impl LeerkringApp {
             room.publish(info.clone());
             self.room.published = Some(info);
         }
+        let state = &self.state;
+        room.publish_live(live_info(
+            &state.session,
+            state.runner.current_or_first(&state.session),
+            state.active_block(),
+            state.projector.blank,
+        ));
+    }
+
+    /// The live view's address while the room is open.
+    #[must_use]
+    pub fn live_url(&self) -> Option<&str> {
+        self.state.room.as_ref().map(|r| r.live_url.as_str())
     }
 }

@@ -19,6 +19,7 @@ use crate::model::{
 };
 
 use super::http::{Request, Response};
+use super::live::Live;
 use super::page::{self, Banner, FormState};
 use super::{Answer, Incoming, Limits, Refusal, RoomInfo, Sent, Waker, random_text};
 
@@ -175,6 +176,8 @@ pub(super) struct Shared {
     wake: Waker,
     devices: Mutex<Devices>,
     nonces: Arc<Mutex<Nonces>>,
+    /// The live view.
+    pub(super) live: Arc<Live>,
 }
 
 /// A submission's fields as posted.
@@ -282,6 +285,7 @@ impl Shared {
                 shared: Window::default(),
             }),
             nonces: Arc::default(),
+            live: Arc::default(),
         }
     }
 
@@ -298,8 +302,12 @@ impl Shared {
         if !same_token(given, &self.token) {
             return page::message_page(&info, 403, tr(info.lang, T::RoomPageClosed));
         }
-        if !rest.is_empty() {
-            return page::message_page(&info, 404, tr(info.lang, T::RoomPageNotFound));
+        let read = matches!(request.method.as_str(), "GET" | "HEAD");
+        match rest {
+            "" => {}
+            "live" | "live/" if read => return self.live.page(),
+            "live/events" if read => return self.live.events(),
+            _ => return page::message_page(&info, 404, tr(info.lang, T::RoomPageNotFound)),
         }
         match request.method.as_str() {
             "GET" | "HEAD" => self.join_page(&info, request),

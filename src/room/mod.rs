@@ -15,6 +15,7 @@
 
 mod handler;
 mod http;
+pub mod live;
 pub mod net;
 mod page;
 
@@ -25,6 +26,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use crate::model::{Language, OrgId, SubmissionId, SubmissionKind};
 
 pub use http::{MAX_BODY, MAX_CONNECTIONS};
+pub use live::{LiveBullet, LiveCard, LiveInfo, LiveItem, LiveScreen, LiveVote, MAX_VIEWERS};
 pub use page::escape;
 
 /// Wakes the app when a submission waits for it.
@@ -257,6 +259,18 @@ impl Room {
         }
     }
 
+    /// The live view's address on `host`: the join address and `/live`.
+    #[must_use]
+    pub fn live_url(&self, host: IpAddr) -> String {
+        format!("{}/live", self.url(host))
+    }
+
+    /// What the live view shows from now on (its viewers get it at once
+    /// when it changed).
+    pub fn publish_live(&self, info: LiveInfo) {
+        self.shared.live.publish(info);
+    }
+
     /// The submissions that arrived since the last call, oldest first.
     #[must_use]
     pub fn take(&self) -> Vec<Incoming> {
@@ -273,6 +287,7 @@ impl Room {
 
     /// Stops the server: every connection is closed, the token is dead.
     pub fn close(mut self) {
+        self.shared.live.close();
         self.server.stop();
     }
 }

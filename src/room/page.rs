@@ -124,7 +124,7 @@ if(x[0]){{f.elements.text.value='';f.elements.nonce.value=nonce()}}}})\
 
 /// The security headers of an HTML page whose inline style and script
 /// carry `nonce`.
-fn html_response(status: u16, body: String, nonce: &str) -> Response {
+pub(super) fn html_response(status: u16, body: String, nonce: &str) -> Response {
     Response {
         status,
         content_type: "text/html; charset=utf-8",
@@ -137,10 +137,11 @@ fn html_response(status: u16, body: String, nonce: &str) -> Response {
             ),
         )],
         body: body.into_bytes(),
+        stream: None,
     }
 }
 
-fn head(out: &mut String, lang: Language, title: &str, nonce: &str) {
+pub(super) fn head(out: &mut String, lang: Language, title: &str, nonce: &str) {
     let _ = write!(
         out,
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\">\

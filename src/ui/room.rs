@@ -96,6 +96,13 @@ fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &m
                     .wrap(),
             )
             .labelled_by(label.id);
+            let label = ui.label(RichText::new(tr(lang, T::RoomLiveLabel)).small());
+            ui.add(
+                egui::Label::new(RichText::new(&room.live_url).size(13.0))
+                    .selectable(true)
+                    .wrap(),
+            )
+            .labelled_by(label.id);
             address_choice_ui(ui, lang, room, out);
             ui.horizontal_wrapped(|ui| {
                 command_button(ui, state, view, Command::ModeJoin, out);

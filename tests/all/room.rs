@@ -673,3 +673,179 @@ fn the_inbox_is_part_of_the_file_format() {
     assert!(sample.inbox.is_empty());
     assert_eq!(saved.inbox[0].kind, SubmissionKind::Keyword);
 }
+
+/// The live view's path (`/<token>/live`).
+impl Room {
+    fn live_path(&self) -> String {
+        format!("{}/live", self.path)
+    }
+}
+
+#[test]
+fn the_live_page_shows_committed_keywords_never_staged_text_or_notes() {
+    let mut room = open_room();
+    let live = room
+        .h
+        .state()
+        .live_url()
+        .expect("a live address")
+        .to_owned();
+    assert_eq!(
+        live,
+        format!("{}/live", room.h.state().room_url().expect("open"))
+    );
+    let page = get(room.addr, &room.live_path(), None);
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let csp = page.header("content-security-policy").expect("a policy");
+    assert!(csp.starts_with("default-src 'none'"), "{csp}");
+    for outside in ["http://", "https://", "src=", "@import", "url("] {
+        assert!(!page.body.contains(outside), "{outside} in the page");
+    }
+    // Every card and keyword of the whiteboard, the agenda, the block.
+    assert!(page.body.contains("Slagvaardig Lochem"));
+    assert!(page.body.contains("<li>raadsbreed akkoord</li>"));
+    assert!(page.body.contains("Opening en welkom"));
+    assert!(page.body.contains("Wat valt op?"));
+    // Never the facilitator's notes.
+    assert!(
+        !page
+            .body
+            .contains("Democratische vernieuwing is één van de")
+    );
+    // Typed but not committed: not on the live page.
+    type_text(&mut room.h, "nog-niet-af");
+    let staged = get(room.addr, &room.live_path(), None);
+    assert!(!staged.body.contains("nog-niet-af"));
+    press(&mut room.h, Key::Enter);
+    let committed = get(room.addr, &room.live_path(), None);
+    assert!(committed.body.contains("<li>nog-niet-af</li>"));
+    // A wrong token still gets 403 on the live path.
+    assert_eq!(get(room.addr, "/abcdefghjkmnpqrs/live", None).status, 403);
+}
+
+/// Reads server-sent events from `addr` until one holds `needle` (or 20 s
+/// passed); returns the time it arrived.
+fn wait_for_event(mut stream: TcpStream, needle: &str) -> Option<Instant> {
+    stream
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .expect("a timeout");
+    let started = Instant::now();
+    let mut seen = String::new();
+    let mut chunk = [0u8; 8192];
+    while started.elapsed() < Duration::from_secs(20) {
+        match stream.read(&mut chunk) {
+            Ok(0) => return None,
+            Ok(n) => {
+                seen.push_str(&String::from_utf8_lossy(&chunk[..n]));
+                // Only whole events count.
+                if let Some(end) = seen.rfind("\n\n")
+                    && seen[..end].contains(needle)
+                {
+                    return Some(Instant::now());
+                }
+            }
+            Err(_) => {}
+        }
+    }
+    None
+}
+
+#[test]
+fn the_event_stream_delivers_a_committed_keyword() {
+    let mut room = open_room();
+    let mut stream = TcpStream::connect(room.addr).expect("connects");
+    stream
+        .write_all(
+            format!(
+                "GET {}/events HTTP/1.1\r\nHost: test\r\n\r\n",
+                room.live_path()
+            )
+            .as_bytes(),
+        )
+        .expect("asks");
+    // The current state comes first.
+    let first = wait_for_event(stream.try_clone().expect("a copy"), "Slagvaardig Lochem");
+    assert!(first.is_some(), "the first event holds the board");
+    let reader = {
+        let stream = stream.try_clone().expect("a copy");
+        std::thread::spawn(move || wait_for_event(stream, "live-via-sse"))
+    };
+    type_text(&mut room.h, "live-via-sse");
+    // Staged text sends nothing; Enter commits it.
+    let committed = Instant::now();
+    press(&mut room.h, Key::Enter);
+    let started = Instant::now();
+    while !reader.is_finished() && started.elapsed() < Duration::from_secs(20) {
+        room.h.run_steps(1);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let arrived = reader
+        .join()
+        .expect("the reader ran")
+        .expect("the event arrived");
+    eprintln!(
+        "measure: live event {} ms after Enter (in-process, kittest frames)",
+        arrived.duration_since(committed).as_millis()
+    );
+    // Closing the room ends the stream.
+    let ctx = room.h.ctx.clone();
+    room.h.state_mut().run_command(Command::CloseRoom, &ctx);
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("a timeout");
+    let mut rest = Vec::new();
+    let end = stream.read_to_end(&mut rest);
+    assert!(end.is_ok() || rest.is_empty(), "{end:?}");
+}
+
+#[test]
+fn a_black_beamer_makes_the_live_page_black() {
+    let mut room = open_room();
+    press(&mut room.h, Key::F8);
+    let page = get(room.addr, &room.live_path(), None);
+    assert!(
+        page.body.contains("<body class=\"black\">"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("Slagvaardig Lochem"));
+    let mut stream = TcpStream::connect(room.addr).expect("connects");
+    stream
+        .write_all(format!("GET {}/events HTTP/1.1\r\n\r\n", room.live_path()).as_bytes())
+        .expect("asks");
+    assert!(wait_for_event(stream, "\"screen\":\"black\"").is_some());
+    press(&mut room.h, Key::F8);
+    let page = get(room.addr, &room.live_path(), None);
+    assert!(page.body.contains("<body class=\"shown\">"));
+    assert!(page.body.contains("Slagvaardig Lochem"));
+}
+
+#[test]
+fn at_most_a_hundred_phones_read_along_at_once() {
+    let mut room = open_room();
+    let request = format!("GET {}/events HTTP/1.1\r\n\r\n", room.live_path());
+    let mut viewers = Vec::new();
+    for _ in 0..leerkring::room::MAX_VIEWERS {
+        let mut stream = TcpStream::connect(room.addr).expect("connects");
+        stream.write_all(request.as_bytes()).expect("asks");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("a timeout");
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).expect("an answer");
+        assert_eq!(&head, b"HTTP/1.1 200");
+        viewers.push(stream);
+    }
+    let full = send(room.addr, request.as_bytes());
+    assert_eq!(full.status, 503);
+    assert!(full.body.contains("te veel"), "{}", full.body);
+    // The page itself still loads, and phones still send.
+    assert_eq!(get(room.addr, &room.live_path(), None).status, 200);
+    let phone = room.phone();
+    assert_eq!(room.keyword(&phone, "org-lochem", "toch nog").status, 200);
+    drop(viewers);
+}
