@@ -15,8 +15,8 @@ use crate::model::{
 };
 use crate::room::net::{LanAddress, lan_addresses};
 use crate::room::{
-    Answer, LiveBullet, LiveCard, LiveInfo, LiveItem, LiveScreen, Refusal, Room, RoomInfo,
-    RoomOptions, Sent,
+    Answer, LiveBullet, LiveCard, LiveInfo, LiveItem, LiveScreen, LiveVote, Refusal, Room,
+    RoomInfo, RoomOptions, Sent, Tally,
 };
 
 pub use crate::room::{JoinCode, QrMatrix};
@@ -59,7 +59,7 @@ pub(super) struct RoomLink {
 }
 
 /// The block's heading as the session shows it: its own, else the standard one.
-fn heading_of(session: &Session, block: BlockKind) -> String {
+pub(super) fn heading_of(session: &Session, block: BlockKind) -> String {
     let own = session.synthesis.block(block).heading.trim();
     if own.is_empty() {
         block_heading(session.header.language, block).to_owned()
@@ -162,6 +162,7 @@ fn room_info(
     block: BlockKind,
     status: Option<&RoomStatus>,
     accepting: bool,
+    vote: Option<&super::vote::RunningVote>,
 ) -> RoomInfo {
     let lang = session.header.language;
     let remark_block = heading_of(session, block);
@@ -179,6 +180,7 @@ fn room_info(
         auto_accept: status.is_some_and(|s| s.auto_accept),
         remark_block,
         accepting,
+        vote: vote.map(|v| v.spec.clone()),
     }
 }
 
@@ -211,7 +213,13 @@ impl LeerkringApp {
         if self.state.screen != Screen::Session || self.state.read_only {
             return Err(tr(lang, T::ReadOnlyRefused).to_owned());
         }
-        let info = room_info(&self.state.session, self.state.active_block(), None, true);
+        let info = room_info(
+            &self.state.session,
+            self.state.active_block(),
+            None,
+            true,
+            self.state.vote.as_ref(),
+        );
         let wake = Arc::clone(&self.room.wake);
         let waker: crate::room::Waker = Arc::new(move || {
             if let Some(ctx) = wake.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
@@ -272,8 +280,14 @@ impl LeerkringApp {
         }
         self.room.published = None;
         self.state.room = None;
+        // A vote needs the room: it ends with it (the facilitator's "close
+        // the room" records it first, see the command).
+        self.state.vote = None;
         let projector = &mut self.state.projector;
-        if projector.mode_override == Some(super::projector::ProjectorMode::Join) {
+        if matches!(
+            projector.mode_override,
+            Some(super::projector::ProjectorMode::Join | super::projector::ProjectorMode::Vote)
+        ) {
             projector.mode_override = None;
         }
         // A frozen picture never keeps showing a dead address.
@@ -382,18 +396,38 @@ impl LeerkringApp {
             self.state.active_block(),
             self.state.room.as_ref(),
             accepting,
+            self.state.vote.as_ref(),
         );
         if self.room.published.as_ref() != Some(&info) {
             room.publish(info.clone());
             self.room.published = Some(info);
         }
         let state = &self.state;
-        room.publish_live(live_info(
+        let mut live = live_info(
             &state.session,
             state.runner.current_or_first(&state.session),
             state.active_block(),
             state.projector.blank,
-        ));
+        );
+        if live.screen == LiveScreen::Shown {
+            live.vote = state.vote.as_ref().map(|vote| LiveVote {
+                question: vote.spec.question.clone(),
+                options: vote
+                    .spec
+                    .options
+                    .iter()
+                    .cloned()
+                    .zip(vote.totals.iter().copied())
+                    .collect(),
+                voters: vote.voters,
+            });
+        }
+        room.publish_live(live);
+    }
+
+    /// The open vote's dots so far, from the room's server.
+    pub(super) fn room_tally(&self) -> Option<Tally> {
+        self.room.room.as_ref().and_then(Room::tally)
     }
 
     /// The live view's address while the room is open.

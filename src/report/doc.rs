@@ -191,6 +191,8 @@ pub enum Section {
     Actions,
     /// The next meetings.
     NextMeetings,
+    /// The votes the room held.
+    Votes,
     /// A follow-up's "since last time": each municipality then and now.
     SinceLastTime,
 }
@@ -213,6 +215,7 @@ impl Section {
             Section::Photos => "photos",
             Section::Actions => "actions",
             Section::NextMeetings => "next-meetings",
+            Section::Votes => "votes",
             Section::SinceLastTime => "since-last-time",
         }
     }
@@ -358,6 +361,7 @@ pub fn build_with(
     builder.decisions_section();
     builder.actions();
     builder.synthesis_section(BlockKind::OpenQuestions);
+    builder.votes();
     builder.next_meetings();
     let author = if options.public {
         String::new()
@@ -1600,6 +1604,41 @@ impl Builder<'_> {
                     .unwrap_or_else(|| self.text(name.trim())),
                 None => self.text(name.trim()),
             },
+        }
+    }
+
+    /// The room's votes: what the room chose ("gekozen door de zaal: …"),
+    /// then each option's dots; totals only, never who gave them.
+    fn votes(&mut self) {
+        let session = self.session;
+        if session.votes.is_empty() {
+            return;
+        }
+        self.heading(1, self.tr(T::ReportRoomVotesTitle), Section::Votes);
+        for vote in &session.votes {
+            let chosen = if vote.chosen.is_empty() {
+                self.tr(T::VoteNothingChosen)
+            } else {
+                let labels: Vec<String> = vote.chosen.iter().map(|c| self.text(c)).collect();
+                self.trf(T::VoteChosenByRoom, &[("chosen", &labels.join(", "))])
+            };
+            self.blocks
+                .push(Block::Paragraph(vec![Span::new(chosen, SpanStyle::Strong)]));
+            let totals: Vec<String> = vote
+                .options
+                .iter()
+                .map(|o| format!("{} {}", self.text(&o.label), o.total))
+                .collect();
+            let line = self.trf(
+                T::ReportRoomVote,
+                &[
+                    ("question", &self.text(&vote.question)),
+                    ("voters", &vote.voters.to_string()),
+                    ("dots", &vote.dots.to_string()),
+                    ("totals", &totals.join(" · ")),
+                ],
+            );
+            self.blocks.push(Block::Paragraph(vec![Span::plain(line)]));
         }
     }
 

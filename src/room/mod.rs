@@ -88,6 +88,34 @@ pub struct RoomInfo {
     pub remark_block: String,
     /// Whether submissions are taken now.
     pub accepting: bool,
+    /// The vote open now, if any.
+    pub vote: Option<VoteSpec>,
+}
+
+/// A vote open to the phones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteSpec {
+    /// Random, new for every vote: a ballot for an earlier vote is refused.
+    pub id: String,
+    /// What is asked.
+    pub question: String,
+    /// The options, in the order shown.
+    pub options: Vec<String>,
+    /// Dots per phone.
+    pub dots: u32,
+    /// Whether a phone may put several dots on one option.
+    pub several_per_option: bool,
+}
+
+/// The dots given so far in the open vote: totals only.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tally {
+    /// The vote ([`VoteSpec::id`]).
+    pub vote: String,
+    /// Dots per option.
+    pub totals: Vec<u32>,
+    /// How many phones voted.
+    pub voters: usize,
 }
 
 /// What a phone sent, checked by the server.
@@ -269,6 +297,12 @@ impl Room {
     /// when it changed).
     pub fn publish_live(&self, info: LiveInfo) {
         self.shared.live.publish(info);
+    }
+
+    /// The dots given so far in the open vote (`None`: no vote is open).
+    #[must_use]
+    pub fn tally(&self) -> Option<Tally> {
+        self.shared.tally()
     }
 
     /// The submissions that arrived since the last call, oldest first.

@@ -57,7 +57,7 @@ pub fn room_panel_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, 
 }
 
 /// The room's address, code and switches, or how to open it.
-fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
+fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr(lang, T::RoomTitle)).strong().size(16.0));
@@ -121,8 +121,75 @@ fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &m
                     out.command(command);
                 }
             }
+            vote_section_ui(ui, state, view, out);
             help_ui(ui, lang, Some(room));
         });
+}
+
+/// The room's vote: how the next one is set up and the buttons that start
+/// it, or the running one's totals so far and the buttons that end it.
+fn vote_section_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
+    let lang = state.ui_lang;
+    ui.separator();
+    ui.label(RichText::new(tr(lang, T::VoteTitle)).strong());
+    if let Some(vote) = &state.vote {
+        ui.add(egui::Label::new(RichText::new(&vote.spec.question).italics()).wrap());
+        ui.label(
+            RichText::new(trf(
+                lang,
+                T::VoteRunning,
+                &[("n", &vote.voters.to_string())],
+            ))
+            .color(ACCENT),
+        );
+        let mut order: Vec<(&String, u32)> = vote
+            .spec
+            .options
+            .iter()
+            .zip(vote.totals.iter().copied())
+            .collect();
+        order.sort_by_key(|o| std::cmp::Reverse(o.1));
+        for (label, total) in order {
+            ui.add(egui::Label::new(format!("{total} · {label}")).wrap());
+        }
+        ui.horizontal_wrapped(|ui| {
+            command_button(ui, state, view, Command::CloseVote, out);
+            command_button(ui, state, view, Command::CancelVote, out);
+            command_button(ui, state, view, Command::ModeVote, out);
+        });
+        return;
+    }
+    let setup = &mut view.vote;
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, T::VoteDotsLabel));
+        ui.add(egui::DragValue::new(&mut setup.dots).range(1..=crate::model::VOTE_MAX_DOTS))
+            .labelled_by(label.id);
+    });
+    ui.checkbox(&mut setup.several_per_option, tr(lang, T::VoteSeveralLabel));
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, T::VoteChooseLabel));
+        ui.add(egui::DragValue::new(&mut setup.choose).range(1..=crate::model::VOTE_MAX_OPTIONS))
+            .labelled_by(label.id);
+    });
+    ui.horizontal_wrapped(|ui| {
+        command_button(ui, state, view, Command::StartVoteThemes, out);
+        command_button(ui, state, view, Command::StartVoteBlock, out);
+    });
+    if let Some(last) = state.session.votes.last() {
+        let chosen = if last.chosen.is_empty() {
+            tr(lang, T::VoteNothingChosen).to_owned()
+        } else {
+            trf(
+                lang,
+                T::VoteChosenByRoom,
+                &[("chosen", &last.chosen.join(", "))],
+            )
+        };
+        ui.add(
+            egui::Label::new(RichText::new(format!("{}: {chosen}", tr(lang, T::VoteLast))).small())
+                .wrap(),
+        );
+    }
 }
 
 /// The computer's other addresses, when it has several (Wi-Fi and hotspot).

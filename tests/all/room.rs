@@ -849,3 +849,214 @@ fn at_most_a_hundred_phones_read_along_at_once() {
     assert_eq!(room.keyword(&phone, "org-lochem", "toch nog").status, 200);
     drop(viewers);
 }
+
+/// Starts a vote on the shared themes with the console's set-up.
+fn start_theme_vote(room: &mut Room) -> leerkring::room::VoteSpec {
+    let ctx = room.h.ctx.clone();
+    room.h
+        .state_mut()
+        .run_command(Command::StartVoteThemes, &ctx);
+    room.h.run_steps(2);
+    room.h
+        .state()
+        .state
+        .vote
+        .as_ref()
+        .expect("a vote is open")
+        .spec
+        .clone()
+}
+
+fn ballot(room: &Room, cookie: &str, vote: &str, dots: &[(&str, String)]) -> Reply {
+    let mut fields: Vec<(&str, &str)> = vec![("vote", vote), ("js", "1")];
+    fields.extend(dots.iter().map(|(n, v)| (*n, v.as_str())));
+    post(room.addr, &room.path, Some(cookie), &fields)
+}
+
+#[test]
+fn thirty_phones_spend_three_dots_each_and_the_totals_are_exact() {
+    let mut room = open_room();
+    let spec = start_theme_vote(&mut room);
+    assert_eq!((spec.dots, spec.several_per_option), (3, false));
+    let n = spec.options.len();
+    assert!(
+        n >= 4,
+        "the sample shares several themes: {:?}",
+        spec.options
+    );
+    let mut expected = vec![0u32; n];
+    let mut phones = Vec::new();
+    for phone in 0..30 {
+        let page = get(room.addr, &room.path, None);
+        assert!(
+            page.body.contains("<form id=\"v\""),
+            "the join page shows the vote"
+        );
+        assert!(
+            page.body
+                .contains(&leerkring::room::escape(&spec.options[0]))
+        );
+        let cookie = page.cookie().expect("a cookie");
+        // Three different options: one dot each.
+        let picks: Vec<usize> = (0..3).map(|k| (phone * 7 + k * 3) % n).collect();
+        let mut unique = picks.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), 3);
+        let dots: Vec<(&str, String)> = picks.iter().map(|p| ("o", p.to_string())).collect();
+        let reply = ballot(&room, &cookie, &spec.id, &dots);
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        for p in picks {
+            expected[p] += 1;
+        }
+        phones.push(cookie);
+    }
+    // A phone changes its mind: its ballot is replaced, never added.
+    let again: Vec<(&str, String)> = vec![("o", "0".into())];
+    let first = &phones[0];
+    let before: Vec<usize> = (0..3).map(|k| (k * 3) % n).collect();
+    assert_eq!(ballot(&room, first, &spec.id, &again).status, 200);
+    for p in before {
+        expected[p] -= 1;
+    }
+    expected[0] += 1;
+    // The same ballot again changes nothing.
+    assert_eq!(ballot(&room, first, &spec.id, &again).status, 200);
+    room.h.run_steps(2);
+    let running = room.h.state().state.vote.clone().expect("open");
+    assert_eq!(running.totals, expected);
+    assert_eq!(running.voters, 30);
+    // The live view and the beamer show the totals, never who voted what.
+    let live = get(room.addr, &room.live_path(), None);
+    assert!(
+        live.body.contains("30 telefoons hebben gestemd"),
+        "{}",
+        live.body
+    );
+    assert!(!live.body.contains(first.trim_start_matches("lk=")));
+    // Closing records the result: totals, voters, the chosen themes.
+    let ctx = room.h.ctx.clone();
+    room.h.state_mut().run_command(Command::CloseVote, &ctx);
+    room.h.run_steps(2);
+    assert!(room.h.state().state.vote.is_none());
+    let closed = ballot(&room, &phones[1], &spec.id, &again);
+    assert_eq!(closed.status, 409, "{}", closed.body);
+    let saved = room.saved();
+    let vote = saved.votes.first().expect("the vote is in the saved file");
+    let totals: Vec<u32> = vote.options.iter().map(|o| o.total).collect();
+    assert_eq!(totals, expected);
+    assert_eq!(vote.voters, 30);
+    assert_eq!(
+        totals.iter().sum::<u32>(),
+        88,
+        "30 × 3 dots, one phone changed to one"
+    );
+    let mut ranked: Vec<(u32, usize)> = expected.iter().copied().zip(0..).collect();
+    ranked.sort_by_key(|(t, i)| (std::cmp::Reverse(*t), *i));
+    let cut = ranked[2].0;
+    let chosen: Vec<String> = ranked
+        .iter()
+        .take_while(|(t, _)| *t >= cut)
+        .map(|(_, i)| spec.options[*i].clone())
+        .collect();
+    assert_eq!(vote.chosen, chosen);
+    // In the report, and undoable.
+    let html = leerkring::report::render(
+        room.session(),
+        leerkring::report::Format::Html,
+        &leerkring::report::ExportOptions::new(false),
+    )
+    .expect("a report");
+    let html = String::from_utf8(html).expect("UTF-8");
+    assert!(html.contains("Gekozen door de zaal: "), "in the report");
+    press_with(&mut room.h, Modifiers::COMMAND, Key::Z);
+    assert!(
+        room.session().votes.is_empty(),
+        "undo takes the result back"
+    );
+}
+
+#[test]
+fn a_ballot_keeps_to_the_votes_rules() {
+    let mut room = open_room();
+    room.h.state_mut().view.vote.several_per_option = true;
+    room.h.state_mut().view.vote.dots = 4;
+    let spec = start_theme_vote(&mut room);
+    let phone = room.phone();
+    let refused = |room: &Room, dots: &[(&str, String)], vote: &str| {
+        let reply = ballot(room, &phone, vote, dots);
+        (reply.status, reply.body)
+    };
+    assert_eq!(
+        refused(&room, &[("n0", "5".into())], &spec.id),
+        (400, "Te veel stippen: je hebt er 4.".to_owned())
+    );
+    assert_eq!(
+        refused(&room, &[("n0", "0".into())], &spec.id),
+        (400, "Kies eerst waar je stippen heen gaan.".to_owned())
+    );
+    assert_eq!(refused(&room, &[("n99", "1".into())], &spec.id).0, 400);
+    assert_eq!(refused(&room, &[("n0", "x".into())], &spec.id).0, 400);
+    assert_eq!(
+        refused(&room, &[("n0", "1".into())], "oude-stemming").0,
+        409
+    );
+    // Several on one option are fine in this vote.
+    let page = get(room.addr, &room.path, Some(&phone));
+    assert!(page.body.contains("type=\"number\" name=\"n0\""));
+    assert_eq!(
+        refused(&room, &[("n0", "3".into()), ("n1", "1".into())], &spec.id).0,
+        200
+    );
+    // The page shows the phone's ballot again, to change it.
+    let page = get(room.addr, &room.path, Some(&phone));
+    assert!(
+        page.body
+            .contains("name=\"n0\" min=\"0\" max=\"4\" value=\"3\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Stem aanpassen"));
+    room.h.run_steps(2);
+    let running = room.h.state().state.vote.clone().expect("open");
+    assert_eq!(&running.totals[..2], &[3, 1]);
+    // The beamer shows the vote; cancelling keeps nothing.
+    room.h.get_by_label(&spec.question);
+    let ctx = room.h.ctx.clone();
+    room.h.state_mut().run_command(Command::CancelVote, &ctx);
+    room.h.run_steps(2);
+    assert!(room.session().votes.is_empty());
+    assert!(
+        !get(room.addr, &room.path, Some(&phone))
+            .body
+            .contains("<form id=\"v\"")
+    );
+}
+
+#[test]
+fn a_form_without_javascript_votes_too() {
+    let mut room = open_room();
+    let spec = start_theme_vote(&mut room);
+    let phone = room.phone();
+    let reply = post(
+        room.addr,
+        &room.path,
+        Some(&phone),
+        &[("vote", &spec.id), ("o", "1"), ("o", "2")],
+    );
+    assert_eq!(reply.status, 200);
+    assert!(
+        reply.body.contains("Je stippen zijn geteld"),
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("name=\"o\" value=\"1\" checked"));
+    assert!(!reply.body.contains("name=\"o\" value=\"0\" checked"));
+    let two = post(
+        room.addr,
+        &room.path,
+        Some(&phone),
+        &[("vote", &spec.id), ("o", "1"), ("o", "1")],
+    );
+    assert_eq!(two.status, 400);
+    assert!(two.body.contains("hoogstens één stip"));
+}
