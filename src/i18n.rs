@@ -755,11 +755,13 @@ texts! {
     VotePageNoDots => "Kies eerst waar je stippen heen gaan.", "Choose where your dots go first.";
     VotePageTooMany => "Te veel stippen: je hebt er {n}.", "Too many dots: you have {n}.";
     VotePageOnePerOption => "Bij deze stemming gaat er hoogstens één stip op elke keuze.", "In this vote, at most one dot goes on each option.";
+    RoomPageReadAlong => "Lees mee: het bord, de synthese en de agenda op je telefoon", "Read along: the board, the synthesis and the agenda on your phone";
     // --- The room: the live view (the session's language) ---
     LivePageTitle => "Meelezen", "Read along";
     LivePageNow => "Nu: {item}", "Now: {item}";
     LivePageBoard => "Het bord", "The board";
     LivePageAgenda => "Agenda", "Agenda";
+    LivePageJoin => "Zelf iets sturen of stemmen", "Send something or vote yourself";
     LivePageNothingYet => "Nog niets.", "Nothing yet.";
     LivePageVoters => "{n} telefoons hebben gestemd", "{n} phones voted";
     LivePageFull => "Er lezen al te veel telefoons mee; probeer het straks opnieuw.", "Too many phones are reading along; try again in a while.";

@@ -351,6 +351,11 @@ impl Shared {
         (issued, new)
     }
 
+    /// Where the live view is, from the join page.
+    fn live_href(&self) -> String {
+        format!("/{}/live", self.token)
+    }
+
     fn cookie_header(&self, id: &str) -> String {
         format!(
             "{COOKIE}={id}; Path=/{}; HttpOnly; SameSite=Strict; Max-Age=43200",
@@ -373,7 +378,14 @@ impl Shared {
         });
         let nonce = random_text(20).unwrap_or_default();
         let ballot = device.as_deref().and_then(|id| self.ballot_of(info, id));
-        let mut response = page::join_page(info, &form, None, &nonce, ballot.as_deref());
+        let mut response = page::join_page(
+            info,
+            &form,
+            None,
+            &nonce,
+            ballot.as_deref(),
+            &self.live_href(),
+        );
         if let (Some(id), true) = (&device, new) {
             response = response.with_header("Set-Cookie", self.cookie_header(id));
         }
@@ -435,8 +447,14 @@ impl Shared {
                 state.text.clear();
             }
             let ballot = device.as_deref().and_then(|id| self.ballot_of(info, id));
-            let mut page =
-                page::join_page(info, &state, Some(&reply.banner), &nonce, ballot.as_deref());
+            let mut page = page::join_page(
+                info,
+                &state,
+                Some(&reply.banner),
+                &nonce,
+                ballot.as_deref(),
+                &self.live_href(),
+            );
             page.status = reply.status;
             page
         };
@@ -528,6 +546,7 @@ impl Shared {
                 &banner,
                 &nonce,
                 ballot.as_deref(),
+                &self.live_href(),
             );
             page.status = status;
             page

@@ -370,6 +370,12 @@ pub fn content(info: &LiveInfo) -> String {
         );
     }
     out.push_str("</ol></section>");
+    // Back to the join page (`/<token>/` from `/<token>/live`).
+    let _ = write!(
+        out,
+        "<p><a href=\"./\">{}</a></p>",
+        escape(tr(lang, T::LivePageJoin))
+    );
     out
 }
 

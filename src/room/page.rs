@@ -183,8 +183,9 @@ pub fn join_page(
     banner: Option<&Banner>,
     form_nonce: &str,
     ballot: Option<&[u32]>,
+    live_href: &str,
 ) -> Response {
-    render(info, form, banner, None, form_nonce, ballot)
+    render(info, form, banner, None, form_nonce, ballot, live_href)
 }
 
 /// The join page after a ballot: `banner` above the vote's button.
@@ -195,8 +196,17 @@ pub fn join_page_with_vote_banner(
     banner: &Banner,
     form_nonce: &str,
     ballot: Option<&[u32]>,
+    live_href: &str,
 ) -> Response {
-    render(info, form, None, Some(banner), form_nonce, ballot)
+    render(
+        info,
+        form,
+        None,
+        Some(banner),
+        form_nonce,
+        ballot,
+        live_href,
+    )
 }
 
 /// The status paragraph under a form's button.
@@ -285,6 +295,7 @@ fn render(
     vote_banner: Option<&Banner>,
     form_nonce: &str,
     ballot: Option<&[u32]>,
+    live_href: &str,
 ) -> Response {
     let lang = info.lang;
     let nonce = super::random_text(20).unwrap_or_default();
@@ -384,7 +395,9 @@ enterkeyhint=\"send\">{}</textarea><button type=\"submit\">{}</button>",
     status_html(&mut out, "status", banner);
     let _ = write!(
         out,
-        "</form><p class=\"small\">{}</p></main><script nonce=\"{nonce}\">{}</script></body></html>",
+        "</form><p><a href=\"{}\">{}</a></p><p class=\"small\">{}</p></main><script nonce=\"{nonce}\">{}</script></body></html>",
+        escape(live_href),
+        escape(tr(lang, T::RoomPageReadAlong)),
         escape(tr(lang, T::RoomPagePrivacy)),
         script(lang),
     );
@@ -423,7 +436,7 @@ mod tests {
             text: "</textarea><script>alert(1)</script>".into(),
         };
         let banner = Banner::Error("<b>nee</b>".into());
-        let page = join_page(&info(), &form, Some(&banner), "abcdefgh12", None);
+        let page = join_page(&info(), &form, Some(&banner), "abcdefgh12", None, "/t/live");
         let html = String::from_utf8(page.body).expect("UTF-8");
         assert!(!html.contains("<b>"), "{html}");
         assert!(!html.contains("<img"));
@@ -450,7 +463,14 @@ mod tests {
 
     #[test]
     fn the_script_and_style_run_only_with_the_responses_nonce() {
-        let page = join_page(&info(), &FormState::default(), None, "abcdefgh12", None);
+        let page = join_page(
+            &info(),
+            &FormState::default(),
+            None,
+            "abcdefgh12",
+            None,
+            "/t/live",
+        );
         let csp = page
             .headers
             .iter()

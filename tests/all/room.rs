@@ -723,6 +723,12 @@ fn the_live_page_shows_committed_keywords_never_staged_text_or_notes() {
     press(&mut room.h, Key::Enter);
     let committed = get(room.addr, &room.live_path(), None);
     assert!(committed.body.contains("<li>nog-niet-af</li>"));
+    // The join page links to the live view, the live view back to it.
+    let join = get(room.addr, &room.path, None);
+    assert!(join.body.contains(&format!("<a href=\"{}\">", room.live_path())));
+    assert!(page.body.contains("<a href=\"./\">"));
+    let back = get(room.addr, &format!("{}/", room.path), None);
+    assert!(back.body.contains("<form id=\"f\""), "{}", back.body);
     // A wrong token still gets 403 on the live path.
     assert_eq!(get(room.addr, "/abcdefghjkmnpqrs/live", None).status, 403);
 }
