@@ -791,13 +791,9 @@ impl Command {
             Command::CloseRoom | Command::ToggleRoomAutoAccept | Command::ToggleRoomAnonymous => {
                 state.room.is_some()
             }
-            Command::StartVoteThemes => {
-                writable
-                    && state.vote.is_none()
-                    && super::vote::vote_options(&state.session, crate::model::VoteSource::Themes)
-                        .len()
-                        >= 2
-            }
+            // Finding the themes takes a while: the vote itself says when
+            // there are too few (this is asked every frame).
+            Command::StartVoteThemes => writable && state.vote.is_none(),
             Command::StartVoteBlock => {
                 writable
                     && state.vote.is_none()

@@ -107,15 +107,23 @@ pub fn vote_view(session: &Session, running: Option<&RunningVote>) -> Option<Arc
         .map(Arc::new)
 }
 
-/// The options a vote on `source` offers: the shared themes' labels, or
-/// the block's top-level bullets; at most [`VOTE_MAX_OPTIONS`], no doubles.
+/// The options a vote on `source` offers: the shared themes' labels (only
+/// the confirmed ones when at least two are), or the block's top-level
+/// bullets; at most [`VOTE_MAX_OPTIONS`], no doubles.
 #[must_use]
 pub fn vote_options(session: &Session, source: VoteSource) -> Vec<String> {
     let found: Vec<String> = match source {
-        VoteSource::Themes => detect_themes(session)
-            .into_iter()
-            .map(|t| t.label)
-            .collect(),
+        VoteSource::Themes => {
+            // The themes the facilitator confirmed, when there are any:
+            // the room chooses among those; else among every shared theme.
+            let themes = detect_themes(session);
+            let confirmed = themes.iter().filter(|t| t.confirmed).count() >= 2;
+            themes
+                .into_iter()
+                .filter(|t| t.confirmed || !confirmed)
+                .map(|t| t.label)
+                .collect()
+        }
         VoteSource::Block { block } => session
             .synthesis
             .block(block)
@@ -246,5 +254,62 @@ impl LeerkringApp {
             }
             self.publish_room();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BlockKind, Bullet, BulletId};
+
+    #[test]
+    fn a_vote_offers_the_shared_themes_or_a_blocks_points_once_each() {
+        let mut session = super::super::sample_session();
+        let themes = vote_options(&session, VoteSource::Themes);
+        assert!(themes.len() >= 4, "{themes:?}");
+        assert!(themes.iter().any(|t| t == "raad"), "{themes:?}");
+        let bullet = |id: &str, text: &str| Bullet {
+            id: BulletId::new(id),
+            text: text.into(),
+            tags: Vec::new(),
+            children: vec![Bullet {
+                id: BulletId::new(format!("{id}-sub")),
+                text: "detail".into(),
+                tags: Vec::new(),
+                children: Vec::new(),
+            }],
+        };
+        session.synthesis.opportunities.bullets = vec![
+            bullet("x1", "Samen leren"),
+            bullet("x2", "  "),
+            bullet("x3", "Samen leren"),
+            bullet("x4", "Jongeren betrekken"),
+        ];
+        let block = VoteSource::Block {
+            block: BlockKind::Opportunities,
+        };
+        assert_eq!(
+            vote_options(&session, block),
+            ["Samen leren", "Jongeren betrekken"]
+        );
+        // Two confirmed themes: the room chooses among those only.
+        let all = vote_options(&session, VoteSource::Themes);
+        session.themes.confirmed = vec!["raad".into()];
+        assert_eq!(
+            vote_options(&session, VoteSource::Themes),
+            all,
+            "one is not enough"
+        );
+        let keys: Vec<String> = detect_themes(&session)
+            .into_iter()
+            .filter(|t| t.label == "raad" || t.label == "inwoners")
+            .map(|t| t.key)
+            .collect();
+        session.themes.confirmed = keys;
+        let mut confirmed = vote_options(&session, VoteSource::Themes);
+        confirmed.sort();
+        assert_eq!(confirmed, ["inwoners", "raad"]);
+        // The beamer shows the running vote, else the last one closed.
+        assert!(vote_view(&session, None).is_none());
     }
 }

@@ -328,7 +328,12 @@ impl Shared {
         match rest {
             "" => {}
             "live" | "live/" if read => return self.live.page(),
-            "live/events" if read => return self.live.events(),
+            "live/events" if request.method == "GET" => return self.live.events(),
+            // Only a GET opens a stream (and takes a viewer's place).
+            "live/events" => {
+                return page::message_page(&info, 405, tr(info.lang, T::RoomPageBadRequest))
+                    .with_header("Allow", "GET".into());
+            }
             _ => return page::message_page(&info, 404, tr(info.lang, T::RoomPageNotFound)),
         }
         match request.method.as_str() {
@@ -519,6 +524,10 @@ impl Shared {
                                 };
                             }
                             ballots.by_device.insert(device.to_owned(), dots);
+                            drop(ballots);
+                            // The console, the beamer and the live view show
+                            // the new totals at the next frame.
+                            (self.wake)();
                             Ok(tr(lang, T::VotePageCounted).to_owned())
                         }
                         Err(error) => Err((400, ballot_message(lang, spec, error))),

@@ -138,12 +138,13 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Counts one open event stream while it lives.
-struct Viewer<'a>(&'a AtomicUsize);
+/// Counts one viewer from the moment its stream is granted until the
+/// response is gone (streamed to the end, or never sent at all).
+struct Viewer(Arc<Live>);
 
-impl Drop for Viewer<'_> {
+impl Drop for Viewer {
     fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
+        self.0.viewers.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -183,10 +184,10 @@ impl Live {
             return Response::text(503, tr(lang, T::LivePageFull))
                 .with_header("Retry-After", "30".into());
         }
-        let live = Arc::clone(self);
+        // The closure owns the count: it ends when the response is dropped.
+        let viewer = Viewer(Arc::clone(self));
         let body = Stream(Arc::new(move |stream: &TcpStream| {
-            let _viewer = Viewer(&live.viewers);
-            live.stream(stream);
+            viewer.0.stream(stream);
         }));
         Response {
             status: 200,
@@ -258,7 +259,7 @@ h1{font-size:1.3rem;margin:.2rem 0}h2{font-size:1.1rem;margin:1.2rem 0 .5rem}\
 .card h3{font-size:1.02rem;margin:0;color:#123b73}.org{color:#555;font-style:italic;margin:0 0 .3rem}\
 ul{margin:.2rem 0;padding-left:1.2rem}li{margin:.1rem 0}\
 .agenda li.current{font-weight:700;color:#2e5ea8}.min{color:#666}\
-.vote li{list-style:none;margin:.35rem 0;padding:.4rem .6rem;border-radius:.35rem;color:#111}\
+.vote ul{padding:0}.vote li{list-style:none;margin:.35rem 0;padding:.4rem .6rem;border-radius:.35rem;color:#111}\
 .h0{background:#f3f1ee}.h1{background:#fde9d4}.h2{background:#fbd3a6}.h3{background:#f8b878}\
 .h4{background:#f39a4a}.h5{background:#e8791f;color:#fff}\
 .empty{color:#666}";

@@ -17,6 +17,8 @@ use crate::model::{Edit, Submission, SubmissionId, SubmissionKind};
 const DEFAULT_HEIGHT: f32 = 210.0;
 /// The width of the room's column beside its code (address, switches).
 const ROOM_COLUMN: f32 = 300.0;
+/// The width of the vote's column (set-up, or the running vote's totals).
+const VOTE_COLUMN: f32 = 250.0;
 /// The side of the console's QR code, in points.
 const QR_SIDE: f32 = 150.0;
 
@@ -47,6 +49,16 @@ pub fn room_panel_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, 
                     ui.set_width(ROOM_COLUMN);
                     room_column_ui(ui, state, view, out);
                 });
+                if state.room.is_some() {
+                    ui.separator();
+                    ui.vertical(|ui| {
+                        ui.set_width(VOTE_COLUMN);
+                        egui::ScrollArea::vertical()
+                            .id_salt("vote_column")
+                            .auto_shrink([false, true])
+                            .show(ui, |ui| vote_section_ui(ui, state, view, out));
+                    });
+                }
                 ui.separator();
                 ui.vertical(|ui| {
                     ui.set_width(ui.available_width());
@@ -57,7 +69,7 @@ pub fn room_panel_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, 
 }
 
 /// The room's address, code and switches, or how to open it.
-fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
+fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr(lang, T::RoomTitle)).strong().size(16.0));
@@ -121,7 +133,6 @@ fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out
                     out.command(command);
                 }
             }
-            vote_section_ui(ui, state, view, out);
             help_ui(ui, lang, Some(room));
         });
 }
@@ -130,8 +141,7 @@ fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out
 /// it, or the running one's totals so far and the buttons that end it.
 fn vote_section_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
-    ui.separator();
-    ui.label(RichText::new(tr(lang, T::VoteTitle)).strong());
+    ui.label(RichText::new(tr(lang, T::VoteTitle)).strong().size(16.0));
     if let Some(vote) = &state.vote {
         ui.add(egui::Label::new(RichText::new(&vote.spec.question).italics()).wrap());
         ui.label(

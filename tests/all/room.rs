@@ -725,7 +725,10 @@ fn the_live_page_shows_committed_keywords_never_staged_text_or_notes() {
     assert!(committed.body.contains("<li>nog-niet-af</li>"));
     // The join page links to the live view, the live view back to it.
     let join = get(room.addr, &room.path, None);
-    assert!(join.body.contains(&format!("<a href=\"{}\">", room.live_path())));
+    assert!(
+        join.body
+            .contains(&format!("<a href=\"{}\">", room.live_path()))
+    );
     assert!(page.body.contains("<a href=\"./\">"));
     let back = get(room.addr, &format!("{}/", room.path), None);
     assert!(back.body.contains("<form id=\"f\""), "{}", back.body);
@@ -853,7 +856,36 @@ fn at_most_a_hundred_phones_read_along_at_once() {
     assert_eq!(get(room.addr, &room.live_path(), None).status, 200);
     let phone = room.phone();
     assert_eq!(room.keyword(&phone, "org-lochem", "toch nog").status, 200);
+    // Viewers that left free their places once the next event finds them
+    // gone; a HEAD request never takes one.
     drop(viewers);
+    assert_eq!(
+        send(
+            room.addr,
+            format!("HEAD {}/events HTTP/1.1\r\n\r\n", room.live_path()).as_bytes()
+        )
+        .status,
+        405
+    );
+    type_text(&mut room.h, "weer plaats");
+    press(&mut room.h, Key::Enter);
+    let started = Instant::now();
+    let mut status = 0;
+    while started.elapsed() < Duration::from_secs(10) {
+        let mut stream = TcpStream::connect(room.addr).expect("connects");
+        stream.write_all(request.as_bytes()).expect("asks");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("a timeout");
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).expect("an answer");
+        if &head == b"HTTP/1.1 200" {
+            status = 200;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(status, 200, "a place came free");
 }
 
 /// Starts a vote on the shared themes with the console's set-up.
