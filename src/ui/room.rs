@@ -152,6 +152,12 @@ fn vote_section_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, ou
             ))
             .color(ACCENT),
         );
+        // The buttons before the totals: a long list must not hide them.
+        ui.horizontal_wrapped(|ui| {
+            command_button(ui, state, view, Command::CloseVote, out);
+            command_button(ui, state, view, Command::CancelVote, out);
+            command_button(ui, state, view, Command::ModeVote, out);
+        });
         let mut order: Vec<(&String, u32)> = vote
             .spec
             .options
@@ -162,11 +168,6 @@ fn vote_section_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, ou
         for (label, total) in order {
             ui.add(egui::Label::new(format!("{total} · {label}")).wrap());
         }
-        ui.horizontal_wrapped(|ui| {
-            command_button(ui, state, view, Command::CloseVote, out);
-            command_button(ui, state, view, Command::CancelVote, out);
-            command_button(ui, state, view, Command::ModeVote, out);
-        });
         return;
     }
     let setup = &mut view.vote;
