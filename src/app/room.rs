@@ -56,7 +56,19 @@ pub(super) struct RoomLink {
     wake: Arc<Mutex<Option<egui::Context>>>,
     /// What the join page shows now.
     published: Option<RoomInfo>,
+    /// What the live view was last built from: the session's generation,
+    /// the beamer's blank, the current item and block, the vote's totals.
+    live_from: Option<LiveFrom>,
 }
+
+/// See [`RoomLink::live_from`].
+type LiveFrom = (
+    u64,
+    super::projector::Blank,
+    Option<crate::model::ItemId>,
+    BlockKind,
+    Option<(Vec<u32>, usize)>,
+);
 
 /// The block's heading as the session shows it: its own, else the standard one.
 pub(super) fn heading_of(session: &Session, block: BlockKind) -> String {
@@ -279,6 +291,7 @@ impl LeerkringApp {
             room.close();
         }
         self.room.published = None;
+        self.room.live_from = None;
         self.state.room = None;
         // A vote needs the room: it ends with it (the facilitator's "close
         // the room" records it first, see the command).
@@ -403,6 +416,20 @@ impl LeerkringApp {
             self.room.published = Some(info);
         }
         let state = &self.state;
+        // Built again only when something it shows changed (not every frame).
+        let from: LiveFrom = (
+            self.generation,
+            state.projector.blank,
+            state.runner.current_or_first(&state.session).cloned(),
+            state.active_block(),
+            state.vote.as_ref().map(|v| (v.totals.clone(), v.voters)),
+        );
+        if self.room.live_from.as_ref() == Some(&from) {
+            return;
+        }
+        let Some(room) = &self.room.room else {
+            return;
+        };
         let mut live = live_info(
             &state.session,
             state.runner.current_or_first(&state.session),
@@ -423,6 +450,7 @@ impl LeerkringApp {
             });
         }
         room.publish_live(live);
+        self.room.live_from = Some(from);
     }
 
     /// The open vote's dots so far, from the room's server.

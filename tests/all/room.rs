@@ -723,6 +723,10 @@ fn the_live_page_shows_committed_keywords_never_staged_text_or_notes() {
     press(&mut room.h, Key::Enter);
     let committed = get(room.addr, &room.live_path(), None);
     assert!(committed.body.contains("<li>nog-niet-af</li>"));
+    // Undone, it is gone from the live view too.
+    press_with(&mut room.h, Modifiers::COMMAND, Key::Z);
+    let undone = get(room.addr, &room.live_path(), None);
+    assert!(!undone.body.contains("nog-niet-af"));
     // The join page links to the live view, the live view back to it.
     let join = get(room.addr, &room.path, None);
     assert!(
