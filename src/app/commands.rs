@@ -130,6 +130,14 @@ commands! {
     ToggleRoomAutoAccept,
     /// Let phones send questions and remarks anonymously (or not).
     ToggleRoomAnonymous,
+    /// Put the shared themes to the room's vote.
+    StartVoteThemes,
+    /// Put the current synthesis block's points to the room's vote.
+    StartVoteBlock,
+    /// Close the room's vote and keep its result.
+    CloseVote,
+    /// End the room's vote without keeping anything.
+    CancelVote,
     // --- The beamer ---
     /// Open or close the projector window.
     ToggleProjector,
@@ -163,6 +171,8 @@ commands! {
     ModeThemes,
     /// How to join the room: the QR code and the address.
     ModeJoin,
+    /// The room's vote as a heat list.
+    ModeVote,
     /// The next page of cards (when not all fit).
     NextProjectorPage,
     /// Dark text on white.
@@ -462,6 +472,16 @@ impl Command {
                 s(T::CmdRoomAnonymous, &[], Meeting, Session),
                 T::TipRoomAnonymous,
             ),
+            Command::StartVoteThemes => edits(tip(
+                s(T::CmdStartVoteThemes, &[], Meeting, Session),
+                T::TipStartVoteThemes,
+            )),
+            Command::StartVoteBlock => edits(tip(
+                s(T::CmdStartVoteBlock, &[], Meeting, Session),
+                T::TipStartVoteBlock,
+            )),
+            Command::CloseVote => edits(s(T::CmdCloseVote, &[], Meeting, Session)),
+            Command::CancelVote => s(T::CmdCancelVote, &[], Meeting, Session),
             Command::ToggleProjector => s(
                 T::CmdToggleProjector,
                 const { &[key(NONE, Key::F7)] },
@@ -555,6 +575,12 @@ impl Command {
             Command::ModeJoin => s(
                 T::ModeJoin,
                 const { &[key(ALT, Key::Num8)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeVote => s(
+                T::ModeVote,
+                const { &[key(ALT, Key::Num9)] },
                 Beamer,
                 SessionAndProjector,
             ),
@@ -748,6 +774,7 @@ impl Command {
             | Command::ModePhoto
             | Command::ModeThemes
             | Command::ModeJoin
+            | Command::ModeVote
             | Command::OpenRoom
             | Command::FocusInbox
             | Command::NextProjectorPage
@@ -786,6 +813,22 @@ impl Command {
             Command::CloseRoom | Command::ToggleRoomAutoAccept | Command::ToggleRoomAnonymous => {
                 state.room.is_some()
             }
+            // Finding the themes takes a while: the vote itself says when
+            // there are too few (this is asked every frame).
+            Command::StartVoteThemes => writable && state.vote.is_none(),
+            Command::StartVoteBlock => {
+                writable
+                    && state.vote.is_none()
+                    && super::vote::vote_options(
+                        &state.session,
+                        crate::model::VoteSource::Block {
+                            block: state.active_block(),
+                        },
+                    )
+                    .len()
+                        >= 2
+            }
+            Command::CloseVote | Command::CancelVote => state.vote.is_some(),
         }
     }
 
@@ -818,6 +861,7 @@ impl Command {
             Some(ProjectorMode::Photo) => Command::ModePhoto,
             Some(ProjectorMode::Themes) => Command::ModeThemes,
             Some(ProjectorMode::Join) => Command::ModeJoin,
+            Some(ProjectorMode::Vote) => Command::ModeVote,
         }
     }
 

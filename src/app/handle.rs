@@ -387,12 +387,26 @@ impl LeerkringApp {
             Command::ModePhoto => self.set_projector_mode(Some(ProjectorMode::Photo)),
             Command::ModeThemes => self.set_projector_mode(Some(ProjectorMode::Themes)),
             Command::ModeJoin => self.set_projector_mode(Some(ProjectorMode::Join)),
+            Command::ModeVote => self.set_projector_mode(Some(ProjectorMode::Vote)),
             Command::OpenRoom => {
                 // Errors are shown as a notice by `open_room`.
                 let _ = self.open_room();
                 self.view.inbox.shown = true;
             }
-            Command::CloseRoom => self.close_room(),
+            Command::CloseRoom => {
+                // A running vote is closed and kept before the room goes.
+                self.close_vote();
+                self.close_room();
+            }
+            Command::StartVoteThemes => {
+                let _ = self.start_vote(crate::model::VoteSource::Themes);
+            }
+            Command::StartVoteBlock => {
+                let block = self.state.active_block();
+                let _ = self.start_vote(crate::model::VoteSource::Block { block });
+            }
+            Command::CloseVote => self.close_vote(),
+            Command::CancelVote => self.cancel_vote(),
             Command::ToggleRoomAutoAccept => self.toggle_room_auto_accept(),
             Command::ToggleRoomAnonymous => self.toggle_room_anonymous(),
             Command::FocusInbox => {

@@ -17,6 +17,7 @@ pub mod runner;
 pub mod series;
 pub mod undo;
 pub mod views;
+pub mod vote;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -263,6 +264,8 @@ pub struct AppState {
     pub busy: Vec<jobs::JobKind>,
     /// The room, while it is open to phones.
     pub room: Option<room::RoomStatus>,
+    /// The room's vote, while it is open.
+    pub vote: Option<vote::RunningVote>,
 }
 
 impl AppState {
@@ -422,6 +425,7 @@ impl LeerkringApp {
                 chosen_block: None,
                 busy: Vec::new(),
                 room: None,
+                vote: None,
             },
             view: ViewState::default(),
             settings,
@@ -524,6 +528,7 @@ impl LeerkringApp {
         self.jobs.wake(ctx);
         self.take_finished_jobs();
         self.take_room_submissions(ctx);
+        self.update_vote_tally();
         let mut intents = Intents::default();
         if self.shutdown.load(Ordering::SeqCst) {
             intents.command(Command::Quit);

@@ -114,4 +114,6 @@ pub struct ViewState {
     pub themes: ThemesView,
     /// The room's inbox panel.
     pub inbox: InboxView,
+    /// How the next vote is set up.
+    pub vote: super::vote::VoteSetup,
 }

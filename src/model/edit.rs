@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
-    ParticipantId, SubmissionId,
+    ParticipantId, SubmissionId, VoteId,
 };
 use super::inbox::{
     SUBMISSION_MAX_CHARS, Submission, SubmissionKind, SubmissionStatus, clean_submission_text,
@@ -24,6 +24,7 @@ use super::session::{
     OrgKind, Participant, Round, Session, Speaker, SpeakerStatus, Visibility,
 };
 use super::valid::problems_of;
+use super::vote::{VOTE_MAX_DOTS, VOTE_MAX_OPTIONS, Vote, VoteOption, VoteSource, chosen_options};
 
 /// One change to a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -351,6 +352,28 @@ pub enum Edit {
     /// Rejects every waiting submission.
     RejectAllSubmissions,
 
+    // --- The room's votes ---
+    /// Records a closed vote: each option's dots, and which options the
+    /// room chose (the `choose` with the most dots, ties at the cut too).
+    RecordVote {
+        /// What was asked.
+        question: String,
+        /// What the options came from.
+        source: VoteSource,
+        /// Dots per phone.
+        dots: u32,
+        /// Whether a phone could put several dots on one option.
+        several_per_option: bool,
+        /// How many phones voted.
+        voters: u32,
+        /// The options with their totals.
+        options: Vec<VoteOption>,
+        /// How many options the room chooses.
+        choose: usize,
+        /// When the vote closed (the app's clock).
+        closed: NaiveDateTime,
+    },
+
     // --- The whole session ---
     /// Replaces the whole session (an earlier version, a recovered copy);
     /// the inbox keeps what phones sent since.
@@ -413,6 +436,8 @@ pub enum Created {
     Photo(AttachmentId),
     /// A submission in the room's inbox.
     Submission(SubmissionId),
+    /// A vote the room held.
+    Vote(VoteId),
 }
 
 /// The kind of thing an edit refers to, for messages.
@@ -444,6 +469,8 @@ pub enum Subject {
     Theme,
     /// A submission from the room.
     Submission,
+    /// A vote of the room.
+    Vote,
     /// A text (keyword, bullet, note, title).
     Text,
     /// A number of minutes.
@@ -558,6 +585,7 @@ impl Edit {
             | Edit::RejectSubmission(_)
             | Edit::AcceptAllSubmissions
             | Edit::RejectAllSubmissions
+            | Edit::RecordVote { .. }
             | Edit::ReplaceSession(_) => None,
         }
     }
@@ -1036,6 +1064,30 @@ impl Edit {
             Edit::AcceptSubmission { submission, text } => {
                 accept_submission(session, submission, text.as_deref())
             }
+            Edit::RecordVote {
+                question,
+                source,
+                dots,
+                several_per_option,
+                voters,
+                options,
+                choose,
+                closed,
+            } => record_vote(
+                session,
+                Vote {
+                    id: VoteId::new(String::new()),
+                    question: question.clone(),
+                    source: *source,
+                    dots: *dots,
+                    several_per_option: *several_per_option,
+                    voters: *voters,
+                    options: options.clone(),
+                    chosen: Vec::new(),
+                    closed: *closed,
+                },
+                *choose,
+            ),
             Edit::RejectSubmission(submission) => {
                 let s = session
                     .inbox
@@ -1082,6 +1134,43 @@ impl Edit {
             }
         }
     }
+}
+
+/// Checks and keeps a closed vote (see [`Edit::RecordVote`]).
+fn record_vote(session: &mut Session, mut vote: Vote, choose: usize) -> Result<Outcome, EditError> {
+    vote.question = checked_text(&vote.question, Subject::Text, TITLE_MAX_CHARS)?;
+    if vote.options.is_empty() {
+        return Err(EditError::Empty(Subject::Vote));
+    }
+    if vote.options.len() > VOTE_MAX_OPTIONS {
+        return Err(EditError::OutOfRange {
+            what: Subject::Vote,
+            value: vote.options.len() as u64,
+        });
+    }
+    if !(1..=VOTE_MAX_DOTS).contains(&vote.dots) {
+        return Err(EditError::OutOfRange {
+            what: Subject::Vote,
+            value: u64::from(vote.dots),
+        });
+    }
+    for option in &mut vote.options {
+        option.label = checked_text(&option.label, Subject::Text, TITLE_MAX_CHARS)?;
+    }
+    // No option can hold more dots than every phone spending all of theirs.
+    let most = u64::from(vote.voters) * u64::from(vote.dots);
+    let given: u64 = vote.options.iter().map(|o| u64::from(o.total)).sum();
+    if given > most {
+        return Err(EditError::OutOfRange {
+            what: Subject::Vote,
+            value: given,
+        });
+    }
+    vote.chosen = chosen_options(&vote.options, choose);
+    vote.id = VoteId::new(session.fresh_id("vote"));
+    let id = vote.id.clone();
+    session.votes.push(vote);
+    Ok(Outcome::Created(Created::Vote(id)))
 }
 
 /// Accepts a waiting submission (see [`Edit::AcceptSubmission`]); checks
@@ -2151,6 +2240,51 @@ mod tests {
         assert_eq!(apply(&mut s, accept(&remark)), Outcome::Unchanged);
         assert_eq!(s.synthesis.opportunities.bullets.len(), 1);
         assert!(s.problems().is_empty());
+    }
+
+    #[test]
+    fn a_closed_vote_is_kept_with_its_totals_and_chosen_options() {
+        let mut s = session();
+        let option = |label: &str, total: u32| VoteOption {
+            label: label.into(),
+            total,
+        };
+        let vote = |options: Vec<VoteOption>, voters: u32| Edit::RecordVote {
+            question: " Welke thema's? ".into(),
+            source: VoteSource::Themes,
+            dots: 3,
+            several_per_option: false,
+            voters,
+            options,
+            choose: 2,
+            closed: NaiveDate::from_ymd_opt(2020, 2, 4)
+                .and_then(|d| d.and_hms_opt(15, 0, 0))
+                .expect("a time"),
+        };
+        let outcome = vote(
+            vec![
+                option("raad", 20),
+                option("inwoners", 30),
+                option("jongeren", 40),
+            ],
+            30,
+        )
+        .apply(&mut s)
+        .expect("recorded");
+        let Outcome::Created(Created::Vote(id)) = outcome else {
+            panic!("{outcome:?}");
+        };
+        let kept = &s.votes[0];
+        assert_eq!(kept.id, id);
+        assert_eq!(kept.question, "Welke thema's?");
+        assert_eq!(kept.chosen, ["jongeren", "inwoners"]);
+        // More dots than the phones had: refused, nothing kept.
+        let before = s.clone();
+        assert!(vote(vec![option("a", 4)], 1).apply(&mut s).is_err());
+        assert!(vote(Vec::new(), 1).apply(&mut s).is_err());
+        assert!(vote(vec![option(" ", 0)], 1).apply(&mut s).is_err());
+        assert_eq!(s, before);
+        assert!(vote(vec![option("a", 0)], 0).undoable());
     }
 
     #[test]

@@ -224,6 +224,8 @@ pub enum Section {
     Actions,
     /// The next meetings.
     NextMeetings,
+    /// The votes the room held.
+    Votes,
     /// A follow-up's "since last time": each municipality then and now.
     SinceLastTime,
 }
@@ -246,6 +248,7 @@ impl Section {
             Section::Photos => "photos",
             Section::Actions => "actions",
             Section::NextMeetings => "next-meetings",
+            Section::Votes => "votes",
             Section::SinceLastTime => "since-last-time",
         }
     }
@@ -392,6 +395,7 @@ pub fn build_with(
     builder.decisions_section();
     builder.actions();
     builder.synthesis_section(BlockKind::OpenQuestions);
+    builder.votes();
     builder.next_meetings();
     let author = if options.public {
         String::new()
@@ -1649,6 +1653,53 @@ impl Builder<'_> {
         }
     }
 
+    /// One vote as the report gives it: what the room chose ("Gekozen door
+    /// de zaal: …"), then every option's dots; totals only, never who gave
+    /// them.
+    fn vote(&mut self, vote: &crate::model::Vote) {
+        let chosen = if vote.chosen.is_empty() {
+            self.tr(T::VoteNothingChosen)
+        } else {
+            let labels: Vec<String> = vote.chosen.iter().map(|c| self.text(c)).collect();
+            self.trf(T::VoteChosenByRoom, &[("chosen", &labels.join(", "))])
+        };
+        self.blocks
+            .push(Block::Paragraph(vec![Span::new(chosen, SpanStyle::Strong)]));
+        let totals: Vec<String> = vote
+            .options
+            .iter()
+            .map(|o| format!("{} {}", self.text(&o.label), o.total))
+            .collect();
+        let line = self.trf(
+            T::ReportRoomVote,
+            &[
+                ("question", &self.text(&vote.question)),
+                ("voters", &vote.voters.to_string()),
+                ("dots", &vote.dots.to_string()),
+                ("totals", &totals.join(" · ")),
+            ],
+        );
+        self.blocks.push(Block::Paragraph(vec![Span::plain(line)]));
+    }
+
+    /// The room's votes on a synthesis block's points (a vote on the
+    /// themes goes with the next meetings, whose themes it chose).
+    fn votes(&mut self) {
+        let session = self.session;
+        let on_blocks: Vec<&crate::model::Vote> = session
+            .votes
+            .iter()
+            .filter(|v| v.source != crate::model::VoteSource::Themes)
+            .collect();
+        if on_blocks.is_empty() {
+            return;
+        }
+        self.heading(1, self.tr(T::ReportRoomVotesTitle), Section::Votes);
+        for vote in on_blocks {
+            self.vote(vote);
+        }
+    }
+
     /// The planned meetings: when, theme and host. A meeting that a bullet
     /// already described (its theme is in it, and its host if it has one)
     /// is not listed again.
@@ -1704,11 +1755,22 @@ impl Builder<'_> {
                 })
             })
             .collect();
-        if items.is_empty() {
+        let theme_votes: Vec<&crate::model::Vote> = session
+            .votes
+            .iter()
+            .filter(|v| v.source == crate::model::VoteSource::Themes)
+            .collect();
+        if items.is_empty() && theme_votes.is_empty() {
             return;
         }
         self.heading(1, self.tr(T::ReportNextMeetings), Section::NextMeetings);
-        self.blocks.push(Block::Bullets(items));
+        // What the room chose to take further, before the dates.
+        for vote in theme_votes {
+            self.vote(vote);
+        }
+        if !items.is_empty() {
+            self.blocks.push(Block::Bullets(items));
+        }
     }
 }
 
@@ -1797,6 +1859,65 @@ mod tests {
 
     fn texts(doc: &Document) -> String {
         format!("{:?}", doc.blocks)
+    }
+
+    #[test]
+    fn the_rooms_votes_say_what_the_room_chose_where_it_belongs() {
+        let mut s = small();
+        let vote = |source, question: &str, chosen: &[&str]| crate::model::Vote {
+            id: crate::model::VoteId::new(question),
+            question: question.into(),
+            source,
+            dots: 3,
+            several_per_option: false,
+            voters: 4,
+            options: vec![
+                crate::model::VoteOption {
+                    label: "raad".into(),
+                    total: 7,
+                },
+                crate::model::VoteOption {
+                    label: "jongeren".into(),
+                    total: 5,
+                },
+            ],
+            chosen: chosen.iter().map(|c| (*c).to_owned()).collect(),
+            closed: chrono::NaiveDate::from_ymd_opt(2020, 2, 4)
+                .and_then(|d| d.and_hms_opt(16, 0, 0))
+                .expect("a time"),
+        };
+        s.votes = vec![
+            vote(
+                crate::model::VoteSource::Themes,
+                "Welke thema's?",
+                &["raad"],
+            ),
+            vote(
+                crate::model::VoteSource::Block {
+                    block: BlockKind::Opportunities,
+                },
+                "Welke kans?",
+                &["raad", "jongeren"],
+            ),
+        ];
+        let doc = build(&s, &ExportOptions::default());
+        let outline = doc.outline();
+        let votes = outline
+            .iter()
+            .position(|h| *h == "Stemmingen in de zaal")
+            .expect("the block's vote has a section");
+        let next = outline
+            .iter()
+            .position(|h| *h == "Volgende bijeenkomsten")
+            .expect("the themes vote is with the next meetings");
+        assert!(votes < next);
+        let text = texts(&doc);
+        let chosen_themes = text.find("Gekozen door de zaal: raad\"").expect("themes");
+        let chosen_block = text
+            .find("Gekozen door de zaal: raad, jongeren")
+            .expect("block");
+        assert!(chosen_block < chosen_themes, "{text}");
+        assert!(text.contains("Welke thema's? (4 telefoons, 3 stippen elk): raad 7 · jongeren 5."));
     }
 
     #[test]

@@ -141,6 +141,15 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut 
                 for command in [Command::OpenRoom, Command::FocusInbox, Command::CloseRoom] {
                     entry(ui, command, out);
                 }
+                ui.separator();
+                for command in [
+                    Command::StartVoteThemes,
+                    Command::StartVoteBlock,
+                    Command::CloseVote,
+                    Command::CancelVote,
+                ] {
+                    entry(ui, command, out);
+                }
             });
             for (shown, command) in [
                 (View::Console, Command::ShowConsole),
