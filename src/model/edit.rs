@@ -27,8 +27,13 @@ use super::valid::problems_of;
 use super::vote::{VOTE_MAX_DOTS, VOTE_MAX_OPTIONS, Vote, VoteOption, VoteSource, chosen_options};
 
 /// One change to a session.
+///
+/// Serialised (for the journal) adjacently tagged: `{"edit": "<kind>",
+/// "with": <its data>}`. That form takes every variant shape; an internally
+/// tagged enum cannot write a newtype variant around a string (an id), and
+/// such an edit would not reach the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "edit", rename_all = "snake_case")]
+#[serde(tag = "edit", content = "with", rename_all = "snake_case")]
 pub enum Edit {
     // --- The meeting's facts and who takes part ---
     /// Replaces the header (title, date, place, …).
@@ -1462,6 +1467,43 @@ mod tests {
             notes: Vec::new(),
             attendance: crate::model::Attendance::Unknown,
         }
+    }
+
+    #[test]
+    fn every_shape_of_edit_goes_through_json_and_back() {
+        // The journal writes every applied edit; an internally tagged enum
+        // could not write the newtype variants around an id or a string.
+        let edits = vec![
+            Edit::SetHeader(Box::new(session().header.clone())),
+            Edit::RemoveOrganisation(OrgId::new("o")),
+            Edit::PasteParticipants("Anna de Vries, Gemeente Zwolle".into()),
+            Edit::RemoveParticipant(ParticipantId::new("p")),
+            Edit::RemoveItem(ItemId::new("i")),
+            Edit::AddExperiment(OrgId::new("o")),
+            Edit::DeleteKeyword(KeywordId::new("k")),
+            Edit::DeleteBullet(BulletId::new("b")),
+            Edit::RemoveAction(ActionId::new("a")),
+            Edit::AddNextMeeting,
+            Edit::RemoveNextMeeting(MeetingId::new("m")),
+            Edit::RemovePhoto(AttachmentId::new("f")),
+            Edit::SetPhotoPaths(vec![(AttachmentId::new("f"), "foto.jpg".into())]),
+            Edit::ConfirmTheme("raad".into()),
+            Edit::DismissTheme("raad".into()),
+            Edit::RejectSubmission(SubmissionId::new("s")),
+            Edit::AcceptAllSubmissions,
+            Edit::RenameTheme {
+                key: "raad".into(),
+                label: "De raad".into(),
+            },
+            Edit::ReplaceSession(Box::new(session())),
+        ];
+        for edit in edits {
+            let json = serde_json::to_string(&edit).expect("every edit serialises");
+            let back: Edit = serde_json::from_str(&json).expect("and reads back");
+            assert_eq!(back, edit, "{json}");
+        }
+        let json = serde_json::to_string(&Edit::DeleteKeyword(KeywordId::new("k"))).unwrap();
+        assert_eq!(json, r#"{"edit":"delete_keyword","with":"k"}"#);
     }
 
     /// Two municipalities, a guest, three agenda items (one a round).
