@@ -228,6 +228,19 @@ texts! {
     RecoveryTitle => "Leerkring werd de vorige keer niet netjes afgesloten", "Leerkring did not close properly last time";
     RecoveryOffer => "Er is een nieuwere kopie van '{title}': {detail}.", "There is a newer copy of '{title}': {detail}.";
     CmdRecover => "Kopie openen", "Open the copy";
+    CmdContinueUnprotected => "Toch bewerken, zonder bescherming", "Edit anyway, without protection";
+    TipContinueUnprotected => "Alleen doen als de sessie zeker in geen ander Leerkring-venster open is: twee vensters zouden elkaars aantekeningen overschrijven", "Only when the session is surely not open in another Leerkring window: two windows would write over each other's notes";
+    CmdOverwriteChangedFile => "Overschrijven met deze sessie", "Overwrite it with this session";
+    TipOverwriteChangedFile => "Vervangt wat het andere programma in het bestand zette door de sessie zoals ze hier is", "Replaces what the other program put in the file with the session as it is here";
+    CmdReloadChangedFile => "Het veranderde bestand openen", "Open the changed file";
+    TipReloadChangedFile => "Opent het bestand zoals het nu is; de wijzigingen van hier worden als herstelkopie aangeboden", "Opens the file as it is now; the changes made here are offered as a recovered copy";
+    UnprotectedTitle => "Alleen-lezen: de bescherming tegen dubbel openen werkt niet", "Read-only: the protection against opening twice does not work";
+    UnprotectedDetail => "Leerkrings eigen map ({folder}) is niet bruikbaar: {reason}. Zo kan Leerkring niet nagaan of deze sessie ook in een ander venster open is (twee vensters zouden elkaars aantekeningen overschrijven); daarom is ze alleen-lezen geopend. Herstelkopieën en eerdere versies werken nu ook niet.", "Leerkring's own folder ({folder}) is not usable: {reason}. So Leerkring cannot tell whether this session is also open in another window (two windows would write over each other's notes); that is why it was opened read-only. Recovery copies and earlier versions do not work now either.";
+    ChangedOnDiskTitle => "Een ander programma heeft {file} veranderd", "Another program changed {file}";
+    ChangedOnDiskDetail => "Leerkring slaat niet op voordat u kiest, zodat wat er nu in staat niet verloren gaat. Uw wijzigingen van hier staan veilig in een herstelkopie.", "Leerkring does not save until you choose, so what the file holds now is not lost. Your changes made here are safe in a recovery copy.";
+    DataFolderUnusable => "Leerkrings eigen map is niet bruikbaar", "Leerkring's own folder is not usable";
+    DataFolderUnusableDetail => "{folder}: {reason}. Zonder die map maakt Leerkring geen herstelkopieën en eerdere versies, en kan het niet nagaan of een sessie al in een ander venster open is. Uw sessiebestanden zelf worden gewoon opgeslagen.", "{folder}: {reason}. Without that folder Leerkring keeps no recovery copies or earlier versions, and cannot tell whether a session is already open in another window. Your session files themselves are saved as usual.";
+    SessionRepaired => "Sessie hersteld bij het openen", "Session repaired on opening";
     CmdWorkInCopy => "Verder werken in een kopie", "Work on in a copy";
     CmdShowHistory => "Eerdere versies…", "Earlier versions…";
     CmdRestoreVersion => "Deze versie terugzetten", "Restore this version";
@@ -471,6 +484,8 @@ texts! {
 
     // --- Command line (placeholders: {file}, {title}, {date}, {counts}, {detail}) ---
     CliCheckOk => "{file}: {title} ({date}): {counts}", "{file}: {title} ({date}): {counts}";
+    CliCheckNote => "{file}: opmerking: {detail}", "{file}: note: {detail}";
+    SeriesWouldReplaceItself => "{file} is de sessie zelf; de volgende bijeenkomst komt nooit in plaats van de vorige; kies met -o een ander bestand", "{file} is the session itself; the next meeting never replaces the previous one; choose another file with -o";
     CliCheckFailed => "{file}: fout: {detail}", "{file}: error: {detail}";
     CliNoDate => "zonder datum", "no date";
     CliCountMunicipality => "{n} gemeente", "{n} municipality";
@@ -490,7 +505,7 @@ texts! {
     CliCheckNeedsFiles => "'leerkring check' heeft minstens één bestand nodig", "'leerkring check' needs at least one file";
     CliSchemaTakesNothing => "'leerkring schema' heeft geen argumenten", "'leerkring schema' takes no arguments";
     CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector] [--room [--room-port N] [--room-bind ADRES]]\n                               open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster; --room opent de zaal voor\n                               telefoons en drukt één regel 'room: <adres>' af; --room-port kiest de\n                               poort, --room-bind het adres waarop de zaal luistert, standaard alle)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, pdf, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector] [--room [--room-port N] [--room-bind ADDR]]\n                               open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window; --room opens the room to\n                               phones and prints one line 'room: <address>'; --room-port chooses the\n                               port, --room-bind the address the room listens on, by default all)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, pdf, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
-    CliHelpCheck => "Gebruik: leerkring check BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.", "Usage: leerkring check FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.";
+    CliHelpCheck => "Gebruik: leerkring check [--] BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.\nNa -- is alles een bestandsnaam, ook wat met een streepje begint.", "Usage: leerkring check [--] FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.\nAfter -- everything is a file name, even what starts with a dash.";
     CliHelpSchema => "Gebruik: leerkring schema\n\nDrukt het JSON Schema van het sessieformaat (versie {version}) af.", "Usage: leerkring schema\n\nPrints the JSON Schema of the session format (version {version}).";
 
     // --- Store: loading (placeholders: {file}, {line}, {column}, {field}, {detail}, {found}, {supported}) ---
@@ -517,11 +532,44 @@ texts! {
     StoreDuplicateId => "de id \"{id}\" komt meer dan één keer voor", "the id \"{id}\" is used more than once";
     StoreDanglingReference => "{field} verwijst naar \"{id}\", maar dat bestaat niet", "{field} refers to \"{id}\", which does not exist";
     StoreMoreProblems => "en nog {count}", "and {count} more";
+    StoreDuplicateKey => "{field} staat twee keer in het bestand; welke bedoeld is, is niet te zeggen", "{field} appears twice in the file; which one is meant cannot be told";
+    StoreMergeCyclesRepaired => "Samengevoegde thema's vormden een kring, waardoor een thema verdween; deze samenvoegingen zijn weggehaald: {merges}", "Merged themes formed a cycle, which made a theme vanish; these merges were taken out: {merges}";
+    StoreEmptyId => "{field} is leeg; elk onderdeel heeft een id nodig", "{field} is empty; every part needs an id";
+    StoreTooLong => "{field} is langer dan {max} tekens (meer dan de app laat typen)", "{field} is longer than {max} characters (more than the app lets you type)";
+    StoreOutOfRange => "{field} is {value}; dat moet tussen {min} en {max} liggen", "{field} is {value}; it must lie between {min} and {max}";
+    StoreNoSuchTime => "{field} is geen tijd die op een klok staat (zoals 23:59:60)", "{field} is not a time on a clock (such as 23:59:60)";
+    StoreDuplicateSpeaker => "{field}: \"{id}\" heeft een tweede beurt in dezelfde ronde", "{field}: \"{id}\" has a second turn in the same round";
+    JsonMissingField => "het veld \"{name}\" ontbreekt", "the field \"{name}\" is missing";
+    JsonUnknownValue => "de waarde \"{value}\" kent Leerkring hier niet", "Leerkring does not know the value \"{value}\" here";
+    JsonWrongType => "hier staat een ander soort waarde dan verwacht (bijvoorbeeld een getal waar tekst hoort)", "a value of another kind than expected (for example a number where text belongs)";
+    JsonBadNumber => "dit getal past hier niet (negatief of te groot)", "this number does not fit here (negative or too large)";
+    JsonWrongLength => "deze lijst heeft niet het verwachte aantal onderdelen", "this list does not have the expected number of parts";
+    JsonTooDeep => "het bestand is te diep genest om een sessie te zijn", "the file is nested too deeply to be a session";
+    JsonTrailing => "na het einde van de sessie staat nog meer tekst", "there is more text after the end of the session";
+    JsonNotADateOrTime => "dit is geen geldige datum of tijd", "this is not a valid date or time";
+    JsonDamaged => "de opmaak van het bestand klopt hier niet (het is beschadigd of geen sessiebestand)", "the file's layout is broken here (it is damaged or not a session file)";
+    IoNotFound => "het bestand of de map bestaat niet", "the file or folder does not exist";
+    IoNotADirectory => "een deel van het pad is een bestand, geen map", "part of the path is a file, not a folder";
+    IoAlreadyExists => "er bestaat al een bestand met die naam", "a file with that name exists already";
+    IoReadOnlyDisk => "de schijf of stick is alleen-lezen", "the disk or stick is read-only";
+    IoBusy => "het bestand is in gebruik door een ander programma", "the file is in use by another program";
+    IoBadName => "de bestandsnaam is niet toegestaan", "the file name is not allowed";
+    IoFileTooLarge => "het bestand is te groot voor deze schijf", "the file is too large for this disk";
+    IoFolderNotEmpty => "de map is niet leeg", "the folder is not empty";
+    IoUnsupported => "deze schijf of dit bestandssysteem kan dat niet", "this disk or file system cannot do that";
+    IoCrossesDevices => "het kan niet tussen twee schijven", "it cannot be done across two disks";
+    IoNetwork => "de netwerkschijf reageert niet (verbinding verbroken of te traag)", "the network drive does not respond (connection lost or too slow)";
+    IoCutOff => "het bestand houdt onverwacht op", "the file ends unexpectedly";
+    IoOutOfMemory => "de computer heeft te weinig geheugen vrij", "the computer is short of memory";
+    IoInterrupted => "het werd onderbroken; probeer het opnieuw", "it was interrupted; try again";
+    IoOther => "het systeem meldde een fout (foutcode {code})", "the system reported an error (error code {code})";
+    IoOtherNoCode => "het systeem meldde een onbekende fout", "the system reported an unknown error";
 
     // --- Store: saving (placeholders: {file}, {detail}) ---
     StoreSaveFailed => "{file} kon niet worden opgeslagen", "Could not save {file}";
     StoreReadOnly => "het bestand is alleen-lezen", "the file is read-only";
     StoreDiskFull => "de schijf is vol", "the disk is full";
+    StoreChangedOnDisk => "een ander programma heeft het bestand veranderd of vervangen sinds Leerkring het opende of opsloeg; het is niet overschreven", "another program changed or replaced the file since Leerkring opened or saved it; it was not written over";
     StoreFolderMissing => "de map bestaat niet", "the folder does not exist";
     StoreNoFileName => "dit pad is geen bestandsnaam", "the path does not name a file";
 
@@ -647,7 +695,17 @@ texts! {
     ReportPhoto => "Foto", "Photo";
     ReportPhotoNotIncluded => "(Foto niet opgenomen: {file})", "(Photo not included: {file})";
     ReportPhotoMissing => "(Foto ontbreekt of kan niet worden gelezen: {file})", "(Photo missing or unreadable: {file})";
-    ReportPhotoUnsupported => "(Foto niet opgenomen, want het is geen PNG, JPEG of GIF van hooguit 32 MB: {file})", "(Photo not included, as it is not a PNG, JPEG or GIF of at most 32 MB: {file})";
+    ReportPhotoUnsupported => "(Foto niet opgenomen, want het is geen PNG of JPEG van hooguit 32 MB: {file})", "(Photo not included, as it is not a PNG or JPEG of at most 32 MB: {file})";
+    ReportPhotoOutside => "(Foto niet opgenomen, want het bestand staat buiten de map van de sessie: {file})", "(Photo not included, as the file is outside the session's folder: {file})";
+    ReportPhotoTooLarge => "(Foto niet opgenomen, want hij is te groot om te verwerken: {file})", "(Photo not included, as it is too large to process: {file})";
+    ReportPhotoDamaged => "(Foto niet opgenomen, want hij is beschadigd: {file})", "(Photo not included, as it is damaged: {file})";
+    PhotoLeftOut => "Foto {file} is weggelaten: {why}", "Photo {file} was left out: {why}";
+    PhotoLeftOutNoFolder => "de sessie is nog niet opgeslagen, dus de foto is niet te vinden", "the session was never saved, so the photo cannot be found";
+    PhotoLeftOutMissing => "het bestand ontbreekt of kan niet worden gelezen", "the file is missing or cannot be read";
+    PhotoLeftOutOutside => "het bestand staat buiten de map van de sessie (via een snelkoppeling of link), en wordt daarom nooit meegenomen", "the file is outside the session's folder (through a shortcut or link), so it is never included";
+    PhotoLeftOutUnsupported => "het is geen PNG- of JPEG-foto van hooguit 32 MB (een GIF of iets anders)", "it is not a PNG or JPEG photo of at most 32 MB (a GIF or something else)";
+    PhotoLeftOutTooLarge => "de foto heeft meer dan 50 megapixel of vraagt meer dan 256 MB geheugen", "the photo has more than 50 megapixels or needs more than 256 MB of memory";
+    PhotoLeftOutDamaged => "de foto is beschadigd en kan niet worden gelezen", "the photo is damaged and cannot be read";
     ReportActions => "Actiepunten", "Actions";
     ReportActionWhat => "Wat", "What";
     ReportActionWho => "Wie", "Who";
@@ -681,8 +739,10 @@ texts! {
     CliOptionNeedsValue => "de optie '{detail}' heeft een waarde nodig", "the option '{detail}' needs a value";
     CliExportOutputNotFolder => "met meer dan één formaat moet -o een bestaande map zijn; {file} is dat niet", "with more than one format, -o must be an existing folder; {file} is not";
     CliExportFailed => "{file}: {detail}", "{file}: {detail}";
+    OutputOpenInLeerkring => "{file} is geopend in Leerkring en wordt niet overschreven; sluit het daar eerst of kies met -o een ander bestand", "{file} is open in Leerkring and is not written over; close it there first or choose another file with -o";
+    OutputHoldsJson => "{file} bevat een Leerkring-sessie (of andere JSON) en wordt niet overschreven; kies met -o een ander bestand, of geef --force als het echt vervangen mag", "{file} holds a Leerkring session (or other JSON) and is not written over; choose another file with -o, or pass --force if it really may be replaced";
     CliExportWouldOverwrite => "{file} is het sessiebestand zelf; kies met -o een ander bestand", "{file} is the session file itself; choose another file with -o";
-    CliHelpExport => "Gebruik: leerkring export SESSIE.json [--format docx,pdf,html,md] [--public] [--final] [--author NAAM] [-o UIT]\n\nMaakt het verslag van een sessie, in de taal van de sessie (niet die van de app),\nen drukt per geschreven bestand één regel af.\n\nOpties:\n  --format LIJST     docx, pdf, html en/of md, gescheiden door komma's (standaard: alle vier)\n  --public           de openbare versie: namen van deelnemers vervangen door hun\n                     organisatie, e-mailadressen en telefoonnummers weggelaten,\n                     zonder foto's en zonder auteur; drukt eerst de lijst van\n                     vervangingen af\n  --final            het verslag als definitief: zonder 'Concept' op de pagina's\n  --author NAAM      de auteur in de eigenschappen van de bestanden\n                     (standaard: de gespreksleider)\n  -o, --output UIT   met één formaat: het bestand (of een map); met meer formaten: een map,\n                     die al moet bestaan\n\nZonder -o komen de bestanden naast het sessiebestand, met dezelfde naam:\nsessie.json wordt sessie.docx, sessie.pdf, sessie.html en sessie.md; de foto's bij\nde Markdown komen in de map `sessie.md_files`. Een bestaand bestand wordt\nvervangen. Eindigt met een foutcode als de sessie niet te lezen is of een bestand\nniet geschreven kan worden.", "Usage: leerkring export SESSION.json [--format docx,pdf,html,md] [--public] [--final] [--author NAME] [-o OUT]\n\nWrites the report of a session, in the session's language (not the app's),\nand prints one line per file written.\n\nOptions:\n  --format LIST      docx, pdf, html and/or md, separated by commas (default: all four)\n  --public           the public variant: participants' names replaced by their\n                     organisation, e-mail addresses and phone numbers left out,\n                     without photos and without an author; prints the list of\n                     replacements first\n  --final            the report as final: no 'Draft' on its pages\n  --author NAME      the author in the files' properties (default: the facilitator)\n  -o, --output OUT   with one format: the file (or a folder); with several formats: a folder,\n                     which must exist already\n\nWithout -o the files go next to the session file, named after it:\nsession.json becomes session.docx, session.pdf, session.html and session.md; the\nMarkdown's photos go into the folder `session.md_files`. An existing file is\nreplaced. Exits with an error code when the session cannot be read or a file cannot\nbe written.";
+    CliHelpExport => "Gebruik: leerkring export SESSIE.json [--format docx,pdf,html,md] [--public] [--final] [--author NAAM] [-o UIT] [--force]\n\nMaakt het verslag van een sessie, in de taal van de sessie (niet die van de app),\nen drukt per geschreven bestand één regel af.\n\nOpties:\n  --format LIJST     docx, pdf, html en/of md, gescheiden door komma's (standaard: alle vier)\n  --public           de openbare versie: namen van deelnemers vervangen door hun\n                     organisatie, e-mailadressen en telefoonnummers weggelaten,\n                     zonder foto's en zonder auteur; drukt eerst de lijst van\n                     vervangingen af\n  --final            het verslag als definitief: zonder 'Concept' op de pagina's\n  --author NAAM      de auteur in de eigenschappen van de bestanden\n                     (standaard: de gespreksleider)\n  -o, --output UIT   met één formaat: het bestand (of een map); met meer formaten: een map,\n                     die al moet bestaan\n  --force            vervang ook een bestand met een sessie of andere JSON\n                     (nooit een sessie die in Leerkring geopend is)\n\nZonder -o komen de bestanden naast het sessiebestand, met dezelfde naam:\nsessie.json wordt sessie.docx, sessie.pdf, sessie.html en sessie.md; de foto's bij\nde Markdown komen in de map `sessie.md_files`. Een bestaand verslag wordt\nvervangen; een bestand met een sessie of andere JSON alleen met --force. Eindigt met een foutcode als de sessie niet te lezen is of een bestand\nniet geschreven kan worden.", "Usage: leerkring export SESSION.json [--format docx,pdf,html,md] [--public] [--final] [--author NAME] [-o OUT] [--force]\n\nWrites the report of a session, in the session's language (not the app's),\nand prints one line per file written.\n\nOptions:\n  --format LIST      docx, pdf, html and/or md, separated by commas (default: all four)\n  --public           the public variant: participants' names replaced by their\n                     organisation, e-mail addresses and phone numbers left out,\n                     without photos and without an author; prints the list of\n                     replacements first\n  --final            the report as final: no 'Draft' on its pages\n  --author NAME      the author in the files' properties (default: the facilitator)\n  -o, --output OUT   with one format: the file (or a folder); with several formats: a folder,\n                     which must exist already\n  --force            replace even a file that holds a session or other JSON\n                     (never a session that is open in Leerkring)\n\nWithout -o the files go next to the session file, named after it:\nsession.json becomes session.docx, session.pdf, session.html and session.md; the\nMarkdown's photos go into the folder `session.md_files`. An existing report is\nreplaced; a file that holds a session or other JSON only with --force. Exits with an error code when the session cannot be read or a file cannot\nbe written.";
 
     // --- The room: commands and the console's panel ---
     CmdOpenRoom => "Zaal openen voor telefoons", "Open the room to phones";
@@ -693,6 +753,31 @@ texts! {
     TipRoomAutoAccept => "Voor een vertrouwde zaal: wat binnenkomt, gaat meteen op het bord (met Ctrl+Z terug te draaien).", "For a trusted room: what arrives goes straight onto the board (Ctrl+Z takes it back).";
     CmdRoomAnonymous => "Anoniem toestaan", "Allow anonymous";
     TipRoomAnonymous => "Deelnemers mogen vragen en opmerkingen sturen zonder hun gemeente te kiezen.", "Participants may send questions and remarks without choosing their municipality.";
+    CmdStartVoteThemes => "Zaal laten stemmen over de thema's", "Let the room vote on the themes";
+    TipStartVoteThemes => "Elke telefoon verdeelt zijn stippen over de gedeelde thema's; de uitslag komt live op het scherm en, na afsluiten, in het verslag.", "Each phone spends its dots on the shared themes; the result shows live on the screen and, once closed, in the report.";
+    CmdStartVoteBlock => "Zaal laten stemmen over dit onderdeel", "Let the room vote on this section";
+    TipStartVoteBlock => "Elke telefoon verdeelt zijn stippen over de punten van het huidige synthese-onderdeel.", "Each phone spends its dots on the points of the current synthesis section.";
+    CmdCloseVote => "Stemming afsluiten", "Close the vote";
+    CmdCancelVote => "Stemming afbreken", "Cancel the vote";
+    ModeVote => "Stemming", "Vote";
+    VoteTitle => "Stemming", "Vote";
+    VoteDotsLabel => "Stippen per telefoon", "Dots per phone";
+    VoteSeveralLabel => "Meer stippen op één keuze", "Several dots on one option";
+    VoteChooseLabel => "Aantal te kiezen", "Options to choose";
+    VoteRunning => "{n} telefoons hebben gestemd", "{n} phones voted";
+    VoteQuestionThemes => "Welke thema's willen we de volgende keer uitdiepen?", "Which themes shall we explore next time?";
+    VoteQuestionBlock => "Wat is het belangrijkst bij „{block}”?", "What matters most in “{block}”?";
+    VoteAlreadyOpen => "Er loopt al een stemming.", "A vote is already open.";
+    VoteTooFewOptions => "Er zijn minstens twee keuzes nodig: twee gedeelde thema's, of twee punten in het onderdeel.", "At least two options are needed: two shared themes, or two points in the section.";
+    VoteCannotStart => "Stemming niet gestart", "Vote not started";
+    VoteCannotRecord => "Uitslag niet opgeslagen", "Result not saved";
+    VoteChosenByRoom => "Gekozen door de zaal: {chosen}", "Chosen by the room: {chosen}";
+    VoteNothingChosen => "Nog niets gekozen: er is niet gestemd.", "Nothing chosen: no one voted.";
+    VoteLast => "Laatste uitslag", "Last result";
+    ProjectorVoteLive => "{n} telefoons hebben gestemd · stem via de QR-code", "{n} phones voted · vote through the QR code";
+    ProjectorNoVote => "Er is nog niet gestemd. Start een stemming vanuit de thema's of een synthese-onderdeel.", "No vote yet. Start one from the themes or a synthesis section.";
+    ReportRoomVote => "{question} ({voters} telefoons, {dots} stippen elk): {totals}.", "{question} ({voters} phones, {dots} dots each): {totals}.";
+    ReportRoomVotesTitle => "Stemmingen in de zaal", "Votes in the room";
     ModeJoin => "Meedoen (QR)", "Join (QR)";
     RoomTitle => "Zaal", "Room";
     RoomOpenSince => "open sinds {time}", "open since {time}";
@@ -709,6 +794,7 @@ texts! {
     RoomHelpTest => "Probeer het zelf eerst: scan de code met je eigen telefoon, op hetzelfde netwerk.", "Try it yourself first: scan the code with your own phone, on the same network.";
     RoomCannotOpen => "De zaal kan niet open", "The room cannot open";
     RoomCannotOpenDetail => "Het netwerk weigert ({detail}). Kies een andere poort, of sluit het programma dat de poort gebruikt.", "The network refuses ({detail}). Choose another port, or close the program that uses the port.";
+    RoomLiveLabel => "Meelezen op de telefoon (bord, synthese, agenda)", "Read along on a phone (board, synthesis, agenda)";
     InboxTitle => "Inbox van de zaal", "The room's inbox";
     InboxWaiting => "{n} wachten", "{n} waiting";
     InboxDecided => "{accepted} geaccepteerd, {rejected} afgewezen", "{accepted} accepted, {rejected} rejected";
@@ -749,6 +835,28 @@ texts! {
     RoomPageEmpty => "Typ eerst iets.", "Type something first.";
     RoomPageTooLong => "Te lang: hoogstens {n} tekens.", "Too long: at most {n} characters.";
     RoomPageChooseOrganisation => "Kies eerst je gemeente.", "Choose your municipality first.";
+    // --- The room: voting on the join page (the session's language) ---
+    VotePageRuleOne => "Je hebt {n} stippen: zet er hoogstens één op elke keuze.", "You have {n} dots: put at most one on each option.";
+    VotePageRuleSeveral => "Je hebt {n} stippen: verdeel ze, ook meer op één keuze.", "You have {n} dots: spread them, several on one option if you like.";
+    VotePageOptions => "De keuzes", "The options";
+    VotePageDotsOn => "Stippen op „{option}”", "Dots on “{option}”";
+    VotePageSend => "Stemmen", "Vote";
+    VotePageChange => "Stem aanpassen", "Change my vote";
+    VotePageCounted => "Je stippen zijn geteld. Je kunt ze nog aanpassen tot de stemming sluit.", "Your dots are counted. You can change them until the vote closes.";
+    VotePageClosed => "Deze stemming is al gesloten. Laad de pagina opnieuw.", "This vote has closed. Reload the page.";
+    VotePageNoDots => "Kies eerst waar je stippen heen gaan.", "Choose where your dots go first.";
+    VotePageTooMany => "Te veel stippen: je hebt er {n}.", "Too many dots: you have {n}.";
+    VotePageOnePerOption => "Bij deze stemming gaat er hoogstens één stip op elke keuze.", "In this vote, at most one dot goes on each option.";
+    RoomPageReadAlong => "Lees mee: het bord, de synthese en de agenda op je telefoon", "Read along: the board, the synthesis and the agenda on your phone";
+    // --- The room: the live view (the session's language) ---
+    LivePageTitle => "Meelezen", "Read along";
+    LivePageNow => "Nu: {item}", "Now: {item}";
+    LivePageBoard => "Het bord", "The board";
+    LivePageAgenda => "Agenda", "Agenda";
+    LivePageJoin => "Zelf iets sturen of stemmen", "Send something or vote yourself";
+    LivePageNothingYet => "Nog niets.", "Nothing yet.";
+    LivePageVoters => "{n} telefoons hebben gestemd", "{n} phones voted";
+    LivePageFull => "Er lezen al te veel telefoons mee; probeer het straks opnieuw.", "Too many phones are reading along; try again in a while.";
     RoomPageUnknownOrganisation => "Die gemeente staat niet (meer) in de lijst. Laad de pagina opnieuw.", "That municipality is not (or no longer) on the list. Reload the page.";
     RoomPageAnonymousOff => "Anoniem sturen staat uit: kies je gemeente.", "Sending anonymously is off: choose your municipality.";
     RoomPageKeywordNeedsOrganisation => "Een trefwoord hoort op de kaart van een gemeente: kies je gemeente, of stuur een vraag of opmerking.", "A keyword belongs on a municipality's card: choose yours, or send a question or remark.";

@@ -118,7 +118,12 @@ fn run_window(
         app.set_room_options(options);
         // One line on standard output, so scripts and tests find the room.
         match app.open_room() {
-            Ok(url) => println!("room: {url}"),
+            Ok(url) => {
+                println!("room: {url}");
+                if let Some(live) = app.live_url() {
+                    println!("live: {live}");
+                }
+            }
             Err(why) => eprintln!(
                 "leerkring: {}",
                 trf(app.state.ui_lang, T::CliRoomFailed, &[("detail", &why)])

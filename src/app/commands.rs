@@ -70,6 +70,14 @@ commands! {
     AddPhoto,
     /// Read-only session: continue in a copy of the file.
     WorkInCopy,
+    /// The lock could not be taken (data folder unusable): edit anyway,
+    /// without the protection against two windows.
+    ContinueUnprotected,
+    /// Another program changed the session's file: write this session over it.
+    OverwriteChangedFile,
+    /// Another program changed the session's file: open it as it is now
+    /// (this window's changes are offered as a recovered copy).
+    ReloadChangedFile,
     /// Quit the app (saving first).
     Quit,
     /// Unsaved changes: save them under a name, then go on.
@@ -117,6 +125,14 @@ commands! {
     ToggleRoomAutoAccept,
     /// Let phones send questions and remarks anonymously (or not).
     ToggleRoomAnonymous,
+    /// Put the shared themes to the room's vote.
+    StartVoteThemes,
+    /// Put the current synthesis block's points to the room's vote.
+    StartVoteBlock,
+    /// Close the room's vote and keep its result.
+    CloseVote,
+    /// End the room's vote without keeping anything.
+    CancelVote,
     // --- The beamer ---
     /// Open or close the projector window.
     ToggleProjector,
@@ -150,6 +166,8 @@ commands! {
     ModeThemes,
     /// How to join the room: the QR code and the address.
     ModeJoin,
+    /// The room's vote as a heat list.
+    ModeVote,
     /// The next page of cards (when not all fit).
     NextProjectorPage,
     /// Dark text on white.
@@ -341,6 +359,18 @@ impl Command {
                 Session,
             )),
             Command::WorkInCopy => s(T::CmdWorkInCopy, &[], File, Session),
+            Command::ContinueUnprotected => tip(
+                s(T::CmdContinueUnprotected, &[], File, Session),
+                T::TipContinueUnprotected,
+            ),
+            Command::OverwriteChangedFile => tip(
+                s(T::CmdOverwriteChangedFile, &[], File, Session),
+                T::TipOverwriteChangedFile,
+            ),
+            Command::ReloadChangedFile => tip(
+                s(T::CmdReloadChangedFile, &[], File, Session),
+                T::TipReloadChangedFile,
+            ),
             Command::Quit => s(T::CmdQuit, const { &[key(CTRL, Key::Q)] }, File, Anywhere),
             Command::LeaveSaveAs => s(T::CmdSaveAs, &[], File, Anywhere),
             Command::LeaveDiscard => s(T::LeaveDiscard, &[], File, Anywhere),
@@ -440,6 +470,16 @@ impl Command {
                 s(T::CmdRoomAnonymous, &[], Meeting, Session),
                 T::TipRoomAnonymous,
             ),
+            Command::StartVoteThemes => edits(tip(
+                s(T::CmdStartVoteThemes, &[], Meeting, Session),
+                T::TipStartVoteThemes,
+            )),
+            Command::StartVoteBlock => edits(tip(
+                s(T::CmdStartVoteBlock, &[], Meeting, Session),
+                T::TipStartVoteBlock,
+            )),
+            Command::CloseVote => edits(s(T::CmdCloseVote, &[], Meeting, Session)),
+            Command::CancelVote => s(T::CmdCancelVote, &[], Meeting, Session),
             Command::ToggleProjector => s(
                 T::CmdToggleProjector,
                 const { &[key(NONE, Key::F7)] },
@@ -533,6 +573,12 @@ impl Command {
             Command::ModeJoin => s(
                 T::ModeJoin,
                 const { &[key(ALT, Key::Num8)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ModeVote => s(
+                T::ModeVote,
+                const { &[key(ALT, Key::Num9)] },
                 Beamer,
                 SessionAndProjector,
             ),
@@ -745,6 +791,7 @@ impl Command {
             | Command::ModePhoto
             | Command::ModeThemes
             | Command::ModeJoin
+            | Command::ModeVote
             | Command::OpenRoom
             | Command::FocusInbox
             | Command::NextProjectorPage
@@ -768,6 +815,8 @@ impl Command {
             | Command::AddGuest => true,
             Command::ExportNow => view.export.ready(),
             Command::WorkInCopy => state.read_only,
+            Command::ContinueUnprotected => state.read_only && state.unprotected.is_some(),
+            Command::OverwriteChangedFile | Command::ReloadChangedFile => state.changed_on_disk,
             Command::EditTitle => writable,
             Command::Undo => state.can_undo,
             Command::Redo => state.can_redo,
@@ -781,6 +830,22 @@ impl Command {
             Command::CloseRoom | Command::ToggleRoomAutoAccept | Command::ToggleRoomAnonymous => {
                 state.room.is_some()
             }
+            // Finding the themes takes a while: the vote itself says when
+            // there are too few (this is asked every frame).
+            Command::StartVoteThemes => writable && state.vote.is_none(),
+            Command::StartVoteBlock => {
+                writable
+                    && state.vote.is_none()
+                    && super::vote::vote_options(
+                        &state.session,
+                        crate::model::VoteSource::Block {
+                            block: state.active_block(),
+                        },
+                    )
+                    .len()
+                        >= 2
+            }
+            Command::CloseVote | Command::CancelVote => state.vote.is_some(),
         }
     }
 
@@ -813,6 +878,7 @@ impl Command {
             Some(ProjectorMode::Photo) => Command::ModePhoto,
             Some(ProjectorMode::Themes) => Command::ModeThemes,
             Some(ProjectorMode::Join) => Command::ModeJoin,
+            Some(ProjectorMode::Vote) => Command::ModeVote,
         }
     }
 

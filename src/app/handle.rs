@@ -63,7 +63,8 @@ impl LeerkringApp {
             Err(
                 error @ (EditError::TooLong { .. }
                 | EditError::OutOfRange { .. }
-                | EditError::MergeCycle(..)),
+                | EditError::MergeCycle(..)
+                | EditError::Invalid(_)),
             ) => {
                 let lang = self.state.ui_lang;
                 self.notify(
@@ -208,6 +209,38 @@ impl LeerkringApp {
             }
             Command::AddPhoto => self.ask_for_photo(),
             Command::WorkInCopy => self.work_in_copy(),
+            Command::ContinueUnprotected => {
+                if self.state.unprotected.take().is_some() {
+                    // The facilitator's choice: edits and saves go ahead; a
+                    // change by another window is still noticed before a save.
+                    self.state.read_only = false;
+                    self.view.capture.focus_request = Some(Field::Keyword);
+                }
+            }
+            Command::OverwriteChangedFile => {
+                if let Some(file) = self
+                    .state
+                    .file
+                    .clone()
+                    .filter(|_| self.state.changed_on_disk)
+                {
+                    self.expect_file(&file, None);
+                    self.save_now();
+                }
+            }
+            Command::ReloadChangedFile => {
+                if let Some(file) = self
+                    .state
+                    .file
+                    .clone()
+                    .filter(|_| self.state.changed_on_disk)
+                {
+                    // Unsaved changes stay in the journal and the recovery
+                    // copy: opening the changed file offers them back.
+                    self.state.dirty = false;
+                    self.open_file(&file);
+                }
+            }
             Command::Quit => {
                 if self.shutdown.load(std::sync::atomic::Ordering::SeqCst) {
                     // The system asks the app to stop: save and go, never ask.
@@ -391,12 +424,26 @@ impl LeerkringApp {
             Command::ModePhoto => self.set_projector_mode(Some(ProjectorMode::Photo)),
             Command::ModeThemes => self.set_projector_mode(Some(ProjectorMode::Themes)),
             Command::ModeJoin => self.set_projector_mode(Some(ProjectorMode::Join)),
+            Command::ModeVote => self.set_projector_mode(Some(ProjectorMode::Vote)),
             Command::OpenRoom => {
                 // Errors are shown as a notice by `open_room`.
                 let _ = self.open_room();
                 self.view.inbox.shown = true;
             }
-            Command::CloseRoom => self.close_room(),
+            Command::CloseRoom => {
+                // A running vote is closed and kept before the room goes.
+                self.close_vote();
+                self.close_room();
+            }
+            Command::StartVoteThemes => {
+                let _ = self.start_vote(crate::model::VoteSource::Themes);
+            }
+            Command::StartVoteBlock => {
+                let block = self.state.active_block();
+                let _ = self.start_vote(crate::model::VoteSource::Block { block });
+            }
+            Command::CloseVote => self.close_vote(),
+            Command::CancelVote => self.cancel_vote(),
             Command::ToggleRoomAutoAccept => self.toggle_room_auto_accept(),
             Command::ToggleRoomAnonymous => self.toggle_room_anonymous(),
             Command::FocusInbox => {

@@ -18,6 +18,7 @@ pub mod runner;
 pub mod series;
 pub mod undo;
 pub mod views;
+pub mod vote;
 pub mod windows;
 
 use std::path::{Path, PathBuf};
@@ -240,8 +241,17 @@ pub struct AppState {
     pub projector: projector::ProjectorState,
     /// Newer copies found after an unclean exit, offered at start.
     pub recovery: Vec<store::RecoveryCandidate>,
-    /// Whether the session is open read-only (another window has it).
+    /// Whether the session is open read-only (another window has it, or
+    /// whether one has cannot be told: see [`Self::unprotected`]).
     pub read_only: bool,
+    /// Why the session is read-only although no other window is known to
+    /// have it: the lock that keeps two windows from writing one file could
+    /// not be taken (Leerkring's data folder is unusable), in the user's
+    /// language. The facilitator may continue without that protection.
+    pub unprotected: Option<String>,
+    /// Another program changed or replaced the session's file since it was
+    /// opened or saved here: saving waits for the facilitator's choice.
+    pub changed_on_disk: bool,
     /// The versions listed in the history window (read when it opens).
     pub snapshots: Vec<store::SnapshotInfo>,
     /// Whether undo / redo are possible (for menus).
@@ -259,6 +269,8 @@ pub struct AppState {
     pub busy: Vec<jobs::JobKind>,
     /// The room, while it is open to phones.
     pub room: Option<room::RoomStatus>,
+    /// The room's vote, while it is open.
+    pub vote: Option<vote::RunningVote>,
 }
 
 impl AppState {
@@ -356,6 +368,10 @@ pub struct LeerkringApp {
     last_change: Option<std::time::Instant>,
     /// After a failed save, when to try again.
     retry_at: Option<std::time::Instant>,
+    /// Copies the next successful save makes redundant (a recovered copy).
+    redundant: Vec<PathBuf>,
+    /// The generation last kept as a copy while saves failed.
+    copied_generation: Option<u64>,
     /// Decoded photos and their decode thread.
     photo_cache: photos::PhotoCache,
     /// The "add photo" dialog's answer, while it is open.
@@ -422,6 +438,8 @@ impl LeerkringApp {
                 projector: projector::ProjectorState::default(),
                 recovery: Vec::new(),
                 read_only: false,
+                unprotected: None,
+                changed_on_disk: false,
                 snapshots: Vec::new(),
                 can_undo: false,
                 can_redo: false,
@@ -430,6 +448,7 @@ impl LeerkringApp {
                 chosen_block: None,
                 busy: Vec::new(),
                 room: None,
+                vote: None,
             },
             view: ViewState::default(),
             settings,
@@ -457,6 +476,8 @@ impl LeerkringApp {
             first_unsaved: None,
             last_change: None,
             retry_at: None,
+            redundant: Vec::new(),
+            copied_generation: None,
             photo_cache: photos::PhotoCache::default(),
             pending_photo: None,
             command_log: Vec::new(),
@@ -508,11 +529,12 @@ impl LeerkringApp {
         match self.state.screen {
             Screen::Start => app_name.to_owned(),
             Screen::Session => {
-                let title = self.state.session.header.title.trim();
+                // A window title is one line without control characters.
+                let title = crate::model::clean::one_line(&self.state.session.header.title, 120);
                 let title = if title.is_empty() {
                     tr(self.state.ui_lang, T::Untitled)
                 } else {
-                    title
+                    &title
                 };
                 format!("{app_name} — {title}")
             }
@@ -532,6 +554,7 @@ impl LeerkringApp {
         self.jobs.wake(ctx);
         self.take_finished_jobs();
         self.take_room_submissions(ctx);
+        self.update_vote_tally();
         let mut intents = Intents::default();
         if self.shutdown.load(Ordering::SeqCst) {
             intents.command(Command::Quit);
@@ -744,18 +767,20 @@ impl LeerkringApp {
     }
 
     /// A shared copy of the committed session for the projector window:
-    /// copied once per change, never per frame.
+    /// copied once per change, never per frame, with its texts as a screen
+    /// shows them (no control characters, no word longer than a card;
+    /// [`crate::model::clean::screen_copy`]).
     fn live_session(&mut self) -> Arc<Session> {
         match &self.projector_session {
             Some((generation, session)) if *generation == self.generation => {
                 debug_assert!(
-                    **session == self.state.session,
+                    **session == crate::model::clean::screen_copy(&self.state.session),
                     "the session changed without `changed()`"
                 );
                 Arc::clone(session)
             }
             _ => {
-                let session = Arc::new(self.state.session.clone());
+                let session = Arc::new(crate::model::clean::screen_copy(&self.state.session));
                 self.projector_session = Some((self.generation, Arc::clone(&session)));
                 session
             }
@@ -899,12 +924,7 @@ impl LeerkringApp {
         let Some(target) = self.save_target() else {
             return;
         };
-        let job = SaveJob {
-            generation: self.generation,
-            target,
-            session: self.state.session.clone(),
-            history: self.history_request(),
-        };
+        let job = self.save_job(target);
         self.submitted = self.generation;
         let outcome = match self.autosaver.as_mut() {
             Some(saver) => saver.save_blocking(&job),
@@ -921,8 +941,30 @@ impl LeerkringApp {
         }
     }
 
+    /// A save of the session as it is now to `target`, removing the copies
+    /// it makes redundant once it succeeded.
+    fn save_job(&self, target: SaveTarget) -> SaveJob {
+        let mut redundant = self.redundant.clone();
+        if let (Some(file), Some(dirs)) = (&self.state.file, &self.env.dirs) {
+            redundant.push(dirs.recovery_dir().join(store::unsaved_copy_name(file)));
+        }
+        SaveJob {
+            generation: self.generation,
+            target,
+            session: self.state.session.clone(),
+            history: self.history_request(),
+            copy: false,
+            redundant,
+        }
+    }
+
     /// Applies how a save went.
     fn take_outcome(&mut self, outcome: store::SaveOutcome) {
+        if outcome.copy {
+            // The copy kept while saves fail: nothing to show when it worked;
+            // when it failed too, the save's own notice already says so.
+            return;
+        }
         match outcome.result {
             Ok(_) => {
                 if outcome.generation == self.generation {
@@ -930,17 +972,25 @@ impl LeerkringApp {
                     self.first_unsaved = None;
                 }
                 self.retry_at = None;
+                self.redundant.clear();
+                self.copied_generation = None;
+                self.state.changed_on_disk = false;
                 self.state.saved_at = Some(self.env.clock.now());
                 let failed = tr(self.state.ui_lang, T::SaveFailed);
                 self.state.notices.retain(|n| n.title != failed);
+            }
+            Err(store::SaveError::ChangedOnDisk { .. }) => {
+                // Never written over: the facilitator chooses (a banner).
+                self.state.changed_on_disk = true;
+                self.retry_at = None;
+                self.submitted = self.submitted.min(outcome.generation.saturating_sub(1));
+                self.keep_unsaved_copy();
             }
             Err(error) => {
                 let lang = self.state.ui_lang;
                 // The file cannot be written: keep the notes in the recovery
                 // folder meanwhile (the next start offers them if need be).
-                if self.state.file.is_some() {
-                    let _ = self.emergency_save();
-                }
+                self.keep_unsaved_copy();
                 self.retry_at = Some(self.env.clock.instant() + AUTOSAVE_RETRY);
                 // The change is not on disk: it is submitted again later.
                 self.submitted = self.submitted.min(outcome.generation.saturating_sub(1));
@@ -950,6 +1000,48 @@ impl LeerkringApp {
                     error.message(lang),
                 );
             }
+        }
+    }
+
+    /// While the session's file cannot be written: one copy of the session
+    /// in the recovery folder, replaced (never multiplied) when it changed,
+    /// written by the autosave thread, and removed by the next save that
+    /// succeeds ([`store::unsaved_copy_name`]).
+    fn keep_unsaved_copy(&mut self) {
+        let (Some(file), Some(dirs)) = (&self.state.file, &self.env.dirs) else {
+            return;
+        };
+        if self.copied_generation == Some(self.generation) {
+            return;
+        }
+        let job = SaveJob {
+            generation: self.generation,
+            target: SaveTarget::Recovery {
+                dirs: dirs.clone(),
+                name: store::unsaved_copy_name(file),
+            },
+            session: self.state.session.clone(),
+            history: None,
+            copy: true,
+            redundant: Vec::new(),
+        };
+        self.copied_generation = Some(self.generation);
+        let sent = self
+            .autosaver
+            .as_ref()
+            .is_some_and(|saver| saver.submit(job.clone()));
+        if !sent {
+            let _ = store::write_job(&job);
+        }
+    }
+
+    /// Tells the autosave thread what the session's file holds now (just
+    /// opened or written elsewhere), so a change by another program is
+    /// noticed before the next save; `None`: write it whatever it holds.
+    pub(super) fn expect_file(&mut self, path: &Path, print: Option<store::Fingerprint>) {
+        self.state.changed_on_disk = false;
+        if let Some(saver) = &self.autosaver {
+            let _ = saver.expect(path, print);
         }
     }
 
@@ -992,6 +1084,7 @@ impl LeerkringApp {
         if !self.state.dirty
             || self.submitted >= self.generation
             || self.state.screen != Screen::Session
+            || self.state.changed_on_disk
         {
             return;
         }
@@ -1010,12 +1103,7 @@ impl LeerkringApp {
         let Some(target) = self.save_target() else {
             return;
         };
-        let job = SaveJob {
-            generation: self.generation,
-            target,
-            session: self.state.session.clone(),
-            history: self.history_request(),
-        };
+        let job = self.save_job(target);
         self.submitted = self.generation;
         let sent = self
             .autosaver
@@ -1114,12 +1202,22 @@ impl LeerkringApp {
                 }
             }
             Err(error) => {
+                // Without a usable data folder there is no crash detection,
+                // no recovery copy and no lock: say so in plain words.
                 let lang = self.state.ui_lang;
-                self.notify(
-                    NoticeLevel::Info,
-                    tr(lang, T::SaveFailed),
-                    error.message(lang),
+                let reason = match &error {
+                    store::SaveError::Io { source, .. } => store::explain_io(lang, source),
+                    other => other.message(lang),
+                };
+                let detail = i18n::trf(
+                    lang,
+                    T::DataFolderUnusableDetail,
+                    &[
+                        ("folder", &dirs.data_dir.display().to_string()),
+                        ("reason", &reason),
+                    ],
                 );
+                self.notify(NoticeLevel::Error, tr(lang, T::DataFolderUnusable), detail);
             }
         }
     }
@@ -1322,6 +1420,7 @@ pub fn edit_error_message(error: &crate::model::EditError, lang: Language) -> St
             i18n::trf(lang, T::MinutesOutOfRange, &[("n", &value.to_string())])
         }
         EditError::MergeCycle(..) => tr(lang, T::ThemeMergeCycle).to_owned(),
+        EditError::Invalid(problem) => store::problem_message(lang, problem),
         EditError::Empty(_) | EditError::Missing(..) => tr(lang, T::EditRefused).to_owned(),
     }
 }

@@ -213,6 +213,8 @@ pub struct ViewState {
     pub start_focused: bool,
     /// The room's inbox panel.
     pub inbox: InboxView,
+    /// How the next vote is set up.
+    pub vote: super::vote::VoteSetup,
 }
 
 impl ViewState {

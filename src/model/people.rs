@@ -133,11 +133,14 @@ impl Session {
                 p.role.clone()
             };
             let id = ParticipantId::new(self.fresh_id("p"));
+            // A pasted line can be anything: names and roles keep to the
+            // limit of typing (the same a file is held to).
+            let max = super::limits::TITLE_MAX_CHARS;
             self.participants.push(Participant {
                 id,
-                name: p.name.clone(),
+                name: super::limits::truncated(&p.name, max).to_owned(),
                 organisation,
-                role,
+                role: super::limits::truncated(&role, max).to_owned(),
                 present: true,
             });
         }

@@ -42,7 +42,11 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &m
             view_bar_ui(ui, state, view, out);
         });
     }
-    if !state.notices.is_empty() || !state.recovery.is_empty() || state.read_only {
+    if !state.notices.is_empty()
+        || !state.recovery.is_empty()
+        || state.read_only
+        || state.changed_on_disk
+    {
         egui::Panel::top("notices").show(ui, |ui| {
             recovery_ui(ui, state, out);
             notices_ui(ui, state, out);
@@ -234,6 +238,15 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut 
                 }
                 ui.separator();
                 for command in [Command::OpenRoom, Command::FocusInbox, Command::CloseRoom] {
+                    entry(ui, command, out);
+                }
+                ui.separator();
+                for command in [
+                    Command::StartVoteThemes,
+                    Command::StartVoteBlock,
+                    Command::CloseVote,
+                    Command::CancelVote,
+                ] {
                     entry(ui, command, out);
                 }
             });
@@ -728,8 +741,22 @@ fn recovery_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
             });
         });
     }
-    // One banner says it all: why the session is read-only and the way out.
-    if state.read_only && state.screen == Screen::Session {
+    // One banner says it all: why the session is read-only (or unprotected)
+    // and the way out.
+    if state.screen != Screen::Session {
+        return;
+    }
+    if let Some(detail) = &state.unprotected {
+        let buttons = [Command::ContinueUnprotected];
+        guard_banner_ui(
+            ui,
+            lang,
+            tr(lang, T::UnprotectedTitle),
+            detail,
+            &buttons,
+            out,
+        );
+    } else if state.read_only {
         banner(ui, NoticeLevel::Info, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
@@ -752,6 +779,49 @@ fn recovery_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
             });
         });
     }
+    if state.changed_on_disk {
+        let file = state
+            .file
+            .as_ref()
+            .and_then(|f| f.file_name())
+            .map(|n| crate::model::clean::one_line(&n.to_string_lossy(), 80))
+            .unwrap_or_default();
+        let title = trf(lang, T::ChangedOnDiskTitle, &[("file", &file)]);
+        let buttons = [
+            Command::OverwriteChangedFile,
+            Command::ReloadChangedFile,
+            Command::SaveAs,
+        ];
+        let detail = tr(lang, T::ChangedOnDiskDetail);
+        guard_banner_ui(ui, lang, &title, detail, &buttons, out);
+    }
+}
+
+/// A banner about the session's file that waits for the facilitator's
+/// choice: a title, what it means, and a button per choice.
+fn guard_banner_ui(
+    ui: &mut egui::Ui,
+    lang: Language,
+    title: &str,
+    detail: &str,
+    buttons: &[Command],
+    out: &mut Intents,
+) {
+    banner(ui, NoticeLevel::Error, |ui| {
+        ui.label(RichText::new(title).strong().color(Color32::BLACK));
+        ui.label(RichText::new(detail).color(Color32::BLACK));
+        ui.horizontal(|ui| {
+            for &command in buttons {
+                let mut button = ui.button(command.label(lang));
+                if let Some(tip) = command.spec().tooltip {
+                    button = button.on_hover_text(tr(lang, tip));
+                }
+                if button.clicked() {
+                    out.command(command);
+                }
+            }
+        });
+    });
 }
 
 /// The export dialog: formats, public variant, folder; then open the result.
@@ -876,6 +946,9 @@ fn export_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, out: &
                         RichText::new(format!("{}: {error}", tr(lang, T::ExportFailed)))
                             .color(console::OVER),
                     );
+                }
+                for note in &result.notes {
+                    ui.label(RichText::new(note).color(console::OVER));
                 }
             }
         });

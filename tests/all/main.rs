@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod console;
 mod fuzz;
+mod hostile;
 mod journal;
 mod keyboard;
 mod keystrokes;

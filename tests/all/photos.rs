@@ -505,6 +505,7 @@ fn photo_harness(photo: Option<PhotoView>) -> Harness<'static, Option<ProjectorR
         page: 0,
         photo,
         join: None,
+        vote: None,
     };
     let mut harness = Harness::builder()
         .with_size([1280.0, 720.0])

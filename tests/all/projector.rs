@@ -35,6 +35,7 @@ pub fn view(session: &Session) -> ProjectorView<'_> {
         page: 0,
         photo: None,
         join: None,
+        vote: None,
     }
 }
 

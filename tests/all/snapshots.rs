@@ -5,6 +5,7 @@
 //! Accept changed images with `UPDATE_SNAPSHOTS=1`.
 
 use egui_kittest::Harness;
+use leerkring::app::vote::VoteView;
 use leerkring::model::{BlockKind, Language, Session};
 use leerkring::model::{ItemId, OrgId};
 use leerkring::room::JoinCode;
@@ -16,7 +17,15 @@ use leerkring::ui::projector::{
 use crate::support::sample_path;
 
 fn render(session: &Session, theme: BeamerTheme, size: [f32; 2], name: &str) {
-    render_mode(session, theme, size, name, ProjectorMode::Whiteboard, None);
+    render_mode(
+        session,
+        theme,
+        size,
+        name,
+        ProjectorMode::Whiteboard,
+        None,
+        None,
+    );
 }
 
 fn render_mode(
@@ -26,10 +35,12 @@ fn render_mode(
     name: &str,
     mode: ProjectorMode,
     join: Option<&JoinCode>,
+    vote: Option<&VoteView>,
 ) {
     let view = ProjectorView {
         mode,
         join,
+        vote,
         ..view_of(session, theme)
     };
     render_view(view, size, name);
@@ -51,6 +62,7 @@ fn view_of(session: &Session, theme: BeamerTheme) -> ProjectorView<'_> {
         page: 0,
         photo: None,
         join: None,
+        vote: None,
     }
 }
 
@@ -98,6 +110,7 @@ fn projector_join_16x9() {
         "projector_join_16x9",
         ProjectorMode::Join,
         Some(&join),
+        None,
     );
 }
 
@@ -111,6 +124,7 @@ fn projector_join_4x3() {
         "projector_join_4x3",
         ProjectorMode::Join,
         Some(&join),
+        None,
     );
 }
 
@@ -124,6 +138,62 @@ fn projector_whiteboard_room_open_16x9() {
         "projector_whiteboard_room_open_16x9",
         ProjectorMode::Whiteboard,
         Some(&join),
+        None,
+    );
+}
+
+/// A closed theme vote as the room might leave it.
+fn closed_vote() -> VoteView {
+    VoteView {
+        question: "Welke thema's willen we de volgende keer uitdiepen?".into(),
+        options: [
+            ("participatie", 41),
+            ("raad", 27),
+            ("inwoners", 19),
+            ("samen leren", 12),
+            ("jongeren", 9),
+            ("gebiedsgericht werken in dorpen en wijken", 4),
+            ("organisatie", 0),
+        ]
+        .into_iter()
+        .map(|(l, n)| (l.to_owned(), n))
+        .collect(),
+        voters: 38,
+        chosen: vec!["participatie".into(), "raad".into(), "inwoners".into()],
+        running: false,
+    }
+}
+
+#[test]
+fn projector_vote_16x9() {
+    let vote = closed_vote();
+    render_mode(
+        &sample(),
+        BeamerTheme::Light,
+        [1280.0, 720.0],
+        "projector_vote_16x9",
+        ProjectorMode::Vote,
+        None,
+        Some(&vote),
+    );
+}
+
+#[test]
+fn projector_vote_running_4x3() {
+    let join = join_code();
+    let vote = VoteView {
+        chosen: Vec::new(),
+        running: true,
+        ..closed_vote()
+    };
+    render_mode(
+        &sample(),
+        BeamerTheme::Dark,
+        [1024.0, 768.0],
+        "projector_vote_running_4x3",
+        ProjectorMode::Vote,
+        Some(&join),
+        Some(&vote),
     );
 }
 

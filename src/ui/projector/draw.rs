@@ -9,6 +9,7 @@
 //! absolute floor and makes it show the same grid and pages as the beamer.
 
 mod join;
+mod vote;
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -114,6 +115,7 @@ pub fn projector_ui(
         ProjectorMode::Photo => photo_ui(&mut canvas, &scene, area),
         ProjectorMode::Themes => themes_ui(&mut canvas, &scene, area),
         ProjectorMode::Join => join::join_ui(&mut canvas, &scene, area),
+        ProjectorMode::Vote => vote::vote_ui(&mut canvas, &scene, area),
     }
 }
 
