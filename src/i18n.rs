@@ -43,20 +43,19 @@ texts! {
     // --- Application and window ---
     AppName => "Leerkring", "Leerkring";
     Untitled => "Naamloos", "Untitled";
-    UntitledCopy => "naamloze kopie, wordt bewaard in de herstelmap", "untitled copy, kept in the recovery folder";
+    UntitledCopy => "naamloze kopie, opgeslagen in de herstelmap", "untitled copy, saved in the recovery folder";
 
     // --- Commands: cheat-sheet groups, refused edits ---
-    GroupFile => "Bestand en verslag", "File and report";
-    GroupEdit => "Bewerken en weergave", "Edit and view";
-    GroupMeeting => "Bijeenkomst", "Meeting";
+    GroupFile => "Bestand, vensters en verslag", "File, windows and report";
+    GroupMeeting => "Bijeenkomst en agenda", "Meeting and agenda";
     GroupBeamer => "Beamer", "Beamer";
-    GroupTyping => "Typen", "Typing";
+    GroupTyping => "Typen, ongedaan maken en zoeken", "Typing, undo and find";
     EditRefused => "Niet gewijzigd", "Not changed";
     BusyOpening => "Bezig met openen…", "Opening…";
     BusySaving => "Bezig met opslaan…", "Saving…";
     BusyReading => "Bezig met lezen…", "Reading…";
     BusyPhotos => "Foto's worden gekopieerd…", "Copying photos…";
-    BusySettings => "Instellingen worden bewaard…", "Saving the settings…";
+    BusySettings => "Instellingen worden opgeslagen…", "Saving the settings…";
     HistoryLoading => "Eerdere versies worden gelezen…", "Reading the earlier versions…";
     TextRefusedTooLong => "Te lang: hier passen hoogstens {n} tekens.", "Too long: at most {n} characters fit here.";
     MinutesOutOfRange => "{n} minuten kan niet: kies 0 tot 1440 (een dag).", "{n} minutes is not possible: choose 0 to 1440 (a day).";
@@ -82,7 +81,7 @@ texts! {
     PhotoTooLarge => "{file} is groter dan 32 MB", "{file} is larger than 32 MB";
     PhotoUnreadable => "De foto {file} kan niet worden gelezen", "Could not read the photo {file}";
     PhotoAttachFailed => "Foto niet toegevoegd", "Photo not added";
-    PhotoNoFolder => "Er is geen map om foto's in te bewaren; sla de sessie eerst op", "There is no folder to keep photos in; save the session first";
+    PhotoNoFolder => "Er is geen map voor de foto's; sla de sessie eerst op", "There is no folder for the photos; save the session first";
     PhotosMissing => "Foto's niet gevonden", "Photos not found";
     PhotosMissingDetail => "Deze foto's staan niet naast het sessiebestand: {files}", "These photos are not next to the session file: {files}";
     PhotosNotCarried => "Niet alle foto's zijn meegekopieerd", "Not all photos were copied along";
@@ -118,18 +117,18 @@ texts! {
     CliFollowUpNeedsFile => "'leerkring follow-up' heeft een sessiebestand nodig", "'leerkring follow-up' needs a session file";
     CliFollowUpTooManyFiles => "geef één sessiebestand, niet meer", "give one session file, not more";
     CliFollowUpBadMeeting => "--meeting verwacht een getal vanaf 1, niet '{detail}'", "--meeting expects a number from 1, not '{detail}'";
-    CliHelpFollowUp => "Gebruik: leerkring follow-up SESSIE.json [--meeting N] [-o NIEUW.json] [--force]\n\nMaakt de volgende bijeenkomst van een leerkring uit een sessie: kop, organisaties en\ndeelnemers overgenomen (aanwezigheid leeg), datum, titel en gastheer uit geplande\nbijeenkomst N (standaard 1; de andere blijven gepland), een eerste agendapunt\n'Terugblik' met de open actiepunten en open vragen, en per gemeente het experiment\nvan vorige keer.\n\nOpties:\n  --meeting N        de geplande bijeenkomst, vanaf 1 (standaard: 1)\n  -o, --output UIT   het nieuwe bestand, of een map\n  --force            vervang UIT als het al bestaat\n\nZonder -o komt het bestand naast de sessie, met de datum van de nieuwe bijeenkomst\nvoorin de naam. Een bestaand bestand wordt nooit zonder --force vervangen.", "Usage: leerkring follow-up SESSION.json [--meeting N] [-o NEW.json] [--force]\n\nMakes the next meeting of a learning circle from a session: header, organisations and\nparticipants copied (attendance cleared), date, title and host from planned\nmeeting N (default 1; the others stay planned), a first agenda item\n'Looking back' with the open actions and open questions, and each municipality's\nexperiment of last time.\n\nOptions:\n  --meeting N        the planned meeting, from 1 (default: 1)\n  -o, --output OUT   the new file, or a folder\n  --force            replace OUT when it exists\n\nWithout -o the file goes next to the session, with the new meeting's date at the\nstart of its name. An existing file is never replaced without --force.";
+    CliHelpFollowUp => "Gebruik: leerkring follow-up SESSIE.json [--meeting N] [-o NIEUW.json] [--force]\n\nMaakt de volgende bijeenkomst van een leerkring uit een sessie: kop, organisaties en\ndeelnemers overgenomen (aanwezigheid leeg), datum, titel en gastgemeente uit geplande\nbijeenkomst N (standaard 1; de andere blijven gepland), een eerste agendapunt\n'Terugblik' met de open actiepunten en open vragen, en per gemeente het experiment\nvan vorige keer.\n\nOpties:\n  --meeting N        de geplande bijeenkomst, vanaf 1 (standaard: 1)\n  -o, --output UIT   het nieuwe bestand, of een map\n  --force            vervang UIT als het al bestaat\n\nZonder -o komt het bestand naast de sessie, met de datum van de nieuwe bijeenkomst\nvoorin de naam. Een bestaand bestand wordt nooit zonder --force vervangen.", "Usage: leerkring follow-up SESSION.json [--meeting N] [-o NEW.json] [--force]\n\nMakes the next meeting of a learning circle from a session: header, organisations and\nparticipants copied (attendance cleared), date, title and host from planned\nmeeting N (default 1; the others stay planned), a first agenda item\n'Looking back' with the open actions and open questions, and each municipality's\nexperiment of last time.\n\nOptions:\n  --meeting N        the planned meeting, from 1 (default: 1)\n  -o, --output OUT   the new file, or a folder\n  --force            replace OUT when it exists\n\nWithout -o the file goes next to the session, with the new meeting's date at the\nstart of its name. An existing file is never replaced without --force.";
     // --- Themes (console view and projector; placeholders: {theme}, {n}, {total}, {from}) ---
     CmdShowThemes => "Gedeelde thema's", "Shared themes";
     CmdThemeToObservations => "Naar “Wat valt op?”", "To “What stands out?”";
     CmdConfirmTheme => "Bevestigen", "Confirm";
-    CmdDismissTheme => "Laten vallen", "Dismiss";
+    CmdDismissTheme => "Verbergen", "Hide";
     CmdMergeTheme => "Samenvoegen met…", "Merge with…";
     CmdMergeInto => "Voeg “{from}” hierbij", "Merge “{from}” into this";
     CmdRenameTheme => "Hernoemen", "Rename";
     ThemesTitle => "Gedeelde thema's", "Shared themes";
     ThemesNone => "Nog geen thema's die meerdere gemeenten delen.", "No themes shared by several municipalities yet.";
-    ThemesHelp => "↑/↓ kiezen · Enter naar “Wat valt op?” · Spatie bevestigen · Delete laten vallen · R hernoemen · M samenvoegen", "↑/↓ choose · Enter to “What stands out?” · Space confirm · Delete dismiss · R rename · M merge";
+    ThemesHelp => "↑/↓ kiezen · Enter naar “Wat valt op?” · Spatie bevestigen · Delete verbergen · R hernoemen · M samenvoegen", "↑/↓ choose · Enter to “What stands out?” · Space confirm · Delete hide · R rename · M merge";
     ThemesMergeHint => "Kies het thema waarin “{from}” opgaat (Enter), Esc stopt.", "Choose the theme “{from}” goes into (Enter), Esc stops.";
     ThemeColumn => "Thema", "Theme";
     ThemeCount => "{n} van {total}", "{n} of {total}";
@@ -153,6 +152,7 @@ texts! {
     CmdRedo => "Opnieuw", "Redo";
     CmdFind => "Zoeken", "Find";
     CmdCheatSheet => "Sneltoetsen", "Keyboard shortcuts";
+    CmdCloseWindow => "Venster sluiten (de cursor gaat terug)", "Close the window (the cursor goes back)";
     CmdShowConsole => "Console", "Console";
     CmdShowSetup => "Voorbereiding", "Setup";
     CmdStartPause => "Start / pauze", "Start / pause";
@@ -168,7 +168,6 @@ texts! {
     CmdMoveDown => "Omlaag", "Move down";
     CmdSetItemKind => "Soort agendapunt", "Kind of item";
     CmdSetItemTitle => "Titel agendapunt", "Item title";
-    CmdSetItemBlock => "Vult synthese-blok", "Fills synthesis block";
     CmdNextSpeaker => "Volgende spreker", "Next speaker";
     CmdSkipSpeaker => "Spreker overslaan", "Skip speaker";
     CmdSetSpeaker => "Geef het woord", "Give the floor";
@@ -218,10 +217,11 @@ texts! {
     ExportAuthor => "Auteur", "Author";
     ExportAuthorHint => "De auteur in de eigenschappen van de bestanden; leeg: de gespreksleider", "The author in the files' properties; empty: the facilitator";
     ExportRunning => "Bezig met exporteren…", "Exporting…";
-    ExportDone => "{n} bestand(en) geschreven", "{n} file(s) written";
+    ExportDoneOne => "{n} bestand geschreven", "{n} file written";
+    ExportDoneMany => "{n} bestanden geschreven", "{n} files written";
     ExportFailed => "Niet gelukt", "Failed";
     ExportNoFormat => "Kies minstens één formaat", "Choose at least one format";
-    ExportSessionLanguage => "Koppen en data volgen de taal van de sessie.", "Headings and dates follow the session's language.";
+    ExportSessionLanguage => "Koppen en datums volgen de taal van de sessie.", "Headings and dates follow the session's language.";
     NoViewer => "Er kon geen programma worden gestart om dit te openen", "No program could be started to open this";
 
     // --- Recovery, history, read-only (placeholders: {title}, {detail}, {time}, {file}) ---
@@ -239,16 +239,16 @@ texts! {
     ChangedOnDiskTitle => "Een ander programma heeft {file} veranderd", "Another program changed {file}";
     ChangedOnDiskDetail => "Leerkring slaat niet op voordat u kiest, zodat wat er nu in staat niet verloren gaat. Uw wijzigingen van hier staan veilig in een herstelkopie.", "Leerkring does not save until you choose, so what the file holds now is not lost. Your changes made here are safe in a recovery copy.";
     DataFolderUnusable => "Leerkrings eigen map is niet bruikbaar", "Leerkring's own folder is not usable";
-    DataFolderUnusableDetail => "{folder}: {reason}. Zonder die map bewaart Leerkring geen herstelkopieën en eerdere versies, en kan het niet nagaan of een sessie al in een ander venster open is. Uw sessiebestanden zelf worden gewoon opgeslagen.", "{folder}: {reason}. Without that folder Leerkring keeps no recovery copies or earlier versions, and cannot tell whether a session is already open in another window. Your session files themselves are saved as usual.";
+    DataFolderUnusableDetail => "{folder}: {reason}. Zonder die map maakt Leerkring geen herstelkopieën en eerdere versies, en kan het niet nagaan of een sessie al in een ander venster open is. Uw sessiebestanden zelf worden gewoon opgeslagen.", "{folder}: {reason}. Without that folder Leerkring keeps no recovery copies or earlier versions, and cannot tell whether a session is already open in another window. Your session files themselves are saved as usual.";
     SessionRepaired => "Sessie hersteld bij het openen", "Session repaired on opening";
     CmdWorkInCopy => "Verder werken in een kopie", "Work on in a copy";
     CmdShowHistory => "Eerdere versies…", "Earlier versions…";
     CmdRestoreVersion => "Deze versie terugzetten", "Restore this version";
     HistoryTitle => "Eerdere versies", "Earlier versions";
-    HistoryEmpty => "Nog geen eerdere versies: Leerkring bewaart er een per vijf minuten werk.", "No earlier versions yet: Leerkring keeps one per five minutes of work.";
+    HistoryEmpty => "Nog geen eerdere versies: Leerkring slaat er een op per vijf minuten werk.", "No earlier versions yet: Leerkring saves one per five minutes of work.";
     HistoryRestored => "Versie van {time} teruggezet (Ctrl+Z maakt dit ongedaan)", "Version of {time} restored (Ctrl+Z undoes this)";
     ReadOnlyTitle => "Alleen lezen", "Read-only";
-    ReadOnlyInUse => "{file} is open in een ander Leerkring-venster. U kijkt mee zonder te wijzigen; werk verder in een kopie om zelf aan te vullen.", "{file} is open in another Leerkring window. You are looking without changing it; work on in a copy to add to it yourself.";
+    ReadOnlyInUse => "{file} is open in een ander Leerkring-venster. Hier kunt u alleen lezen. Wilt u iets aanvullen? Werk dan verder in een kopie.", "{file} is open in another Leerkring window. Here you can only read. Do you want to add something? Then work on in a copy.";
     ReadOnlyRefused => "Deze sessie is alleen-lezen. Kies 'Verder werken in een kopie' om te wijzigen.", "This session is read-only. Choose 'Work on in a copy' to change it.";
     CopyFailed => "De kopie kon niet worden gemaakt", "The copy could not be made";
 
@@ -290,9 +290,9 @@ texts! {
     ActionOpen => "open", "open";
     ActionDone => "gedaan", "done";
     ActionDropped => "vervallen", "dropped";
-    ActionText => "Actie", "Action";
-    NewAction => "Nieuwe actie", "New action";
-    CmdAddAction => "Actie toevoegen", "Add action";
+    ActionText => "Actiepunt", "Action";
+    NewAction => "Nieuw actiepunt", "New action";
+    CmdAddAction => "Actiepunt toevoegen", "Add action";
 
     // --- Console (placeholders: {org}, {n}, {min}, {time}, {name}) ---
     Behind => "{min} min achter", "{min} min behind";
@@ -305,24 +305,23 @@ texts! {
     NoMunicipalities => "Nog geen gemeenten. Voeg ze toe in de voorbereiding (Ctrl+2).", "No municipalities yet. Add them in the setup (Ctrl+2).";
     KeywordFieldLabel => "Trefwoord voor {org}", "Keyword for {org}";
     KeywordHint => "Typ een trefwoord en druk op Enter", "Type a keyword and press Enter";
-    EditingKeyword => "Trefwoord bewerken: Enter bewaart, Esc annuleert", "Editing keyword: Enter keeps, Esc cancels";
+    EditingKeyword => "Trefwoord bewerken: Enter slaat op, Esc annuleert", "Editing keyword: Enter saves, Esc cancels";
     TitleFieldLabel => "Titel van het experiment", "Experiment title";
     TitleHint => "Titel en Enter", "Title and Enter";
     NoTitle => "(nog geen titel: Ctrl+E)", "(no title yet: Ctrl+E)";
     NoKeywords => "Nog geen trefwoorden.", "No keywords yet.";
-    KeywordCount => "{n} trefwoorden", "{n} keywords";
     ExperimentOf => "Experiment {n} van {org}", "Experiment {n} of {org}";
     BulletFieldLabel => "Nieuw punt voor: {name}", "New bullet for: {name}";
-    BulletHint => "Punt en Enter · Tab inspringen · ! actie · ? open vraag · @eigenaar · #tag", "Bullet and Enter · Tab indent · ! action · ? open question · @owner · #tag";
+    BulletHint => "Punt en Enter · Tab inspringen · ! actiepunt · ? open vraag · @eigenaar · #tag", "Bullet and Enter · Tab indent · ! action · ? open question · @owner · #tag";
     Level => "niveau {n}", "level {n}";
-    Block => "Blok", "Block";
+    Block => "Synthese-onderdeel", "Synthesis section";
     BlockObservations => "Wat valt op?", "What stands out?";
     BlockOpportunities => "Waar liggen de kansen?", "Where are the opportunities?";
     BlockFollowUp => "Vervolg", "Follow-up";
     BlockProposals => "Eerste voorstel", "First proposal";
     BlockDecisions => "Besluiten", "Decisions";
     BlockOpenQuestions => "Open vragen", "Open questions";
-    Actions => "Acties", "Actions";
+    Actions => "Actiepunten", "Actions";
     NoBullets => "Nog geen punten.", "No bullets yet.";
     NotesLabel => "Notitie bij dit agendapunt (Ctrl+Enter voegt toe)", "Note on this item (Ctrl+Enter adds)";
     Notes => "Notities", "Notes";
@@ -338,22 +337,56 @@ texts! {
     StatusWaiting => "wacht", "waiting";
     StatusDone => "klaar", "done";
     StatusSkipped => "overgeslagen", "skipped";
-    Airtime => "spreektijd {time}", "airtime {time}";
+    Airtime => "spreektijd {time}", "speaking time {time}";
     ItemDetails => "Agendapunt", "Agenda item";
     Title => "Titel", "Title";
     Kind => "Soort", "Kind";
     PlannedMinutes => "Gepland (min)", "Planned (min)";
     TakeFrom => "Neem", "Take";
     TakeFromLater => "min van", "min from";
-    TakeButton => "Overnemen", "Take";
-    NoBlock => "geen", "none";
     Find => "Zoeken", "Find";
     FindHint => "Zoek in titels, trefwoorden en punten", "Search titles, keywords and bullets";
     FindResults => "{n} gevonden", "{n} found";
     CheatSheetTitle => "Sneltoetsen", "Keyboard shortcuts";
-    CheatSheetTyping => "Typen: Enter voegt een trefwoord of punt toe en het veld houdt de cursor. In het puntenveld: Tab en Shift+Tab springen in en uit; '! ' maakt een actie, '? ' een open vraag, @Naam een eigenaar, #tag een tag; \\ voor een teken maakt het gewone tekst.", "Typing: Enter adds a keyword or bullet and the field keeps the cursor. In the bullet field: Tab and Shift+Tab indent and outdent; '! ' makes an action, '? ' an open question, @Name an owner, #tag a tag; \\ before a sign makes it plain text.";
+    CheatSheetTyping => "Typen: Enter voegt een trefwoord of punt toe en het veld houdt de cursor. In het puntenveld: Tab en Shift+Tab springen in en uit; '! ' maakt een actiepunt, '? ' een open vraag, @Naam een eigenaar, #tag een tag; \\ voor een teken maakt het gewone tekst.", "Typing: Enter adds a keyword or bullet and the field keeps the cursor. In the bullet field: Tab and Shift+Tab indent and outdent; '! ' makes an action, '? ' an open question, @Name an owner, #tag a tag; \\ before a sign makes it plain text.";
     Close => "Sluiten", "Close";
     Clock => "Klok", "Clock";
+
+    // --- Keyboard-first and small screens (placeholders: {title}, {n}, {name}, {field}, {time}) ---
+    GoToItemNamed => "Naar dit agendapunt: {title}", "Go to this agenda item: {title}";
+    EditThisItem => "Bewerken; de klok blijft bij het huidige agendapunt", "Edit it; the clock stays with the current agenda item";
+    EditItemNamed => "Agendapunt {n} bewerken: {title}", "Edit agenda item {n}: {title}";
+    EditingItem => "Agendapunt {n} bewerken", "Editing agenda item {n}";
+    InvalidMinutes => "Typ een aantal minuten (0 tot 1440)", "Type a number of minutes (0 to 1440)";
+    InvalidNumber => "Typ een getal", "Type a number";
+    Presenter => "Presentator", "Presenter";
+    KeywordsOfMunicipalities => "Gemeenten en trefwoorden", "Municipalities and keywords";
+    BulletsOfSection => "Punten voor de synthese", "Bullets for the synthesis";
+    SectionHeading => "Kop", "Heading";
+    SetupRowsHint => "Enter in een rij maakt de volgende rij; Tab gaat naar het volgende veld.", "Enter in a row makes the next row; Tab goes to the next field.";
+    SessionNotes => "Notities bij de bijeenkomst", "Notes on the meeting";
+    SessionNotesHint => "Bijvoorbeeld de inleiding: het verslag zet die onder de kop.", "For example the introduction: the report puts it under the header.";
+    NameNumbered => "Naam {n}", "Name {n}";
+    KindOf => "Soort: {name}", "Kind: {name}";
+    FieldOfItem => "{field} van agendapunt {n}", "{field} of agenda item {n}";
+    CmdAddItemAtEnd => "Agendapunt toevoegen aan het eind", "Add agenda item at the end";
+    NewParticipant => "Nieuwe deelnemer", "New participant";
+    CmdAddParticipant => "Deelnemer toevoegen", "Add participant";
+    OrganisationOf => "Organisatie van {name}", "Organisation of {name}";
+    RoleOf => "Rol van {name}", "Role of {name}";
+    PresentOf => "{name} is aanwezig", "{name} is present";
+    NoteNumbered => "Notitie {n}", "Note {n}";
+    VisibilityOfNote => "Zichtbaar voor (notitie {n})", "Visible to (note {n})";
+    RemoveNoteNumbered => "Notitie {n} verwijderen", "Remove note {n}";
+    NewSessionNote => "Nieuwe notitie bij de bijeenkomst (Ctrl+Enter voegt toe)", "New note on the meeting (Ctrl+Enter adds)";
+    NoFileDialogHere => "Op deze computer kan Leerkring geen venster openen om een bestand te kiezen. Typ daarom hieronder het pad.", "Leerkring cannot open a window to choose a file on this computer. Please type the path below.";
+    PathOpenLabel => "Pad van het sessiebestand", "Path of the session file";
+    PathSaveAsLabel => "Sla de sessie op als (map en bestandsnaam)", "Save the session as (folder and file name)";
+    PathFolderLabel => "Map voor het verslag", "Folder for the report";
+    PathUseFolder => "Deze map gebruiken", "Use this folder";
+    PathPhotosLabel => "Pad van de foto (meer foto's: zet ; ertussen)", "Path of the photo (more photos: put ; between them)";
+    ProjectorSpeakerLeft => "{name} · nog {time}", "{name} · {time} left";
+    ProjectorSpeakerOver => "{name} · {time} over tijd", "{name} · {time} over time";
 
     // --- Setup ---
     SetupHeader => "Bijeenkomst", "Meeting";
@@ -400,7 +433,7 @@ texts! {
     TipNextSpeaker => "Huidige spreker klaar; de volgende gemeente krijgt het woord", "Current speaker done; the next municipality gets the floor";
     TipDeleteKeyword => "Verwijdert het gekozen trefwoord (als het trefwoordveld leeg is)", "Deletes the selected keyword (when the keyword field is empty)";
     TipUndo => "In een veld met tekst: die tekst; anders de laatste wijziging van de sessie", "In a field with text: that text; otherwise the last change to the session";
-    TipEditKeyword => "Zet het gekozen trefwoord in het veld; Enter bewaart, Esc annuleert", "Puts the selected keyword in the field; Enter keeps, Esc cancels";
+    TipEditKeyword => "Zet het gekozen trefwoord in het veld; Enter slaat op, Esc annuleert", "Puts the selected keyword in the field; Enter saves, Esc cancels";
     CmdOpen => "Sessie openen…", "Open session…";
     CmdOpenSample => "Voorbeeldsessie openen (M50, 4 februari 2020)", "Open the sample session (M50, 4 February 2020)";
     CmdSave => "Opslaan", "Save";
@@ -435,10 +468,10 @@ texts! {
     StartTitle => "Welkom bij Leerkring", "Welcome to Leerkring";
     StartIntro => "Open een sessie om te beginnen.", "Open a session to begin.";
     RecentSessions => "Recente sessies", "Recent sessions";
-    LeaveTitle => "Wijzigingen bewaren?", "Keep your changes?";
+    LeaveTitle => "Wijzigingen opslaan?", "Save your changes?";
     LeaveUntitled => "Deze sessie heeft nog geen bestand. Een kopie staat in de herstelmap, maar bewaar haar met een naam om haar terug te vinden.", "This session has no file yet. A copy is in the recovery folder, but save it under a name to find it again.";
     LeaveSaveFailed => "De wijzigingen konden niet worden opgeslagen. Kies een andere plek, of laat ze vallen.", "The changes could not be saved. Choose another place, or drop them.";
-    LeaveDiscard => "Niet bewaren", "Don't keep";
+    LeaveDiscard => "Niet opslaan", "Don't save";
     LeaveCancel => "Annuleren", "Cancel";
     SessionsFolder => "Sessies in de map sessions/", "Sessions in the sessions/ folder";
     OpenPathLabel => "Of typ het pad van een sessiebestand", "Or type the path of a session file";
@@ -446,7 +479,6 @@ texts! {
     CouldNotOpen => "Kon de sessie niet openen", "Could not open the session";
     FileUntouched => "Het bestand is niet gewijzigd.", "The file has not been changed.";
     SaveFailed => "Opslaan is mislukt", "Saving failed";
-    NoFileDialog => "Er is geen bestandskiezer beschikbaar op dit systeem. Geef het bestand mee bij het starten: leerkring SESSIE.json", "No file chooser is available on this system. Pass the file when starting: leerkring SESSION.json";
     Dismiss => "Sluiten", "Dismiss";
     NoOpenGl => "Leerkring kan geen venster openen: deze computer biedt geen bruikbare OpenGL (versie 2 of hoger). Dit gebeurt vaak via extern bureaublad. Start Leerkring op de computer zelf, of werk de grafische driver bij.\n\nTechnische details: {detail}", "Leerkring cannot open a window: this computer offers no usable OpenGL (version 2 or later). This often happens over remote desktop. Start Leerkring on the computer itself, or update the graphics driver.\n\nTechnical details: {detail}";
 
@@ -590,7 +622,7 @@ texts! {
     ReportDate => "Datum", "Date";
     ReportTime => "Tijd", "Time";
     ReportLocation => "Plaats", "Place";
-    ReportHost => "Gastheer", "Host";
+    ReportHost => "Gastgemeente", "Host";
     ReportFacilitator => "Gespreksleider", "Facilitator";
     ReportChair => "Voorzitter", "Chair";
     ReportNoteTaker => "Notulist", "Note-taker";
@@ -603,7 +635,7 @@ texts! {
     ReportPlaceholderDate => "[datum]", "[date]";
     ReportPlaceholderTime => "[tijd]", "[time]";
     ReportPlaceholderPlace => "[plaats]", "[place]";
-    ReportPlaceholderHost => "[gastheer]", "[host]";
+    ReportPlaceholderHost => "[gastgemeente]", "[host]";
     ReportPlaceholderFacilitator => "[gespreksleider]", "[facilitator]";
     ReportPlaceholderNoteTaker => "[notulist]", "[note-taker]";
     ReportPlaceholderAttendance => "[aanwezigheid per gemeente]", "[attendance per municipality]";
@@ -683,7 +715,7 @@ texts! {
     ReportStatusDone => "gedaan", "done";
     ReportStatusDropped => "vervallen", "dropped";
     ReportNextMeetings => "Volgende bijeenkomsten", "Next meetings";
-    ReportMeetingHost => "gastheer: {host}", "host: {host}";
+    ReportMeetingHost => "gastgemeente: {host}", "host: {host}";
     ReportMonthAny => "{month} {year}", "{month} {year}";
     ReportMonthEarly => "begin {month} {year}", "early {month} {year}";
     ReportMonthMid => "half {month} {year}", "mid-{month} {year}";
@@ -723,8 +755,8 @@ texts! {
     TipRoomAnonymous => "Deelnemers mogen vragen en opmerkingen sturen zonder hun gemeente te kiezen.", "Participants may send questions and remarks without choosing their municipality.";
     CmdStartVoteThemes => "Zaal laten stemmen over de thema's", "Let the room vote on the themes";
     TipStartVoteThemes => "Elke telefoon verdeelt zijn stippen over de gedeelde thema's; de uitslag komt live op het scherm en, na afsluiten, in het verslag.", "Each phone spends its dots on the shared themes; the result shows live on the screen and, once closed, in the report.";
-    CmdStartVoteBlock => "Zaal laten stemmen over dit blok", "Let the room vote on this block";
-    TipStartVoteBlock => "Elke telefoon verdeelt zijn stippen over de punten van het huidige syntheseblok.", "Each phone spends its dots on the points of the current synthesis block.";
+    CmdStartVoteBlock => "Zaal laten stemmen over dit onderdeel", "Let the room vote on this section";
+    TipStartVoteBlock => "Elke telefoon verdeelt zijn stippen over de punten van het huidige synthese-onderdeel.", "Each phone spends its dots on the points of the current synthesis section.";
     CmdCloseVote => "Stemming afsluiten", "Close the vote";
     CmdCancelVote => "Stemming afbreken", "Cancel the vote";
     ModeVote => "Stemming", "Vote";
@@ -736,14 +768,14 @@ texts! {
     VoteQuestionThemes => "Welke thema's willen we de volgende keer uitdiepen?", "Which themes shall we explore next time?";
     VoteQuestionBlock => "Wat is het belangrijkst bij „{block}”?", "What matters most in “{block}”?";
     VoteAlreadyOpen => "Er loopt al een stemming.", "A vote is already open.";
-    VoteTooFewOptions => "Er zijn minstens twee keuzes nodig: twee gedeelde thema's, of twee punten in het blok.", "At least two options are needed: two shared themes, or two points in the block.";
+    VoteTooFewOptions => "Er zijn minstens twee keuzes nodig: twee gedeelde thema's, of twee punten in het onderdeel.", "At least two options are needed: two shared themes, or two points in the section.";
     VoteCannotStart => "Stemming niet gestart", "Vote not started";
-    VoteCannotRecord => "Uitslag niet bewaard", "Result not kept";
+    VoteCannotRecord => "Uitslag niet opgeslagen", "Result not saved";
     VoteChosenByRoom => "Gekozen door de zaal: {chosen}", "Chosen by the room: {chosen}";
     VoteNothingChosen => "Nog niets gekozen: er is niet gestemd.", "Nothing chosen: no one voted.";
     VoteLast => "Laatste uitslag", "Last result";
     ProjectorVoteLive => "{n} telefoons hebben gestemd · stem via de QR-code", "{n} phones voted · vote through the QR code";
-    ProjectorNoVote => "Er is nog niet gestemd. Start een stemming vanuit de thema's of een syntheseblok.", "No vote yet. Start one from the themes or a synthesis block.";
+    ProjectorNoVote => "Er is nog niet gestemd. Start een stemming vanuit de thema's of een synthese-onderdeel.", "No vote yet. Start one from the themes or a synthesis section.";
     ReportRoomVote => "{question} ({voters} telefoons, {dots} stippen elk): {totals}.", "{question} ({voters} phones, {dots} dots each): {totals}.";
     ReportRoomVotesTitle => "Stemmingen in de zaal", "Votes in the room";
     ModeJoin => "Meedoen (QR)", "Join (QR)";
@@ -1050,5 +1082,104 @@ mod tests {
             assert!(!key.get(Language::Nl).is_empty(), "{key:?} lacks Dutch");
             assert!(!key.get(Language::En).is_empty(), "{key:?} lacks English");
         }
+    }
+
+    /// The glossary: `docs/GLOSSARY.md`, one row per term with the words
+    /// that must not name it.
+    const GLOSSARY: &str = include_str!("../docs/GLOSSARY.md");
+
+    /// The words a text must not use, per language, from the glossary's table.
+    fn forbidden_words() -> Vec<(String, Language, String)> {
+        let mut words = Vec::new();
+        for line in GLOSSARY.lines().filter(|l| l.starts_with('|')) {
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            if cells.len() != 5 || cells[0] == "Nederlands" || cells[0].starts_with("---") {
+                continue;
+            }
+            for (lang, cell) in [(Language::Nl, cells[3]), (Language::En, cells[4])] {
+                for word in cell.split(',').map(str::trim) {
+                    if !word.is_empty() && word != "—" {
+                        words.push((word.to_lowercase(), lang, cells[0].to_owned()));
+                    }
+                }
+            }
+        }
+        words
+    }
+
+    /// `text` without its placeholders (`{item}` is no word of the text).
+    fn without_placeholders(text: &str) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for c in text.chars() {
+            match c {
+                '{' => inside = true,
+                '}' => inside = false,
+                _ if !inside => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Whether `text` holds `word` as a whole word (or words), any case.
+    fn uses_word(text: &str, word: &str) -> bool {
+        let text = text.to_lowercase();
+        // A hyphen separates: "synthese-blok" uses "blok".
+        let is_word = |c: char| c.is_alphanumeric();
+        text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(is_word) && !after.is_some_and(is_word)
+        })
+    }
+
+    #[test]
+    fn the_glossary_is_read_and_catches_a_synonym() {
+        let words = forbidden_words();
+        assert!(words.len() > 20, "{} forbidden words", words.len());
+        assert!(words.contains(&("blok".into(), Language::Nl, "synthese-onderdeel".into())));
+        assert!(words.contains(&("block".into(), Language::En, "synthese-onderdeel".into())));
+        assert!(uses_word("Vult synthese-blok", "blok"));
+        assert!(!uses_word("Blokje", "blok"));
+        assert!(uses_word("Nieuw blok", "blok"));
+        assert!(!uses_word("Democratie in actie", "acties"));
+        assert!(uses_word("Twee acties", "acties"));
+        assert!(!uses_word("Actiepunten", "actie"));
+        assert!(!uses_word(
+            &without_placeholders("Laat los: {item}"),
+            "item"
+        ));
+        assert_eq!(without_placeholders("Laat los: {item}"), "Laat los: ");
+    }
+
+    #[test]
+    fn the_translation_table_uses_only_the_glossary_s_terms() {
+        let words = forbidden_words();
+        let mut found = Vec::new();
+        for key in T::ALL {
+            for lang in Language::ALL {
+                let text = without_placeholders(key.get(lang));
+                for (word, word_lang, term) in &words {
+                    if *word_lang == lang && uses_word(&text, word) {
+                        found.push(format!(
+                            "{key:?} ({}) says '{word}' for '{term}'",
+                            lang.code()
+                        ));
+                    }
+                }
+                // No plural in brackets: two texts instead.
+                for bracket in ["(en)", "(s)", "(e)"] {
+                    if text.contains(bracket) {
+                        found.push(format!("{key:?} ({}) has '{bracket}'", lang.code()));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "texts outside the glossary:\n{}",
+            found.join("\n")
+        );
     }
 }

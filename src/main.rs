@@ -147,7 +147,7 @@ fn run_window(
         viewport: egui::ViewportBuilder::default()
             .with_title(shell.app.window_title())
             .with_app_id("leerkring")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(shell.app.initial_window_size())
             .with_min_inner_size([720.0, 480.0]),
         // Only the bundled fonts: every machine renders the same.
         system_font_fallback: false,

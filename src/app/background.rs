@@ -166,6 +166,8 @@ impl LeerkringApp {
                 self.lock = None;
                 self.show_session(session, Some(opened.path.clone()));
                 self.lock = opened.lock;
+                // A read-only session shows one banner that says why, with the
+                // way out (no second notice).
                 self.expect_file(&opened.path, opened.print);
                 self.state.read_only = opened.in_use || opened.lock_failed.is_some();
                 self.state.unprotected = opened
@@ -191,14 +193,6 @@ impl LeerkringApp {
                 }
                 if let Some((summary, saved)) = replayed {
                     self.show_replayed(&opened.path, &summary, saved.is_ok());
-                }
-                if opened.in_use {
-                    let detail = trf(
-                        lang,
-                        T::ReadOnlyInUse,
-                        &[("file", &opened.path.display().to_string())],
-                    );
-                    self.notify(NoticeLevel::Info, tr(lang, T::ReadOnlyTitle), detail);
                 }
                 if !opened.missing_photos.is_empty() {
                     let detail = trf(

@@ -86,19 +86,8 @@ commands! {
     LeaveDiscard,
     /// Unsaved changes: stay with the session.
     LeaveCancel,
-    // --- Edit and view ---
-    /// Undo the last change to the session.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Find text in keywords, titles and bullets.
-    Find,
-    /// Show or hide the shared themes.
-    ShowThemes,
-    /// Show the console.
-    ShowConsole,
-    /// Show the session setup.
-    ShowSetup,
+    /// Close the topmost window (cheat sheet, find, export…); the cursor goes back.
+    CloseWindow,
     // --- The meeting ---
     /// Start, pause or resume the agenda clock.
     StartPause,
@@ -112,7 +101,7 @@ commands! {
     SkipSpeaker,
     /// End the meeting: the current item gets its end time.
     FinishAgenda,
-    /// Add an agenda item after the current one.
+    /// Add an agenda item after the one being edited (or the current one).
     AddItem,
     /// Add an action.
     AddAction,
@@ -122,6 +111,12 @@ commands! {
     AddMunicipality,
     /// Add a guest organisation.
     AddGuest,
+    /// Show or hide the shared themes.
+    ShowThemes,
+    /// Show the console.
+    ShowConsole,
+    /// Show the session setup.
+    ShowSetup,
     /// Open the room to phones (or show its panel when it is open).
     OpenRoom,
     /// Close the room: phones can send nothing more.
@@ -186,6 +181,12 @@ commands! {
     /// Show or hide the ⊗ mark on card titles.
     ToggleTitleMarker,
     // --- Typing ---
+    /// Undo the last change to the session.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Find text in keywords, titles and bullets.
+    Find,
     /// Select the next municipality.
     NextCard,
     /// Select the previous municipality.
@@ -221,27 +222,19 @@ commands! {
 /// Where a command is listed in the cheat sheet (F1) and menus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Group {
-    /// Files, report, quitting.
+    /// Files, report, windows, quitting.
     File,
-    /// Undo, find, views.
-    Edit,
-    /// The agenda clock and the round.
+    /// The agenda clock, the round, the console and the setup.
     Meeting,
     /// The projector.
     Beamer,
-    /// Capturing keywords and bullets.
+    /// Capturing keywords and bullets, undo and find.
     Typing,
 }
 
 impl Group {
     /// Every group, in cheat-sheet order.
-    pub const ALL: [Group; 5] = [
-        Group::Meeting,
-        Group::Typing,
-        Group::Beamer,
-        Group::Edit,
-        Group::File,
-    ];
+    pub const ALL: [Group; 4] = [Group::Meeting, Group::Beamer, Group::Typing, Group::File];
 
     /// The group's heading.
     #[must_use]
@@ -250,7 +243,6 @@ impl Group {
             lang,
             match self {
                 Group::File => T::GroupFile,
-                Group::Edit => T::GroupEdit,
                 Group::Meeting => T::GroupMeeting,
                 Group::Beamer => T::GroupBeamer,
                 Group::Typing => T::GroupTyping,
@@ -302,7 +294,7 @@ impl Command {
     #[must_use]
     #[allow(clippy::too_many_lines)] // One row per command, on purpose.
     pub fn spec(self) -> Spec {
-        use Group::{Beamer, Edit, File, Meeting, Typing};
+        use Group::{Beamer, File, Meeting, Typing};
         use Scope::{Anywhere, Session, SessionAndProjector};
         let s = |label, keys: &'static [KeyboardShortcut], group, scope| Spec {
             label,
@@ -383,33 +375,39 @@ impl Command {
             Command::LeaveSaveAs => s(T::CmdSaveAs, &[], File, Anywhere),
             Command::LeaveDiscard => s(T::LeaveDiscard, &[], File, Anywhere),
             Command::LeaveCancel => s(T::LeaveCancel, &[], File, Anywhere),
+            Command::CloseWindow => s(
+                T::CmdCloseWindow,
+                const { &[key(NONE, Key::Escape)] },
+                File,
+                Anywhere,
+            ),
             Command::Undo => edits(tip(
-                s(T::CmdUndo, const { &[key(CTRL, Key::Z)] }, Edit, Session),
+                s(T::CmdUndo, const { &[key(CTRL, Key::Z)] }, Typing, Session),
                 T::TipUndo,
             )),
             Command::Redo => edits(s(
                 T::CmdRedo,
                 const { &[key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)] },
-                Edit,
+                Typing,
                 Session,
             )),
-            Command::Find => s(T::CmdFind, const { &[key(CTRL, Key::F)] }, Edit, Session),
+            Command::Find => s(T::CmdFind, const { &[key(CTRL, Key::F)] }, Typing, Session),
             Command::ShowThemes => s(
                 T::CmdShowThemes,
                 const { &[key(CTRL, Key::T)] },
-                Edit,
+                Meeting,
                 Session,
             ),
             Command::ShowConsole => s(
                 T::CmdShowConsole,
                 const { &[key(CTRL, Key::Num1)] },
-                Edit,
+                Meeting,
                 Session,
             ),
             Command::ShowSetup => s(
                 T::CmdShowSetup,
                 const { &[key(CTRL, Key::Num2)] },
-                Edit,
+                Meeting,
                 Session,
             ),
             Command::StartPause => tip(
@@ -590,9 +588,24 @@ impl Command {
                 Beamer,
                 SessionAndProjector,
             ),
-            Command::ThemeLight => s(T::ThemeLight, &[], Beamer, Session),
-            Command::ThemeDark => s(T::ThemeDark, &[], Beamer, Session),
-            Command::ThemeHighContrast => s(T::ThemeHighContrast, &[], Beamer, Session),
+            Command::ThemeLight => s(
+                T::ThemeLight,
+                const { &[key(CTRL_SHIFT, Key::L)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ThemeDark => s(
+                T::ThemeDark,
+                const { &[key(CTRL_SHIFT, Key::D)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ThemeHighContrast => s(
+                T::ThemeHighContrast,
+                const { &[key(CTRL_SHIFT, Key::H)] },
+                Beamer,
+                SessionAndProjector,
+            ),
             Command::ToggleProjectorHeader => s(T::CmdToggleProjectorHeader, &[], Beamer, Session),
             Command::ToggleTitleMarker => s(T::CmdToggleTitleMarker, &[], Beamer, Session),
             Command::NextCard => s(
@@ -742,6 +755,10 @@ impl Command {
             Command::CheatSheet | Command::Open | Command::OpenSample | Command::Quit => true,
             Command::LeaveSaveAs | Command::LeaveDiscard | Command::LeaveCancel => {
                 state.pending_leave.is_some()
+            }
+            // Esc first closes an open menu or list (egui does that itself).
+            Command::CloseWindow => {
+                !view.focus.popup_open && super::windows::topmost(state, view).is_some()
             }
             Command::NewFromThis
             | Command::Save
@@ -920,6 +937,12 @@ pub enum Request {
     ShowPhoto(AttachmentId),
     /// Add a theme (by key) to "Wat valt op?" as "participatie — 7 van 12 gemeenten".
     ThemeToObservations(String),
+    /// Save the session under this path (typed when no file dialog can open).
+    SaveAsPath(PathBuf),
+    /// Attach these photos to the current agenda item (typed when no file dialog can open).
+    ImportPhotos(Vec<PathBuf>),
+    /// Give up typing a path (a "save as" waiting for it is given up too).
+    CancelPathPrompt,
     /// Show this address of the computer in the room's join address.
     ChooseRoomAddress(std::net::IpAddr),
 }
@@ -944,6 +967,9 @@ impl Request {
             Request::ChooseBlock(_) => T::Block,
             Request::ShowPhoto(_) => T::CmdShowPhoto,
             Request::ThemeToObservations(_) => T::CmdThemeToObservations,
+            Request::SaveAsPath(_) => T::CmdSave,
+            Request::ImportPhotos(_) => T::CmdAddPhoto,
+            Request::CancelPathPrompt => T::LeaveCancel,
             Request::ChooseRoomAddress(ip) => return ip.to_string(),
         };
         tr(lang, key).to_owned()

@@ -11,6 +11,7 @@ pub mod export;
 mod handle;
 pub mod jobs;
 pub mod photos;
+pub mod placement;
 pub mod projector;
 pub mod room;
 pub mod runner;
@@ -18,6 +19,7 @@ pub mod series;
 pub mod undo;
 pub mod views;
 pub mod vote;
+pub mod windows;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,10 +30,13 @@ use chrono::{NaiveDateTime, TimeDelta, Timelike};
 
 pub use commands::{Command, Group, Intent, Intents, Request, Scope, Spec, View};
 pub use dialogs::{DialogAnswer, Dialogs, FixedDialogs, NativeDialogs};
-pub use views::{Capture, Field, InboxView, ThemesView, ViewState};
+pub use views::{
+    Capture, Field, FocusMemory, FocusTarget, InboxView, PathPrompt, PathPurpose, ThemesView,
+    ViewState, Window,
+};
 
 use crate::i18n::{self, Language, T, tr};
-use crate::model::{BlockKind, Card, Edit, ExperimentId, Session};
+use crate::model::{AgendaKind, BlockKind, Card, Edit, ExperimentId, Session};
 use crate::store::{self, AppDirs, Autosaver, SaveJob, SaveTarget, Settings};
 use runner::Runner;
 use undo::History;
@@ -281,6 +286,22 @@ impl AppState {
         self.card(index).and_then(|c| c.experiment)
     }
 
+    /// Whether the current item is captured as bullets rather than as
+    /// keywords: a synthesis or discussion item, an item that fills a
+    /// synthesis section, the look-back. Then the bullet editor takes the
+    /// console's wide column and the cursor goes to it.
+    #[must_use]
+    pub fn bullets_lead(&self) -> bool {
+        self.runner
+            .current_or_first(&self.session)
+            .and_then(|id| self.session.agenda_item(id))
+            .is_some_and(|item| {
+                item.block.is_some()
+                    || matches!(item.kind, AgendaKind::Synthesis | AgendaKind::Discussion)
+                    || self.session.is_review_item(&item.id)
+            })
+    }
+
     /// The synthesis block the bullet field writes into.
     #[must_use]
     pub fn active_block(&self) -> BlockKind {
@@ -365,6 +386,8 @@ pub struct LeerkringApp {
     settings_written_at: Option<std::time::Instant>,
     /// How many times the settings were written.
     settings_writes: u64,
+    /// Whether the console window was fitted to its screen (first frame).
+    window_placed: bool,
     /// The room's server, while it is open.
     room: room::RoomLink,
 }
@@ -462,6 +485,7 @@ impl LeerkringApp {
             settings_dirty: false,
             settings_written_at: None,
             settings_writes: 0,
+            window_placed: false,
             room: room::RoomLink::default(),
         };
         if let Some(monitor) = app.settings.projector_monitor {
@@ -522,6 +546,8 @@ impl LeerkringApp {
     /// pressed. The views then add what they ask for, and the shell hands
     /// all of it to [`Self::run_intents`].
     pub fn begin_frame(&mut self, ctx: &egui::Context) -> Intents {
+        // A focus target set before this frame's views draw is theirs to take.
+        self.view.focus_target_fresh = false;
         self.state.now = self.env.clock.now();
         self.state.can_undo = self.history.can_undo();
         self.state.can_redo = self.history.can_redo();
@@ -550,6 +576,10 @@ impl LeerkringApp {
 
     /// Carries out what the views asked for this frame, in order.
     pub fn run_intents(&mut self, ctx: &egui::Context, intents: Intents) {
+        // The views drew without taking it: the widget is not on screen.
+        if !self.view.focus_target_fresh {
+            self.view.focus_target = None;
+        }
         for intent in intents.into_vec() {
             match intent {
                 Intent::Command(command) => self.run_command(command, ctx),
@@ -559,6 +589,7 @@ impl LeerkringApp {
                 }
             }
         }
+        self.sync_windows(ctx);
         if self
             .view
             .export
@@ -572,6 +603,7 @@ impl LeerkringApp {
     /// The end of a frame: saves when due, answers the window's close
     /// button, keeps the window title and schedules the next repaint.
     pub fn finish_frame(&mut self, ctx: &egui::Context) {
+        self.keep_window_on_screen(ctx);
         self.remember_projector_placement();
         self.flush_settings(ctx);
         self.state.busy = self.jobs.busy();
@@ -1210,7 +1242,7 @@ impl LeerkringApp {
             match answer {
                 DialogAnswer::Picked(path) => self.open_file(&path),
                 DialogAnswer::Cancelled => {}
-                DialogAnswer::Unavailable => self.no_dialog_notice(),
+                DialogAnswer::Unavailable => self.ask_for_path(PathPurpose::Open),
             }
         }
         if let Some(answer) = poll(&mut self.pending_folder) {
@@ -1219,17 +1251,15 @@ impl LeerkringApp {
                     self.view.export.folder = folder.display().to_string();
                 }
                 DialogAnswer::Cancelled => {}
-                DialogAnswer::Unavailable => self.no_dialog_notice(),
+                DialogAnswer::Unavailable => self.ask_for_path(PathPurpose::ExportFolder),
             }
         }
         if let Some(answer) = poll(&mut self.pending_save_as) {
             match answer {
                 DialogAnswer::Picked(path) => self.save_as(&path),
                 DialogAnswer::Cancelled => self.after_save_as = None,
-                DialogAnswer::Unavailable => {
-                    self.after_save_as = None;
-                    self.no_dialog_notice();
-                }
+                // The "save as" waits for the typed path (or its Cancel).
+                DialogAnswer::Unavailable => self.ask_for_path(PathPurpose::SaveAs),
             }
         }
     }
@@ -1264,9 +1294,32 @@ impl LeerkringApp {
             .unwrap_or_else(|| PathBuf::from("."))
     }
 
-    fn no_dialog_notice(&mut self) {
-        let lang = self.state.ui_lang;
-        self.notify(NoticeLevel::Info, tr(lang, T::NoFileDialog), String::new());
+    /// No file dialog can open on this system: the "type a path" window
+    /// asks instead, with a sensible start (the session's folder and name).
+    pub(super) fn ask_for_path(&mut self, purpose: PathPurpose) {
+        let folder = self.default_export_folder();
+        let text = match purpose {
+            PathPurpose::Open | PathPurpose::ExportFolder | PathPurpose::Photos => {
+                if purpose == PathPurpose::ExportFolder && !self.view.export.folder.is_empty() {
+                    self.view.export.folder.clone()
+                } else {
+                    format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR)
+                }
+            }
+            PathPurpose::SaveAs => {
+                let name = self
+                    .state
+                    .file
+                    .as_ref()
+                    .and_then(|f| f.file_name())
+                    .map_or_else(
+                        || self.title_file_name(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                folder.join(name).display().to_string()
+            }
+        };
+        self.view.path_prompt = Some(PathPrompt { purpose, text });
     }
 
     /// Keeps the projector's monitor and window size for the next start

@@ -286,7 +286,7 @@ impl LeerkringApp {
         self.pending_photo = None;
         match answer {
             Ok(files) => self.attach_photo_files(files),
-            Err(_) => self.no_dialog_notice(),
+            Err(_) => self.ask_for_path(super::PathPurpose::Photos),
         }
     }
 

@@ -82,6 +82,24 @@ pub enum Edit {
     SetParticipant(Box<Participant>),
     /// Removes a participant.
     RemoveParticipant(ParticipantId),
+    /// Adds one participant by name (a new row in the setup).
+    AddParticipant {
+        /// Their full name.
+        name: String,
+        /// The organisation they represent, when known.
+        organisation: Option<OrgId>,
+    },
+    /// Adds a session-level note (such as the introduction under the report's header).
+    AddSessionNote {
+        /// The text (trimmed; never empty).
+        text: String,
+        /// Who may see it.
+        visibility: Visibility,
+    },
+    /// Replaces a session-level note's text and visibility (typed into its field).
+    SetSessionNote(Box<Note>),
+    /// Removes a session-level note.
+    RemoveSessionNote(NoteId),
 
     // --- The agenda ---
     /// Inserts an agenda item at a position (past the end: at the end).
@@ -117,6 +135,13 @@ pub enum Edit {
         item: ItemId,
         /// Its new kind.
         kind: AgendaKind,
+    },
+    /// Changes who presents an item (a guest talk): an organisation, or nobody.
+    SetItemPresenter {
+        /// The item.
+        item: ItemId,
+        /// The presenting organisation, or none.
+        presenter: Option<OrgId>,
     },
     /// Changes which synthesis block an item fills.
     SetItemBlock {
@@ -262,6 +287,14 @@ pub enum Edit {
     },
     /// Deletes a bullet with its sub-bullets.
     DeleteBullet(BulletId),
+    /// Gives a synthesis block a heading of its own ("Vervolg M50 verband?");
+    /// an empty heading brings back the standard one.
+    SetBlockHeading {
+        /// The block.
+        block: BlockKind,
+        /// Its heading as typed.
+        heading: String,
+    },
     /// Adds a note to an agenda item.
     AddNote {
         /// The item.
@@ -411,6 +444,8 @@ pub enum Created {
     Organisation(OrgId),
     /// Participants from a paste: how many.
     Participants(usize),
+    /// One participant.
+    Participant(ParticipantId),
     /// An agenda item.
     Item(ItemId),
     /// An experiment.
@@ -470,6 +505,8 @@ pub enum Subject {
     Meeting,
     /// A photo.
     Photo,
+    /// A note.
+    Note,
     /// A theme.
     Theme,
     /// A submission from the room.
@@ -543,6 +580,8 @@ impl Edit {
             Edit::SetSpeakerMinutes { item, .. } => Some(format!("speaker-minutes-{item}")),
             Edit::RenameOrganisation { org, .. } => Some(format!("org-name-{org}")),
             Edit::SetParticipant(p) => Some(format!("participant-{}", p.id)),
+            Edit::SetSessionNote(n) => Some(format!("session-note-{}", n.id)),
+            Edit::SetBlockHeading { block, .. } => Some(format!("block-heading-{block:?}")),
             Edit::SetAction(a) => Some(format!("action-{}", a.id)),
             Edit::SetNextMeeting(m) => Some(format!("meeting-{}", m.id)),
             Edit::SetPhotoCaption { photo, .. } => Some(format!("photo-caption-{photo}")),
@@ -553,6 +592,10 @@ impl Edit {
             | Edit::RemoveOrganisation(_)
             | Edit::PasteParticipants(_)
             | Edit::RemoveParticipant(_)
+            | Edit::AddParticipant { .. }
+            | Edit::AddSessionNote { .. }
+            | Edit::RemoveSessionNote(_)
+            | Edit::SetItemPresenter { .. }
             | Edit::AddItem { .. }
             | Edit::RemoveItem(_)
             | Edit::MoveItem { .. }
@@ -661,6 +704,47 @@ impl Edit {
                     id,
                 )
             }
+            Edit::AddParticipant { name, organisation } => {
+                let name = checked_text(name, Subject::Text, TITLE_MAX_CHARS)?;
+                if let Some(org) = organisation {
+                    session
+                        .organisation(org)
+                        .ok_or_else(|| missing(Subject::Organisation, org))?;
+                }
+                let id = ParticipantId::new(session.fresh_id("participant"));
+                session.participants.push(Participant {
+                    id: id.clone(),
+                    name,
+                    organisation: organisation.clone(),
+                    role: String::new(),
+                    present: true,
+                });
+                Ok(Outcome::Created(Created::Participant(id)))
+            }
+            Edit::AddSessionNote { text, visibility } => {
+                let text = checked_text(text, Subject::Text, BULLET_MAX_CHARS)?;
+                let id = NoteId::new(session.fresh_id("note"));
+                session.notes.push(Note {
+                    id: id.clone(),
+                    text,
+                    visibility: *visibility,
+                });
+                Ok(Outcome::Created(Created::Note(id)))
+            }
+            Edit::SetSessionNote(note) => {
+                limited(&note.text, BULLET_MAX_CHARS)?;
+                let n = session
+                    .notes
+                    .iter_mut()
+                    .find(|n| n.id == note.id)
+                    .ok_or_else(|| missing(Subject::Note, &note.id))?;
+                Ok(set(n, (**note).clone()))
+            }
+            Edit::RemoveSessionNote(id) => {
+                let before = session.notes.len();
+                session.notes.retain(|n| &n.id != id);
+                found(before != session.notes.len(), Subject::Note, id)
+            }
             Edit::AddItem {
                 at,
                 title,
@@ -715,6 +799,15 @@ impl Edit {
                     changed = Outcome::Changed;
                 }
                 Ok(changed)
+            }
+            Edit::SetItemPresenter { item, presenter } => {
+                if let Some(org) = presenter {
+                    session
+                        .organisation(org)
+                        .ok_or_else(|| missing(Subject::Organisation, org))?;
+                }
+                let item = item_mut(session, item)?;
+                Ok(set(&mut item.presenter, presenter.clone()))
             }
             Edit::SetItemBlock { item, block } => {
                 let item = item_mut(session, item)?;
@@ -897,6 +990,13 @@ impl Edit {
                 )))
             }
             Edit::DeleteBullet(id) => found(session.delete_bullet(id), Subject::Bullet, id),
+            Edit::SetBlockHeading { block, heading } => {
+                // Kept as typed (the field writes every keystroke; a trailing
+                // space is the start of the next word); the report trims it.
+                let heading = limited(heading, TITLE_MAX_CHARS)?;
+                let block = session.synthesis.block_mut(*block);
+                Ok(set(&mut block.heading, heading.to_owned()))
+            }
             Edit::AddNote {
                 item,
                 text,
@@ -2123,6 +2223,156 @@ mod tests {
                 }
             ),
             EditError::Missing(Subject::Item, _)
+        ));
+    }
+
+    #[test]
+    fn a_guest_talk_gets_a_presenter_that_must_exist() {
+        let mut s = session();
+        let open = ItemId::new("open");
+        let vng = OrgId::new("vng");
+        assert_eq!(
+            apply(
+                &mut s,
+                Edit::SetItemPresenter {
+                    item: open.clone(),
+                    presenter: Some(vng.clone()),
+                },
+            ),
+            Outcome::Changed
+        );
+        assert_eq!(s.agenda[0].presenter, Some(vng.clone()));
+        // The same presenter again changes nothing; nobody takes it away.
+        assert_eq!(
+            apply(
+                &mut s,
+                Edit::SetItemPresenter {
+                    item: open.clone(),
+                    presenter: Some(vng),
+                },
+            ),
+            Outcome::Unchanged
+        );
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::SetItemPresenter {
+                    item: open.clone(),
+                    presenter: Some(OrgId::new("nobody")),
+                },
+            ),
+            EditError::Missing(Subject::Organisation, _)
+        ));
+        apply(
+            &mut s,
+            Edit::SetItemPresenter {
+                item: open,
+                presenter: None,
+            },
+        );
+        assert_eq!(s.agenda[0].presenter, None);
+    }
+
+    #[test]
+    fn a_block_heading_is_kept_as_typed_and_emptied_back_to_the_standard() {
+        let mut s = session();
+        let edit = |heading: &str| Edit::SetBlockHeading {
+            block: BlockKind::FollowUp,
+            heading: heading.into(),
+        };
+        // Typed letter by letter: the space before the next word stays.
+        apply(&mut s, edit("Vervolg "));
+        assert_eq!(s.synthesis.follow_up.heading, "Vervolg ");
+        apply(&mut s, edit("Vervolg M50 verband?"));
+        assert_eq!(s.synthesis.follow_up.heading, "Vervolg M50 verband?");
+        assert_eq!(s.synthesis.observations.heading, "");
+        assert!(matches!(
+            refused(&mut s, edit(&"x".repeat(TITLE_MAX_CHARS + 1))),
+            EditError::TooLong { .. }
+        ));
+        apply(&mut s, edit(""));
+        assert_eq!(s.synthesis.follow_up.heading, "");
+        assert_eq!(edit("a").undo_group(), edit("ab").undo_group());
+    }
+
+    #[test]
+    fn session_notes_are_added_edited_and_removed() {
+        let mut s = session();
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::AddSessionNote {
+                    text: "  ".into(),
+                    visibility: Visibility::Report,
+                },
+            ),
+            EditError::Empty(_)
+        ));
+        let Outcome::Created(Created::Note(id)) = apply(
+            &mut s,
+            Edit::AddSessionNote {
+                text: " Democratische vernieuwing is een thema. ".into(),
+                visibility: Visibility::Report,
+            },
+        ) else {
+            panic!("a note is made");
+        };
+        assert_eq!(s.notes[0].text, "Democratische vernieuwing is een thema.");
+        let mut edited = s.notes[0].clone();
+        edited.text = "Democratische vernieuwing is één van de thema's.".into();
+        edited.visibility = Visibility::Private;
+        apply(&mut s, Edit::SetSessionNote(Box::new(edited.clone())));
+        assert_eq!(s.notes[0], edited);
+        assert_eq!(
+            Edit::SetSessionNote(Box::new(edited.clone())).undo_group(),
+            Some(format!("session-note-{id}"))
+        );
+        apply(&mut s, Edit::RemoveSessionNote(id.clone()));
+        assert!(s.notes.is_empty());
+        assert!(matches!(
+            refused(&mut s, Edit::RemoveSessionNote(id)),
+            EditError::Missing(Subject::Note, _)
+        ));
+        assert!(matches!(
+            refused(&mut s, Edit::SetSessionNote(Box::new(edited))),
+            EditError::Missing(Subject::Note, _)
+        ));
+    }
+
+    #[test]
+    fn a_participant_is_added_by_name_to_an_existing_organisation() {
+        let mut s = session();
+        let Outcome::Created(Created::Participant(id)) = apply(
+            &mut s,
+            Edit::AddParticipant {
+                name: " Anna de Boer ".into(),
+                organisation: Some(OrgId::new("a")),
+            },
+        ) else {
+            panic!("a participant is made");
+        };
+        let p = &s.participants[0];
+        assert_eq!((p.id.clone(), p.name.as_str()), (id, "Anna de Boer"));
+        assert!(p.present);
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::AddParticipant {
+                    name: String::new(),
+                    organisation: None,
+                },
+            ),
+            EditError::Empty(_)
+        ));
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::AddParticipant {
+                    name: "Piet".into(),
+                    organisation: Some(OrgId::new("nobody")),
+                },
+            ),
+            EditError::Missing(Subject::Organisation, _)
         ));
     }
 

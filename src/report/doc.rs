@@ -2219,7 +2219,7 @@ mod tests {
         }];
         let text = texts(&build(&s, &ExportOptions::default()));
         assert!(text.contains("eind juni 2020"), "{text}");
-        assert!(text.contains("gastheer: Zeist"), "{text}");
+        assert!(text.contains("gastgemeente: Zeist"), "{text}");
         assert!(text.contains("\"Deelnemers\", \"\", \"gedaan\""), "{text}");
         s.header.language = Language::En;
         let text = texts(&build(&s, &ExportOptions::default()));
@@ -2266,7 +2266,7 @@ mod tests {
         let doc = build(&s, &ExportOptions::default());
         assert_eq!(fact(&doc, "Plaats"), Some("[plaats]"));
         assert_eq!(fact(&doc, "Tijd"), Some("[tijd]"));
-        assert_eq!(fact(&doc, "Gastheer"), Some("[gastheer]"));
+        assert_eq!(fact(&doc, "Gastgemeente"), Some("[gastgemeente]"));
         assert_eq!(fact(&doc, "Gespreksleider"), Some("[gespreksleider]"));
         assert_eq!(fact(&doc, "Notulist"), Some("Piet"));
         assert_eq!(

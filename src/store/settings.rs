@@ -85,6 +85,12 @@ pub struct Settings {
     /// The projector window's last size as a window, in points.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub projector_size: Option<[f32; 2]>,
+    /// The console window's last size (not maximised), in points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_size: Option<[f32; 2]>,
+    /// Whether the console window was maximised when last used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_maximized: Option<bool>,
 }
 
 impl Settings {

@@ -9,6 +9,7 @@ mod console;
 mod fuzz;
 mod hostile;
 mod journal;
+mod keyboard;
 mod keystrokes;
 mod paged;
 mod perf;

@@ -7,9 +7,12 @@
 use egui_kittest::Harness;
 use leerkring::app::vote::VoteView;
 use leerkring::model::{BlockKind, Language, Session};
+use leerkring::model::{ItemId, OrgId};
 use leerkring::room::JoinCode;
 use leerkring::store;
-use leerkring::ui::projector::{BeamerTheme, Blank, ProjectorMode, ProjectorView, projector_ui};
+use leerkring::ui::projector::{
+    BeamerTheme, Blank, ProjectorMode, ProjectorView, TimerView, projector_ui,
+};
 
 use crate::support::sample_path;
 
@@ -35,8 +38,18 @@ fn render_mode(
     vote: Option<&VoteView>,
 ) {
     let view = ProjectorView {
-        session,
         mode,
+        join,
+        vote,
+        ..view_of(session, theme)
+    };
+    render_view(view, size, name);
+}
+
+fn view_of(session: &Session, theme: BeamerTheme) -> ProjectorView<'_> {
+    ProjectorView {
+        session,
+        mode: ProjectorMode::Whiteboard,
         current_item: None,
         item_timer: None,
         speaker: None,
@@ -48,9 +61,12 @@ fn render_mode(
         lang: Language::Nl,
         page: 0,
         photo: None,
-        join,
-        vote,
-    };
+        join: None,
+        vote: None,
+    }
+}
+
+fn render_view(view: ProjectorView<'_>, size: [f32; 2], name: &str) {
     let mut harness = Harness::builder()
         .with_size(size)
         .with_pixels_per_point(1.0)
@@ -188,4 +204,32 @@ snapshot_tests! {
     projector_dark_4x3: BeamerTheme::Dark, [1024.0, 768.0], "projector_dark_4x3";
     projector_high_contrast_16x9: BeamerTheme::HighContrast, [1280.0, 720.0], "projector_high_contrast_16x9";
     projector_high_contrast_4x3: BeamerTheme::HighContrast, [1024.0, 768.0], "projector_high_contrast_4x3";
+}
+
+/// During the round: Lochem has the floor, its card is marked and the strip
+/// on top says how long it may still speak.
+#[test]
+fn projector_speaker_16x9() {
+    let session = sample();
+    let lochem = OrgId::new("org-lochem");
+    let round = ItemId::new("item-round");
+    let view = ProjectorView {
+        current_item: Some(&round),
+        show_header: true,
+        speaker: Some((
+            &lochem,
+            TimerView {
+                seconds: 192,
+                planned_seconds: Some(300),
+                countdown: true,
+            },
+        )),
+        item_timer: Some(TimerView {
+            seconds: 2520,
+            planned_seconds: Some(3600),
+            countdown: true,
+        }),
+        ..view_of(&session, BeamerTheme::Light)
+    };
+    render_view(view, [1280.0, 720.0], "projector_speaker_16x9");
 }
