@@ -525,6 +525,7 @@ fn room(c: &mut Criterion) {
         auto_accept: false,
         remark_block: "Wat valt op?".into(),
         accepting: true,
+        vote: None,
     };
     let (wake_tx, wake_rx) = std::sync::mpsc::channel::<()>();
     let wake_tx = std::sync::Mutex::new(wake_tx);

@@ -136,21 +136,18 @@ where
     }
     let rest = &args[1..];
     if first == "check" {
-        if rest.iter().any(is_help) {
+        let (options, files) = split_at_double_dash(rest);
+        if options.iter().any(is_help) {
             return Ok(Cli::Help(HelpTopic::Check));
         }
-        if let Some(option) = rest
-            .iter()
-            .find(|a| a.to_string_lossy().starts_with('-') && *a != "-")
-        {
-            return Err(usage(T::CliUnknownOption, &option.to_string_lossy()));
+        if let Some(option) = options.iter().find(|a| is_option(a)) {
+            return Err(usage(T::CliUnknownOption, &shown_arg(option)));
         }
-        if rest.is_empty() {
+        let files: Vec<PathBuf> = options.iter().chain(files).map(PathBuf::from).collect();
+        if files.is_empty() {
             return Err(usage(T::CliCheckNeedsFiles, ""));
         }
-        return Ok(Cli::Check {
-            files: rest.iter().map(PathBuf::from).collect(),
-        });
+        return Ok(Cli::Check { files });
     }
     if first == "export" {
         return parse_export(rest, lang);
@@ -176,7 +173,8 @@ where
     let mut room = false;
     let mut options = crate::room::RoomOptions::default();
     let mut room_option = None;
-    let mut rest = args.iter();
+    let (given, files) = split_at_double_dash(&args);
+    let mut rest = given.iter();
     while let Some(arg) = rest.next() {
         if is_help(arg) {
             return Ok(Cli::Help(HelpTopic::Main));
@@ -196,7 +194,7 @@ where
                 .parse::<u16>()
                 .ok()
                 .filter(|p| *p > 0)
-                .ok_or_else(|| usage(T::CliRoomBadPort, &value))?;
+                .ok_or_else(|| usage(T::CliRoomBadPort, &shown_arg(&value.clone().into())))?;
             room_option = Some("--room-port");
             continue;
         }
@@ -205,14 +203,19 @@ where
             options.bind = Some(
                 value
                     .parse::<std::net::IpAddr>()
-                    .map_err(|_| usage(T::CliRoomBadAddress, &value))?,
+                    .map_err(|_| usage(T::CliRoomBadAddress, &shown_arg(&value.clone().into())))?,
             );
             room_option = Some("--room-bind");
             continue;
         }
-        if text.starts_with('-') {
-            return Err(usage(T::CliUnknownOption, &text));
+        if is_option(arg) {
+            return Err(usage(T::CliUnknownOption, &shown_arg(arg)));
         }
+        if file.replace(PathBuf::from(arg)).is_some() {
+            return Err(usage(T::CliTooManyFiles, ""));
+        }
+    }
+    for arg in files {
         if file.replace(PathBuf::from(arg)).is_some() {
             return Err(usage(T::CliTooManyFiles, ""));
         }
@@ -410,6 +413,26 @@ pub fn run_new(args: &NewArgs, lang: Language, out_w: &mut dyn Write, err: &mut 
     }
 }
 
+/// The arguments before a lone `--` (options and files) and after it
+/// (only files, even when they start with a dash).
+fn split_at_double_dash(args: &[OsString]) -> (&[OsString], &[OsString]) {
+    match args.iter().position(|a| a == "--") {
+        Some(at) => (&args[..at], &args[at + 1..]),
+        None => (args, &[]),
+    }
+}
+
+/// Whether `arg` looks like an option (`-x`, `--xyz`; a lone `-` is a file).
+fn is_option(arg: &OsString) -> bool {
+    arg.to_string_lossy().starts_with('-') && arg != "-"
+}
+
+/// An argument as it may be shown in a message: on one line, without
+/// control characters, at most 80 characters.
+fn shown_arg(arg: &OsString) -> String {
+    crate::model::clean::one_line(&arg.to_string_lossy(), 80)
+}
+
 /// What `leerkring export` is asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportArgs {
@@ -426,6 +449,9 @@ pub struct ExportArgs {
     /// The output file (one format) or folder (several formats, or an
     /// existing folder); `None`: next to the session file.
     pub out: Option<PathBuf>,
+    /// Whether a file holding a session or other JSON may be replaced
+    /// (never one that is open in a running Leerkring).
+    pub force: bool,
 }
 
 /// The names of the output option of `export` and `follow-up`.
@@ -443,6 +469,8 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
     let mut final_report = false;
     let mut author = None;
     let mut out = None;
+    let mut force = false;
+    let (options, after_dash) = split_at_double_dash(rest);
     let mut add_formats = |list: &str| -> Result<(), UsageError> {
         for name in list.split(',') {
             let format: Format = name
@@ -454,11 +482,13 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
         }
         Ok(())
     };
-    let mut args = rest.iter();
+    let mut args = options.iter();
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy();
         if text == "--public" {
             public = true;
+        } else if text == "--force" {
+            force = true;
         } else if text == "--final" {
             final_report = true;
         } else if let Some(value) = option_value(&text, &["--author"], &mut args, lang) {
@@ -467,9 +497,14 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
             add_formats(&value?.to_string_lossy())?;
         } else if let Some(value) = option_value(&text, OUTPUT, &mut args, lang) {
             out = Some(PathBuf::from(value?));
-        } else if text.starts_with('-') && text != "-" {
-            return Err(keyed(T::CliUnknownOption, &text));
+        } else if is_option(arg) {
+            return Err(keyed(T::CliUnknownOption, &shown_arg(arg)));
         } else if file.replace(PathBuf::from(arg)).is_some() {
+            return Err(keyed(T::CliExportTooManyFiles, ""));
+        }
+    }
+    for arg in after_dash {
+        if file.replace(PathBuf::from(arg)).is_some() {
             return Err(keyed(T::CliExportTooManyFiles, ""));
         }
     }
@@ -484,6 +519,7 @@ fn parse_export(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
         final_report,
         author,
         out,
+        force,
     }))
 }
 
@@ -497,6 +533,7 @@ fn parse_follow_up(rest: &[OsString], lang: Language) -> Result<Cli, UsageError>
     let mut meeting = 1;
     let mut out = None;
     let mut force = false;
+    let (options, after_dash) = split_at_double_dash(rest);
     let number = |value: &str| {
         value
             .trim()
@@ -505,7 +542,7 @@ fn parse_follow_up(rest: &[OsString], lang: Language) -> Result<Cli, UsageError>
             .filter(|n| *n >= 1)
             .ok_or_else(|| keyed(T::CliFollowUpBadMeeting, value))
     };
-    let mut args = rest.iter();
+    let mut args = options.iter();
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy();
         if text == "--force" {
@@ -514,9 +551,14 @@ fn parse_follow_up(rest: &[OsString], lang: Language) -> Result<Cli, UsageError>
             meeting = number(&value?.to_string_lossy())?;
         } else if let Some(value) = option_value(&text, OUTPUT, &mut args, lang) {
             out = Some(PathBuf::from(value?));
-        } else if text.starts_with('-') && text != "-" {
-            return Err(keyed(T::CliUnknownOption, &text));
+        } else if is_option(arg) {
+            return Err(keyed(T::CliUnknownOption, &shown_arg(arg)));
         } else if file.replace(PathBuf::from(arg)).is_some() {
+            return Err(keyed(T::CliFollowUpTooManyFiles, ""));
+        }
+    }
+    for arg in after_dash {
+        if file.replace(PathBuf::from(arg)).is_some() {
             return Err(keyed(T::CliFollowUpTooManyFiles, ""));
         }
     }
@@ -594,11 +636,28 @@ pub fn summary_line(file: &str, session: &Session, lang: Language) -> String {
         T::CliCheckOk,
         &[
             ("file", file),
-            ("title", &session.header.title),
+            ("title", &terminal_title(&session.header.title)),
             ("date", &date),
             ("counts", &counts),
         ],
     )
+}
+
+/// The most characters of a title a terminal line shows.
+const TITLE_SHOWN: usize = 80;
+
+/// A session's title for a terminal: control characters (escape
+/// sequences that could retitle the window or clear the screen) removed,
+/// on one line, at most [`TITLE_SHOWN`] characters.
+#[must_use]
+pub fn terminal_title(title: &str) -> String {
+    crate::model::clean::one_line(title, TITLE_SHOWN)
+}
+
+/// Text from a session or a file name for a terminal line: control
+/// characters removed, on one line, at most 2000 characters.
+fn terminal_line(text: &str) -> String {
+    crate::model::clean::one_line(text, 2000)
 }
 
 /// Checks each file: a summary line on `out` for a good one, the error on
@@ -611,15 +670,27 @@ pub fn run_check(
 ) -> bool {
     let mut all_good = true;
     for file in files {
-        let name = file.display().to_string();
+        let name = terminal_line(&file.display().to_string());
         // Output errors (a closed pipe) are not the files' fault: ignore them.
-        match store::load_session(file) {
-            Ok(session) => {
-                let _ = writeln!(out, "{}", summary_line(&name, &session, lang));
+        match store::load_session_noted(file) {
+            Ok(loaded) => {
+                let _ = writeln!(out, "{}", summary_line(&name, &loaded.session, lang));
+                for repair in &loaded.repairs {
+                    let detail = terminal_line(&repair.message(lang));
+                    let _ = writeln!(
+                        err,
+                        "{}",
+                        trf(
+                            lang,
+                            T::CliCheckNote,
+                            &[("file", &name), ("detail", &detail)]
+                        )
+                    );
+                }
             }
             Err(error) => {
                 all_good = false;
-                let detail = error.message(lang).replace('\n', " ");
+                let detail = terminal_line(&error.message(lang));
                 let _ = writeln!(
                     err,
                     "{}",
@@ -653,7 +724,7 @@ pub fn run_export(
     let mut session = match store::load_session(file) {
         Ok(session) => session,
         Err(error) => {
-            let _ = writeln!(err, "{}", error.message(lang));
+            let _ = writeln!(err, "{}", terminal_line(&error.message(lang)));
             return false;
         }
     };
@@ -686,6 +757,7 @@ pub fn run_export(
     }
     let mut all_good = true;
     let mut targets = Vec::new();
+    let dirs = store::AppDirs::from_env();
     for &format in &args.formats {
         let target = match (folder, out) {
             (Some(folder), _) => report::output_path_in(folder, file, format),
@@ -694,12 +766,18 @@ pub fn run_export(
         };
         if same_file(&target, file) {
             all_good = false;
-            let name = target.display().to_string();
+            let name = terminal_line(&target.display().to_string());
             let _ = writeln!(
                 err,
                 "{}",
                 trf(lang, T::CliExportWouldOverwrite, &[("file", &name)])
             );
+            continue;
+        }
+        // Never over a session open in Leerkring; over other JSON only when asked.
+        if let Err(refused) = store::check_output(dirs.as_ref(), &target, args.force) {
+            all_good = false;
+            let _ = writeln!(err, "{}", refused.message(lang));
             continue;
         }
         targets.push((format, target));
@@ -708,9 +786,12 @@ pub fn run_export(
         .iter()
         .map(|(format, target)| (*format, report::file_name(target)))
         .collect();
-    let rendered = report::export(&session, &names, &options);
-    for ((_, target), result) in targets.iter().zip(rendered) {
-        let name = target.display().to_string();
+    let exported = report::export_noted(&session, &names, &options);
+    for left_out in &exported.left_out {
+        let _ = writeln!(err, "{}", terminal_line(&left_out.message(lang)));
+    }
+    for ((_, target), result) in targets.iter().zip(exported.results) {
+        let name = terminal_line(&target.display().to_string());
         // A save error names the file itself; a report error does not.
         let written = result
             .map_err(|error| {
@@ -742,7 +823,7 @@ pub fn run_export(
             }
             Err(message) => {
                 all_good = false;
-                let _ = writeln!(err, "{message}");
+                let _ = writeln!(err, "{}", terminal_line(&message));
             }
         }
     }
@@ -764,7 +845,12 @@ pub fn replacement_list(list: &[report::Replacement], lang: Language) -> String 
         } else {
             String::new()
         };
-        let _ = writeln!(out, "  {} → {}{times}", r.found, r.shown);
+        let _ = writeln!(
+            out,
+            "  {} → {}{times}",
+            terminal_line(&r.found),
+            terminal_line(&r.shown)
+        );
     }
     out
 }
@@ -780,8 +866,14 @@ pub fn follow_up_error_message(error: &store::series::FollowUpFileError, lang: L
         E::Exists { path } => trf(
             lang,
             T::SeriesFileExists,
-            &[("file", &path.display().to_string())],
+            &[("file", &terminal_line(&path.display().to_string()))],
         ),
+        E::ReplacesItself { path } => trf(
+            lang,
+            T::SeriesWouldReplaceItself,
+            &[("file", &terminal_line(&path.display().to_string()))],
+        ),
+        E::Refused(refused) => refused.message(lang),
         E::FollowUp(FollowUpError::NoPlannedMeeting) => {
             tr(lang, T::SeriesNoPlannedMeeting).to_owned()
         }
@@ -819,6 +911,7 @@ pub fn run_follow_up(
                 review,
                 out,
                 force,
+                store::AppDirs::from_env().as_ref(),
             )
         });
     // Output errors (a closed pipe) are not the files' fault: ignore them.
@@ -831,15 +924,19 @@ pub fn run_follow_up(
                     lang,
                     T::CliFollowUpWrote,
                     &[
-                        ("file", &path.display().to_string()),
-                        ("title", &session.header.title)
+                        ("file", &terminal_line(&path.display().to_string())),
+                        ("title", &terminal_title(&session.header.title))
                     ]
                 )
             );
             true
         }
         Err(error) => {
-            let _ = writeln!(err, "{}", follow_up_error_message(&error, lang));
+            let _ = writeln!(
+                err,
+                "{}",
+                terminal_line(&follow_up_error_message(&error, lang))
+            );
             false
         }
     }
@@ -956,6 +1053,7 @@ mod tests {
                 final_report: false,
                 author: None,
                 out: out.map(PathBuf::from),
+                force: false,
             })
         };
         assert_eq!(
@@ -1007,6 +1105,7 @@ mod tests {
                     final_report: false,
                     author: None,
                     out: None,
+                    force: false,
                 }
             }))
         );

@@ -43,20 +43,19 @@ texts! {
     // --- Application and window ---
     AppName => "Leerkring", "Leerkring";
     Untitled => "Naamloos", "Untitled";
-    UntitledCopy => "naamloze kopie, wordt bewaard in de herstelmap", "untitled copy, kept in the recovery folder";
+    UntitledCopy => "naamloze kopie, opgeslagen in de herstelmap", "untitled copy, saved in the recovery folder";
 
     // --- Commands: cheat-sheet groups, refused edits ---
-    GroupFile => "Bestand en verslag", "File and report";
-    GroupEdit => "Bewerken en weergave", "Edit and view";
-    GroupMeeting => "Bijeenkomst", "Meeting";
+    GroupFile => "Bestand, vensters en verslag", "File, windows and report";
+    GroupMeeting => "Bijeenkomst en agenda", "Meeting and agenda";
     GroupBeamer => "Beamer", "Beamer";
-    GroupTyping => "Typen", "Typing";
+    GroupTyping => "Typen, ongedaan maken en zoeken", "Typing, undo and find";
     EditRefused => "Niet gewijzigd", "Not changed";
     BusyOpening => "Bezig met openen…", "Opening…";
     BusySaving => "Bezig met opslaan…", "Saving…";
     BusyReading => "Bezig met lezen…", "Reading…";
     BusyPhotos => "Foto's worden gekopieerd…", "Copying photos…";
-    BusySettings => "Instellingen worden bewaard…", "Saving the settings…";
+    BusySettings => "Instellingen worden opgeslagen…", "Saving the settings…";
     HistoryLoading => "Eerdere versies worden gelezen…", "Reading the earlier versions…";
     TextRefusedTooLong => "Te lang: hier passen hoogstens {n} tekens.", "Too long: at most {n} characters fit here.";
     MinutesOutOfRange => "{n} minuten kan niet: kies 0 tot 1440 (een dag).", "{n} minutes is not possible: choose 0 to 1440 (a day).";
@@ -82,7 +81,7 @@ texts! {
     PhotoTooLarge => "{file} is groter dan 32 MB", "{file} is larger than 32 MB";
     PhotoUnreadable => "De foto {file} kan niet worden gelezen", "Could not read the photo {file}";
     PhotoAttachFailed => "Foto niet toegevoegd", "Photo not added";
-    PhotoNoFolder => "Er is geen map om foto's in te bewaren; sla de sessie eerst op", "There is no folder to keep photos in; save the session first";
+    PhotoNoFolder => "Er is geen map voor de foto's; sla de sessie eerst op", "There is no folder for the photos; save the session first";
     PhotosMissing => "Foto's niet gevonden", "Photos not found";
     PhotosMissingDetail => "Deze foto's staan niet naast het sessiebestand: {files}", "These photos are not next to the session file: {files}";
     PhotosNotCarried => "Niet alle foto's zijn meegekopieerd", "Not all photos were copied along";
@@ -118,18 +117,18 @@ texts! {
     CliFollowUpNeedsFile => "'leerkring follow-up' heeft een sessiebestand nodig", "'leerkring follow-up' needs a session file";
     CliFollowUpTooManyFiles => "geef één sessiebestand, niet meer", "give one session file, not more";
     CliFollowUpBadMeeting => "--meeting verwacht een getal vanaf 1, niet '{detail}'", "--meeting expects a number from 1, not '{detail}'";
-    CliHelpFollowUp => "Gebruik: leerkring follow-up SESSIE.json [--meeting N] [-o NIEUW.json] [--force]\n\nMaakt de volgende bijeenkomst van een leerkring uit een sessie: kop, organisaties en\ndeelnemers overgenomen (aanwezigheid leeg), datum, titel en gastheer uit geplande\nbijeenkomst N (standaard 1; de andere blijven gepland), een eerste agendapunt\n'Terugblik' met de open actiepunten en open vragen, en per gemeente het experiment\nvan vorige keer.\n\nOpties:\n  --meeting N        de geplande bijeenkomst, vanaf 1 (standaard: 1)\n  -o, --output UIT   het nieuwe bestand, of een map\n  --force            vervang UIT als het al bestaat\n\nZonder -o komt het bestand naast de sessie, met de datum van de nieuwe bijeenkomst\nvoorin de naam. Een bestaand bestand wordt nooit zonder --force vervangen.", "Usage: leerkring follow-up SESSION.json [--meeting N] [-o NEW.json] [--force]\n\nMakes the next meeting of a learning circle from a session: header, organisations and\nparticipants copied (attendance cleared), date, title and host from planned\nmeeting N (default 1; the others stay planned), a first agenda item\n'Looking back' with the open actions and open questions, and each municipality's\nexperiment of last time.\n\nOptions:\n  --meeting N        the planned meeting, from 1 (default: 1)\n  -o, --output OUT   the new file, or a folder\n  --force            replace OUT when it exists\n\nWithout -o the file goes next to the session, with the new meeting's date at the\nstart of its name. An existing file is never replaced without --force.";
+    CliHelpFollowUp => "Gebruik: leerkring follow-up SESSIE.json [--meeting N] [-o NIEUW.json] [--force]\n\nMaakt de volgende bijeenkomst van een leerkring uit een sessie: kop, organisaties en\ndeelnemers overgenomen (aanwezigheid leeg), datum, titel en gastgemeente uit geplande\nbijeenkomst N (standaard 1; de andere blijven gepland), een eerste agendapunt\n'Terugblik' met de open actiepunten en open vragen, en per gemeente het experiment\nvan vorige keer.\n\nOpties:\n  --meeting N        de geplande bijeenkomst, vanaf 1 (standaard: 1)\n  -o, --output UIT   het nieuwe bestand, of een map\n  --force            vervang UIT als het al bestaat\n\nZonder -o komt het bestand naast de sessie, met de datum van de nieuwe bijeenkomst\nvoorin de naam. Een bestaand bestand wordt nooit zonder --force vervangen.", "Usage: leerkring follow-up SESSION.json [--meeting N] [-o NEW.json] [--force]\n\nMakes the next meeting of a learning circle from a session: header, organisations and\nparticipants copied (attendance cleared), date, title and host from planned\nmeeting N (default 1; the others stay planned), a first agenda item\n'Looking back' with the open actions and open questions, and each municipality's\nexperiment of last time.\n\nOptions:\n  --meeting N        the planned meeting, from 1 (default: 1)\n  -o, --output OUT   the new file, or a folder\n  --force            replace OUT when it exists\n\nWithout -o the file goes next to the session, with the new meeting's date at the\nstart of its name. An existing file is never replaced without --force.";
     // --- Themes (console view and projector; placeholders: {theme}, {n}, {total}, {from}) ---
     CmdShowThemes => "Gedeelde thema's", "Shared themes";
     CmdThemeToObservations => "Naar “Wat valt op?”", "To “What stands out?”";
     CmdConfirmTheme => "Bevestigen", "Confirm";
-    CmdDismissTheme => "Laten vallen", "Dismiss";
+    CmdDismissTheme => "Verbergen", "Hide";
     CmdMergeTheme => "Samenvoegen met…", "Merge with…";
     CmdMergeInto => "Voeg “{from}” hierbij", "Merge “{from}” into this";
     CmdRenameTheme => "Hernoemen", "Rename";
     ThemesTitle => "Gedeelde thema's", "Shared themes";
     ThemesNone => "Nog geen thema's die meerdere gemeenten delen.", "No themes shared by several municipalities yet.";
-    ThemesHelp => "↑/↓ kiezen · Enter naar “Wat valt op?” · Spatie bevestigen · Delete laten vallen · R hernoemen · M samenvoegen", "↑/↓ choose · Enter to “What stands out?” · Space confirm · Delete dismiss · R rename · M merge";
+    ThemesHelp => "↑/↓ kiezen · Enter naar “Wat valt op?” · Spatie bevestigen · Delete verbergen · R hernoemen · M samenvoegen", "↑/↓ choose · Enter to “What stands out?” · Space confirm · Delete hide · R rename · M merge";
     ThemesMergeHint => "Kies het thema waarin “{from}” opgaat (Enter), Esc stopt.", "Choose the theme “{from}” goes into (Enter), Esc stops.";
     ThemeColumn => "Thema", "Theme";
     ThemeCount => "{n} van {total}", "{n} of {total}";
@@ -153,6 +152,7 @@ texts! {
     CmdRedo => "Opnieuw", "Redo";
     CmdFind => "Zoeken", "Find";
     CmdCheatSheet => "Sneltoetsen", "Keyboard shortcuts";
+    CmdCloseWindow => "Venster sluiten (de cursor gaat terug)", "Close the window (the cursor goes back)";
     CmdShowConsole => "Console", "Console";
     CmdShowSetup => "Voorbereiding", "Setup";
     CmdStartPause => "Start / pauze", "Start / pause";
@@ -168,7 +168,6 @@ texts! {
     CmdMoveDown => "Omlaag", "Move down";
     CmdSetItemKind => "Soort agendapunt", "Kind of item";
     CmdSetItemTitle => "Titel agendapunt", "Item title";
-    CmdSetItemBlock => "Vult synthese-blok", "Fills synthesis block";
     CmdNextSpeaker => "Volgende spreker", "Next speaker";
     CmdSkipSpeaker => "Spreker overslaan", "Skip speaker";
     CmdSetSpeaker => "Geef het woord", "Give the floor";
@@ -218,24 +217,38 @@ texts! {
     ExportAuthor => "Auteur", "Author";
     ExportAuthorHint => "De auteur in de eigenschappen van de bestanden; leeg: de gespreksleider", "The author in the files' properties; empty: the facilitator";
     ExportRunning => "Bezig met exporteren…", "Exporting…";
-    ExportDone => "{n} bestand(en) geschreven", "{n} file(s) written";
+    ExportDoneOne => "{n} bestand geschreven", "{n} file written";
+    ExportDoneMany => "{n} bestanden geschreven", "{n} files written";
     ExportFailed => "Niet gelukt", "Failed";
     ExportNoFormat => "Kies minstens één formaat", "Choose at least one format";
-    ExportSessionLanguage => "Koppen en data volgen de taal van de sessie.", "Headings and dates follow the session's language.";
+    ExportSessionLanguage => "Koppen en datums volgen de taal van de sessie.", "Headings and dates follow the session's language.";
     NoViewer => "Er kon geen programma worden gestart om dit te openen", "No program could be started to open this";
 
     // --- Recovery, history, read-only (placeholders: {title}, {detail}, {time}, {file}) ---
     RecoveryTitle => "Leerkring werd de vorige keer niet netjes afgesloten", "Leerkring did not close properly last time";
     RecoveryOffer => "Er is een nieuwere kopie van '{title}': {detail}.", "There is a newer copy of '{title}': {detail}.";
     CmdRecover => "Kopie openen", "Open the copy";
+    CmdContinueUnprotected => "Toch bewerken, zonder bescherming", "Edit anyway, without protection";
+    TipContinueUnprotected => "Alleen doen als de sessie zeker in geen ander Leerkring-venster open is: twee vensters zouden elkaars aantekeningen overschrijven", "Only when the session is surely not open in another Leerkring window: two windows would write over each other's notes";
+    CmdOverwriteChangedFile => "Overschrijven met deze sessie", "Overwrite it with this session";
+    TipOverwriteChangedFile => "Vervangt wat het andere programma in het bestand zette door de sessie zoals ze hier is", "Replaces what the other program put in the file with the session as it is here";
+    CmdReloadChangedFile => "Het veranderde bestand openen", "Open the changed file";
+    TipReloadChangedFile => "Opent het bestand zoals het nu is; de wijzigingen van hier worden als herstelkopie aangeboden", "Opens the file as it is now; the changes made here are offered as a recovered copy";
+    UnprotectedTitle => "Alleen-lezen: de bescherming tegen dubbel openen werkt niet", "Read-only: the protection against opening twice does not work";
+    UnprotectedDetail => "Leerkrings eigen map ({folder}) is niet bruikbaar: {reason}. Zo kan Leerkring niet nagaan of deze sessie ook in een ander venster open is (twee vensters zouden elkaars aantekeningen overschrijven); daarom is ze alleen-lezen geopend. Herstelkopieën en eerdere versies werken nu ook niet.", "Leerkring's own folder ({folder}) is not usable: {reason}. So Leerkring cannot tell whether this session is also open in another window (two windows would write over each other's notes); that is why it was opened read-only. Recovery copies and earlier versions do not work now either.";
+    ChangedOnDiskTitle => "Een ander programma heeft {file} veranderd", "Another program changed {file}";
+    ChangedOnDiskDetail => "Leerkring slaat niet op voordat u kiest, zodat wat er nu in staat niet verloren gaat. Uw wijzigingen van hier staan veilig in een herstelkopie.", "Leerkring does not save until you choose, so what the file holds now is not lost. Your changes made here are safe in a recovery copy.";
+    DataFolderUnusable => "Leerkrings eigen map is niet bruikbaar", "Leerkring's own folder is not usable";
+    DataFolderUnusableDetail => "{folder}: {reason}. Zonder die map maakt Leerkring geen herstelkopieën en eerdere versies, en kan het niet nagaan of een sessie al in een ander venster open is. Uw sessiebestanden zelf worden gewoon opgeslagen.", "{folder}: {reason}. Without that folder Leerkring keeps no recovery copies or earlier versions, and cannot tell whether a session is already open in another window. Your session files themselves are saved as usual.";
+    SessionRepaired => "Sessie hersteld bij het openen", "Session repaired on opening";
     CmdWorkInCopy => "Verder werken in een kopie", "Work on in a copy";
     CmdShowHistory => "Eerdere versies…", "Earlier versions…";
     CmdRestoreVersion => "Deze versie terugzetten", "Restore this version";
     HistoryTitle => "Eerdere versies", "Earlier versions";
-    HistoryEmpty => "Nog geen eerdere versies: Leerkring bewaart er een per vijf minuten werk.", "No earlier versions yet: Leerkring keeps one per five minutes of work.";
+    HistoryEmpty => "Nog geen eerdere versies: Leerkring slaat er een op per vijf minuten werk.", "No earlier versions yet: Leerkring saves one per five minutes of work.";
     HistoryRestored => "Versie van {time} teruggezet (Ctrl+Z maakt dit ongedaan)", "Version of {time} restored (Ctrl+Z undoes this)";
     ReadOnlyTitle => "Alleen lezen", "Read-only";
-    ReadOnlyInUse => "{file} is open in een ander Leerkring-venster. U kijkt mee zonder te wijzigen; werk verder in een kopie om zelf aan te vullen.", "{file} is open in another Leerkring window. You are looking without changing it; work on in a copy to add to it yourself.";
+    ReadOnlyInUse => "{file} is open in een ander Leerkring-venster. Hier kunt u alleen lezen. Wilt u iets aanvullen? Werk dan verder in een kopie.", "{file} is open in another Leerkring window. Here you can only read. Do you want to add something? Then work on in a copy.";
     ReadOnlyRefused => "Deze sessie is alleen-lezen. Kies 'Verder werken in een kopie' om te wijzigen.", "This session is read-only. Choose 'Work on in a copy' to change it.";
     CopyFailed => "De kopie kon niet worden gemaakt", "The copy could not be made";
 
@@ -277,9 +290,9 @@ texts! {
     ActionOpen => "open", "open";
     ActionDone => "gedaan", "done";
     ActionDropped => "vervallen", "dropped";
-    ActionText => "Actie", "Action";
-    NewAction => "Nieuwe actie", "New action";
-    CmdAddAction => "Actie toevoegen", "Add action";
+    ActionText => "Actiepunt", "Action";
+    NewAction => "Nieuw actiepunt", "New action";
+    CmdAddAction => "Actiepunt toevoegen", "Add action";
 
     // --- Console (placeholders: {org}, {n}, {min}, {time}, {name}) ---
     Behind => "{min} min achter", "{min} min behind";
@@ -292,24 +305,23 @@ texts! {
     NoMunicipalities => "Nog geen gemeenten. Voeg ze toe in de voorbereiding (Ctrl+2).", "No municipalities yet. Add them in the setup (Ctrl+2).";
     KeywordFieldLabel => "Trefwoord voor {org}", "Keyword for {org}";
     KeywordHint => "Typ een trefwoord en druk op Enter", "Type a keyword and press Enter";
-    EditingKeyword => "Trefwoord bewerken: Enter bewaart, Esc annuleert", "Editing keyword: Enter keeps, Esc cancels";
+    EditingKeyword => "Trefwoord bewerken: Enter slaat op, Esc annuleert", "Editing keyword: Enter saves, Esc cancels";
     TitleFieldLabel => "Titel van het experiment", "Experiment title";
     TitleHint => "Titel en Enter", "Title and Enter";
     NoTitle => "(nog geen titel: Ctrl+E)", "(no title yet: Ctrl+E)";
     NoKeywords => "Nog geen trefwoorden.", "No keywords yet.";
-    KeywordCount => "{n} trefwoorden", "{n} keywords";
     ExperimentOf => "Experiment {n} van {org}", "Experiment {n} of {org}";
     BulletFieldLabel => "Nieuw punt voor: {name}", "New bullet for: {name}";
-    BulletHint => "Punt en Enter · Tab inspringen · ! actie · ? open vraag · @eigenaar · #tag", "Bullet and Enter · Tab indent · ! action · ? open question · @owner · #tag";
+    BulletHint => "Punt en Enter · Tab inspringen · ! actiepunt · ? open vraag · @eigenaar · #tag", "Bullet and Enter · Tab indent · ! action · ? open question · @owner · #tag";
     Level => "niveau {n}", "level {n}";
-    Block => "Blok", "Block";
+    Block => "Synthese-onderdeel", "Synthesis section";
     BlockObservations => "Wat valt op?", "What stands out?";
     BlockOpportunities => "Waar liggen de kansen?", "Where are the opportunities?";
     BlockFollowUp => "Vervolg", "Follow-up";
     BlockProposals => "Eerste voorstel", "First proposal";
     BlockDecisions => "Besluiten", "Decisions";
     BlockOpenQuestions => "Open vragen", "Open questions";
-    Actions => "Acties", "Actions";
+    Actions => "Actiepunten", "Actions";
     NoBullets => "Nog geen punten.", "No bullets yet.";
     NotesLabel => "Notitie bij dit agendapunt (Ctrl+Enter voegt toe)", "Note on this item (Ctrl+Enter adds)";
     Notes => "Notities", "Notes";
@@ -325,22 +337,56 @@ texts! {
     StatusWaiting => "wacht", "waiting";
     StatusDone => "klaar", "done";
     StatusSkipped => "overgeslagen", "skipped";
-    Airtime => "spreektijd {time}", "airtime {time}";
+    Airtime => "spreektijd {time}", "speaking time {time}";
     ItemDetails => "Agendapunt", "Agenda item";
     Title => "Titel", "Title";
     Kind => "Soort", "Kind";
     PlannedMinutes => "Gepland (min)", "Planned (min)";
     TakeFrom => "Neem", "Take";
     TakeFromLater => "min van", "min from";
-    TakeButton => "Overnemen", "Take";
-    NoBlock => "geen", "none";
     Find => "Zoeken", "Find";
     FindHint => "Zoek in titels, trefwoorden en punten", "Search titles, keywords and bullets";
     FindResults => "{n} gevonden", "{n} found";
     CheatSheetTitle => "Sneltoetsen", "Keyboard shortcuts";
-    CheatSheetTyping => "Typen: Enter voegt een trefwoord of punt toe en het veld houdt de cursor. In het puntenveld: Tab en Shift+Tab springen in en uit; '! ' maakt een actie, '? ' een open vraag, @Naam een eigenaar, #tag een tag; \\ voor een teken maakt het gewone tekst.", "Typing: Enter adds a keyword or bullet and the field keeps the cursor. In the bullet field: Tab and Shift+Tab indent and outdent; '! ' makes an action, '? ' an open question, @Name an owner, #tag a tag; \\ before a sign makes it plain text.";
+    CheatSheetTyping => "Typen: Enter voegt een trefwoord of punt toe en het veld houdt de cursor. In het puntenveld: Tab en Shift+Tab springen in en uit; '! ' maakt een actiepunt, '? ' een open vraag, @Naam een eigenaar, #tag een tag; \\ voor een teken maakt het gewone tekst.", "Typing: Enter adds a keyword or bullet and the field keeps the cursor. In the bullet field: Tab and Shift+Tab indent and outdent; '! ' makes an action, '? ' an open question, @Name an owner, #tag a tag; \\ before a sign makes it plain text.";
     Close => "Sluiten", "Close";
     Clock => "Klok", "Clock";
+
+    // --- Keyboard-first and small screens (placeholders: {title}, {n}, {name}, {field}, {time}) ---
+    GoToItemNamed => "Naar dit agendapunt: {title}", "Go to this agenda item: {title}";
+    EditThisItem => "Bewerken; de klok blijft bij het huidige agendapunt", "Edit it; the clock stays with the current agenda item";
+    EditItemNamed => "Agendapunt {n} bewerken: {title}", "Edit agenda item {n}: {title}";
+    EditingItem => "Agendapunt {n} bewerken", "Editing agenda item {n}";
+    InvalidMinutes => "Typ een aantal minuten (0 tot 1440)", "Type a number of minutes (0 to 1440)";
+    InvalidNumber => "Typ een getal", "Type a number";
+    Presenter => "Presentator", "Presenter";
+    KeywordsOfMunicipalities => "Gemeenten en trefwoorden", "Municipalities and keywords";
+    BulletsOfSection => "Punten voor de synthese", "Bullets for the synthesis";
+    SectionHeading => "Kop", "Heading";
+    SetupRowsHint => "Enter in een rij maakt de volgende rij; Tab gaat naar het volgende veld.", "Enter in a row makes the next row; Tab goes to the next field.";
+    SessionNotes => "Notities bij de bijeenkomst", "Notes on the meeting";
+    SessionNotesHint => "Bijvoorbeeld de inleiding: het verslag zet die onder de kop.", "For example the introduction: the report puts it under the header.";
+    NameNumbered => "Naam {n}", "Name {n}";
+    KindOf => "Soort: {name}", "Kind: {name}";
+    FieldOfItem => "{field} van agendapunt {n}", "{field} of agenda item {n}";
+    CmdAddItemAtEnd => "Agendapunt toevoegen aan het eind", "Add agenda item at the end";
+    NewParticipant => "Nieuwe deelnemer", "New participant";
+    CmdAddParticipant => "Deelnemer toevoegen", "Add participant";
+    OrganisationOf => "Organisatie van {name}", "Organisation of {name}";
+    RoleOf => "Rol van {name}", "Role of {name}";
+    PresentOf => "{name} is aanwezig", "{name} is present";
+    NoteNumbered => "Notitie {n}", "Note {n}";
+    VisibilityOfNote => "Zichtbaar voor (notitie {n})", "Visible to (note {n})";
+    RemoveNoteNumbered => "Notitie {n} verwijderen", "Remove note {n}";
+    NewSessionNote => "Nieuwe notitie bij de bijeenkomst (Ctrl+Enter voegt toe)", "New note on the meeting (Ctrl+Enter adds)";
+    NoFileDialogHere => "Op deze computer kan Leerkring geen venster openen om een bestand te kiezen. Typ daarom hieronder het pad.", "Leerkring cannot open a window to choose a file on this computer. Please type the path below.";
+    PathOpenLabel => "Pad van het sessiebestand", "Path of the session file";
+    PathSaveAsLabel => "Sla de sessie op als (map en bestandsnaam)", "Save the session as (folder and file name)";
+    PathFolderLabel => "Map voor het verslag", "Folder for the report";
+    PathUseFolder => "Deze map gebruiken", "Use this folder";
+    PathPhotosLabel => "Pad van de foto (meer foto's: zet ; ertussen)", "Path of the photo (more photos: put ; between them)";
+    ProjectorSpeakerLeft => "{name} · nog {time}", "{name} · {time} left";
+    ProjectorSpeakerOver => "{name} · {time} over tijd", "{name} · {time} over time";
 
     // --- Setup ---
     SetupHeader => "Bijeenkomst", "Meeting";
@@ -387,7 +433,7 @@ texts! {
     TipNextSpeaker => "Huidige spreker klaar; de volgende gemeente krijgt het woord", "Current speaker done; the next municipality gets the floor";
     TipDeleteKeyword => "Verwijdert het gekozen trefwoord (als het trefwoordveld leeg is)", "Deletes the selected keyword (when the keyword field is empty)";
     TipUndo => "In een veld met tekst: die tekst; anders de laatste wijziging van de sessie", "In a field with text: that text; otherwise the last change to the session";
-    TipEditKeyword => "Zet het gekozen trefwoord in het veld; Enter bewaart, Esc annuleert", "Puts the selected keyword in the field; Enter keeps, Esc cancels";
+    TipEditKeyword => "Zet het gekozen trefwoord in het veld; Enter slaat op, Esc annuleert", "Puts the selected keyword in the field; Enter saves, Esc cancels";
     CmdOpen => "Sessie openen…", "Open session…";
     CmdOpenSample => "Voorbeeldsessie openen (M50, 4 februari 2020)", "Open the sample session (M50, 4 February 2020)";
     CmdSave => "Opslaan", "Save";
@@ -422,10 +468,10 @@ texts! {
     StartTitle => "Welkom bij Leerkring", "Welcome to Leerkring";
     StartIntro => "Begin een nieuwe bijeenkomst, of open een sessie.", "Start a new meeting, or open a session.";
     RecentSessions => "Recente sessies", "Recent sessions";
-    LeaveTitle => "Wijzigingen bewaren?", "Keep your changes?";
+    LeaveTitle => "Wijzigingen opslaan?", "Save your changes?";
     LeaveUntitled => "Deze sessie is nog niet opgeslagen onder een naam. Sla haar op onder een naam, of houd haar als herstelkopie: Leerkring toont haar dan bij de volgende start.", "This session is not yet saved under a name. Save it under a name, or keep it as a recovery copy: Leerkring then shows it at the next start.";
     LeaveSaveFailed => "De wijzigingen konden niet worden opgeslagen. Kies een andere plek, of laat ze vallen.", "The changes could not be saved. Choose another place, or drop them.";
-    LeaveDiscard => "Niet bewaren", "Don't keep";
+    LeaveDiscard => "Niet opslaan", "Don't save";
     LeaveCancel => "Annuleren", "Cancel";
     SessionsFolder => "Sessies in de map sessions/", "Sessions in the sessions/ folder";
     OpenPathLabel => "Of typ het pad van een sessiebestand", "Or type the path of a session file";
@@ -433,12 +479,13 @@ texts! {
     CouldNotOpen => "Kon de sessie niet openen", "Could not open the session";
     FileUntouched => "Het bestand is niet gewijzigd.", "The file has not been changed.";
     SaveFailed => "Opslaan is mislukt", "Saving failed";
-    NoFileDialog => "Er is geen bestandskiezer beschikbaar op dit systeem. Geef het bestand mee bij het starten: leerkring SESSIE.json", "No file chooser is available on this system. Pass the file when starting: leerkring SESSION.json";
     Dismiss => "Sluiten", "Dismiss";
     NoOpenGl => "Leerkring kan geen venster openen: deze computer biedt geen bruikbare OpenGL (versie 2 of hoger). Dit gebeurt vaak via extern bureaublad. Start Leerkring op de computer zelf, of werk de grafische driver bij.\n\nTechnische details: {detail}", "Leerkring cannot open a window: this computer offers no usable OpenGL (version 2 or later). This often happens over remote desktop. Start Leerkring on the computer itself, or update the graphics driver.\n\nTechnical details: {detail}";
 
     // --- Command line (placeholders: {file}, {title}, {date}, {counts}, {detail}) ---
     CliCheckOk => "{file}: {title} ({date}): {counts}", "{file}: {title} ({date}): {counts}";
+    CliCheckNote => "{file}: opmerking: {detail}", "{file}: note: {detail}";
+    SeriesWouldReplaceItself => "{file} is de sessie zelf; de volgende bijeenkomst komt nooit in plaats van de vorige; kies met -o een ander bestand", "{file} is the session itself; the next meeting never replaces the previous one; choose another file with -o";
     CliCheckFailed => "{file}: fout: {detail}", "{file}: error: {detail}";
     CliNoDate => "zonder datum", "no date";
     CliCountMunicipality => "{n} gemeente", "{n} municipality";
@@ -458,7 +505,7 @@ texts! {
     CliCheckNeedsFiles => "'leerkring check' heeft minstens één bestand nodig", "'leerkring check' needs at least one file";
     CliSchemaTakesNothing => "'leerkring schema' heeft geen argumenten", "'leerkring schema' takes no arguments";
     CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector] [--room [--room-port N] [--room-bind ADRES]]\n                               open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster; --room opent de zaal voor\n                               telefoons en drukt één regel 'room: <adres>' af; --room-port kiest de\n                               poort, --room-bind het adres waarop de zaal luistert, standaard alle)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, pdf, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n  leerkring new [-o BESTAND]   maak een nieuwe sessie uit een sjabloon; zie leerkring new --help\n  leerkring NIEUW.json         open een nieuwe sessie (standaard leerkring) in een nieuw bestand\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector] [--room [--room-port N] [--room-bind ADDR]]\n                               open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window; --room opens the room to\n                               phones and prints one line 'room: <address>'; --room-port chooses the\n                               port, --room-bind the address the room listens on, by default all)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, pdf, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n  leerkring new [-o FILE]      make a new session from a template; see leerkring new --help\n  leerkring NEW.json           open a new session (standard learning circle) in a new file\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
-    CliHelpCheck => "Gebruik: leerkring check BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.", "Usage: leerkring check FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.";
+    CliHelpCheck => "Gebruik: leerkring check [--] BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.\nNa -- is alles een bestandsnaam, ook wat met een streepje begint.", "Usage: leerkring check [--] FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.\nAfter -- everything is a file name, even what starts with a dash.";
     CliHelpSchema => "Gebruik: leerkring schema\n\nDrukt het JSON Schema van het sessieformaat (versie {version}) af.", "Usage: leerkring schema\n\nPrints the JSON Schema of the session format (version {version}).";
 
     // --- Store: loading (placeholders: {file}, {line}, {column}, {field}, {detail}, {found}, {supported}) ---
@@ -485,11 +532,44 @@ texts! {
     StoreDuplicateId => "de id \"{id}\" komt meer dan één keer voor", "the id \"{id}\" is used more than once";
     StoreDanglingReference => "{field} verwijst naar \"{id}\", maar dat bestaat niet", "{field} refers to \"{id}\", which does not exist";
     StoreMoreProblems => "en nog {count}", "and {count} more";
+    StoreDuplicateKey => "{field} staat twee keer in het bestand; welke bedoeld is, is niet te zeggen", "{field} appears twice in the file; which one is meant cannot be told";
+    StoreMergeCyclesRepaired => "Samengevoegde thema's vormden een kring, waardoor een thema verdween; deze samenvoegingen zijn weggehaald: {merges}", "Merged themes formed a cycle, which made a theme vanish; these merges were taken out: {merges}";
+    StoreEmptyId => "{field} is leeg; elk onderdeel heeft een id nodig", "{field} is empty; every part needs an id";
+    StoreTooLong => "{field} is langer dan {max} tekens (meer dan de app laat typen)", "{field} is longer than {max} characters (more than the app lets you type)";
+    StoreOutOfRange => "{field} is {value}; dat moet tussen {min} en {max} liggen", "{field} is {value}; it must lie between {min} and {max}";
+    StoreNoSuchTime => "{field} is geen tijd die op een klok staat (zoals 23:59:60)", "{field} is not a time on a clock (such as 23:59:60)";
+    StoreDuplicateSpeaker => "{field}: \"{id}\" heeft een tweede beurt in dezelfde ronde", "{field}: \"{id}\" has a second turn in the same round";
+    JsonMissingField => "het veld \"{name}\" ontbreekt", "the field \"{name}\" is missing";
+    JsonUnknownValue => "de waarde \"{value}\" kent Leerkring hier niet", "Leerkring does not know the value \"{value}\" here";
+    JsonWrongType => "hier staat een ander soort waarde dan verwacht (bijvoorbeeld een getal waar tekst hoort)", "a value of another kind than expected (for example a number where text belongs)";
+    JsonBadNumber => "dit getal past hier niet (negatief of te groot)", "this number does not fit here (negative or too large)";
+    JsonWrongLength => "deze lijst heeft niet het verwachte aantal onderdelen", "this list does not have the expected number of parts";
+    JsonTooDeep => "het bestand is te diep genest om een sessie te zijn", "the file is nested too deeply to be a session";
+    JsonTrailing => "na het einde van de sessie staat nog meer tekst", "there is more text after the end of the session";
+    JsonNotADateOrTime => "dit is geen geldige datum of tijd", "this is not a valid date or time";
+    JsonDamaged => "de opmaak van het bestand klopt hier niet (het is beschadigd of geen sessiebestand)", "the file's layout is broken here (it is damaged or not a session file)";
+    IoNotFound => "het bestand of de map bestaat niet", "the file or folder does not exist";
+    IoNotADirectory => "een deel van het pad is een bestand, geen map", "part of the path is a file, not a folder";
+    IoAlreadyExists => "er bestaat al een bestand met die naam", "a file with that name exists already";
+    IoReadOnlyDisk => "de schijf of stick is alleen-lezen", "the disk or stick is read-only";
+    IoBusy => "het bestand is in gebruik door een ander programma", "the file is in use by another program";
+    IoBadName => "de bestandsnaam is niet toegestaan", "the file name is not allowed";
+    IoFileTooLarge => "het bestand is te groot voor deze schijf", "the file is too large for this disk";
+    IoFolderNotEmpty => "de map is niet leeg", "the folder is not empty";
+    IoUnsupported => "deze schijf of dit bestandssysteem kan dat niet", "this disk or file system cannot do that";
+    IoCrossesDevices => "het kan niet tussen twee schijven", "it cannot be done across two disks";
+    IoNetwork => "de netwerkschijf reageert niet (verbinding verbroken of te traag)", "the network drive does not respond (connection lost or too slow)";
+    IoCutOff => "het bestand houdt onverwacht op", "the file ends unexpectedly";
+    IoOutOfMemory => "de computer heeft te weinig geheugen vrij", "the computer is short of memory";
+    IoInterrupted => "het werd onderbroken; probeer het opnieuw", "it was interrupted; try again";
+    IoOther => "het systeem meldde een fout (foutcode {code})", "the system reported an error (error code {code})";
+    IoOtherNoCode => "het systeem meldde een onbekende fout", "the system reported an unknown error";
 
     // --- Store: saving (placeholders: {file}, {detail}) ---
     StoreSaveFailed => "{file} kon niet worden opgeslagen", "Could not save {file}";
     StoreReadOnly => "het bestand is alleen-lezen", "the file is read-only";
     StoreDiskFull => "de schijf is vol", "the disk is full";
+    StoreChangedOnDisk => "een ander programma heeft het bestand veranderd of vervangen sinds Leerkring het opende of opsloeg; het is niet overschreven", "another program changed or replaced the file since Leerkring opened or saved it; it was not written over";
     StoreFolderMissing => "de map bestaat niet", "the folder does not exist";
     StoreNoFileName => "dit pad is geen bestandsnaam", "the path does not name a file";
 
@@ -542,7 +622,7 @@ texts! {
     ReportDate => "Datum", "Date";
     ReportTime => "Tijd", "Time";
     ReportLocation => "Plaats", "Place";
-    ReportHost => "Gastheer", "Host";
+    ReportHost => "Gastgemeente", "Host";
     ReportFacilitator => "Gespreksleider", "Facilitator";
     ReportChair => "Voorzitter", "Chair";
     ReportNoteTaker => "Notulist", "Note-taker";
@@ -555,7 +635,7 @@ texts! {
     ReportPlaceholderDate => "[datum]", "[date]";
     ReportPlaceholderTime => "[tijd]", "[time]";
     ReportPlaceholderPlace => "[plaats]", "[place]";
-    ReportPlaceholderHost => "[gastheer]", "[host]";
+    ReportPlaceholderHost => "[gastgemeente]", "[host]";
     ReportPlaceholderFacilitator => "[gespreksleider]", "[facilitator]";
     ReportPlaceholderNoteTaker => "[notulist]", "[note-taker]";
     ReportPlaceholderAttendance => "[aanwezigheid per gemeente]", "[attendance per municipality]";
@@ -615,7 +695,17 @@ texts! {
     ReportPhoto => "Foto", "Photo";
     ReportPhotoNotIncluded => "(Foto niet opgenomen: {file})", "(Photo not included: {file})";
     ReportPhotoMissing => "(Foto ontbreekt of kan niet worden gelezen: {file})", "(Photo missing or unreadable: {file})";
-    ReportPhotoUnsupported => "(Foto niet opgenomen, want het is geen PNG, JPEG of GIF van hooguit 32 MB: {file})", "(Photo not included, as it is not a PNG, JPEG or GIF of at most 32 MB: {file})";
+    ReportPhotoUnsupported => "(Foto niet opgenomen, want het is geen PNG of JPEG van hooguit 32 MB: {file})", "(Photo not included, as it is not a PNG or JPEG of at most 32 MB: {file})";
+    ReportPhotoOutside => "(Foto niet opgenomen, want het bestand staat buiten de map van de sessie: {file})", "(Photo not included, as the file is outside the session's folder: {file})";
+    ReportPhotoTooLarge => "(Foto niet opgenomen, want hij is te groot om te verwerken: {file})", "(Photo not included, as it is too large to process: {file})";
+    ReportPhotoDamaged => "(Foto niet opgenomen, want hij is beschadigd: {file})", "(Photo not included, as it is damaged: {file})";
+    PhotoLeftOut => "Foto {file} is weggelaten: {why}", "Photo {file} was left out: {why}";
+    PhotoLeftOutNoFolder => "de sessie is nog niet opgeslagen, dus de foto is niet te vinden", "the session was never saved, so the photo cannot be found";
+    PhotoLeftOutMissing => "het bestand ontbreekt of kan niet worden gelezen", "the file is missing or cannot be read";
+    PhotoLeftOutOutside => "het bestand staat buiten de map van de sessie (via een snelkoppeling of link), en wordt daarom nooit meegenomen", "the file is outside the session's folder (through a shortcut or link), so it is never included";
+    PhotoLeftOutUnsupported => "het is geen PNG- of JPEG-foto van hooguit 32 MB (een GIF of iets anders)", "it is not a PNG or JPEG photo of at most 32 MB (a GIF or something else)";
+    PhotoLeftOutTooLarge => "de foto heeft meer dan 50 megapixel of vraagt meer dan 256 MB geheugen", "the photo has more than 50 megapixels or needs more than 256 MB of memory";
+    PhotoLeftOutDamaged => "de foto is beschadigd en kan niet worden gelezen", "the photo is damaged and cannot be read";
     ReportActions => "Actiepunten", "Actions";
     ReportActionWhat => "Wat", "What";
     ReportActionWho => "Wie", "Who";
@@ -625,7 +715,7 @@ texts! {
     ReportStatusDone => "gedaan", "done";
     ReportStatusDropped => "vervallen", "dropped";
     ReportNextMeetings => "Volgende bijeenkomsten", "Next meetings";
-    ReportMeetingHost => "gastheer: {host}", "host: {host}";
+    ReportMeetingHost => "gastgemeente: {host}", "host: {host}";
     ReportMonthAny => "{month} {year}", "{month} {year}";
     ReportMonthEarly => "begin {month} {year}", "early {month} {year}";
     ReportMonthMid => "half {month} {year}", "mid-{month} {year}";
@@ -649,8 +739,10 @@ texts! {
     CliOptionNeedsValue => "de optie '{detail}' heeft een waarde nodig", "the option '{detail}' needs a value";
     CliExportOutputNotFolder => "met meer dan één formaat moet -o een bestaande map zijn; {file} is dat niet", "with more than one format, -o must be an existing folder; {file} is not";
     CliExportFailed => "{file}: {detail}", "{file}: {detail}";
+    OutputOpenInLeerkring => "{file} is geopend in Leerkring en wordt niet overschreven; sluit het daar eerst of kies met -o een ander bestand", "{file} is open in Leerkring and is not written over; close it there first or choose another file with -o";
+    OutputHoldsJson => "{file} bevat een Leerkring-sessie (of andere JSON) en wordt niet overschreven; kies met -o een ander bestand, of geef --force als het echt vervangen mag", "{file} holds a Leerkring session (or other JSON) and is not written over; choose another file with -o, or pass --force if it really may be replaced";
     CliExportWouldOverwrite => "{file} is het sessiebestand zelf; kies met -o een ander bestand", "{file} is the session file itself; choose another file with -o";
-    CliHelpExport => "Gebruik: leerkring export SESSIE.json [--format docx,pdf,html,md] [--public] [--final] [--author NAAM] [-o UIT]\n\nMaakt het verslag van een sessie, in de taal van de sessie (niet die van de app),\nen drukt per geschreven bestand één regel af.\n\nOpties:\n  --format LIJST     docx, pdf, html en/of md, gescheiden door komma's (standaard: alle vier)\n  --public           de openbare versie: namen van deelnemers vervangen door hun\n                     organisatie, e-mailadressen en telefoonnummers weggelaten,\n                     zonder foto's en zonder auteur; drukt eerst de lijst van\n                     vervangingen af\n  --final            het verslag als definitief: zonder 'Concept' op de pagina's\n  --author NAAM      de auteur in de eigenschappen van de bestanden\n                     (standaard: de gespreksleider)\n  -o, --output UIT   met één formaat: het bestand (of een map); met meer formaten: een map,\n                     die al moet bestaan\n\nZonder -o komen de bestanden naast het sessiebestand, met dezelfde naam:\nsessie.json wordt sessie.docx, sessie.pdf, sessie.html en sessie.md; de foto's bij\nde Markdown komen in de map `sessie.md_files`. Een bestaand bestand wordt\nvervangen. Eindigt met een foutcode als de sessie niet te lezen is of een bestand\nniet geschreven kan worden.", "Usage: leerkring export SESSION.json [--format docx,pdf,html,md] [--public] [--final] [--author NAME] [-o OUT]\n\nWrites the report of a session, in the session's language (not the app's),\nand prints one line per file written.\n\nOptions:\n  --format LIST      docx, pdf, html and/or md, separated by commas (default: all four)\n  --public           the public variant: participants' names replaced by their\n                     organisation, e-mail addresses and phone numbers left out,\n                     without photos and without an author; prints the list of\n                     replacements first\n  --final            the report as final: no 'Draft' on its pages\n  --author NAME      the author in the files' properties (default: the facilitator)\n  -o, --output OUT   with one format: the file (or a folder); with several formats: a folder,\n                     which must exist already\n\nWithout -o the files go next to the session file, named after it:\nsession.json becomes session.docx, session.pdf, session.html and session.md; the\nMarkdown's photos go into the folder `session.md_files`. An existing file is\nreplaced. Exits with an error code when the session cannot be read or a file cannot\nbe written.";
+    CliHelpExport => "Gebruik: leerkring export SESSIE.json [--format docx,pdf,html,md] [--public] [--final] [--author NAAM] [-o UIT] [--force]\n\nMaakt het verslag van een sessie, in de taal van de sessie (niet die van de app),\nen drukt per geschreven bestand één regel af.\n\nOpties:\n  --format LIJST     docx, pdf, html en/of md, gescheiden door komma's (standaard: alle vier)\n  --public           de openbare versie: namen van deelnemers vervangen door hun\n                     organisatie, e-mailadressen en telefoonnummers weggelaten,\n                     zonder foto's en zonder auteur; drukt eerst de lijst van\n                     vervangingen af\n  --final            het verslag als definitief: zonder 'Concept' op de pagina's\n  --author NAAM      de auteur in de eigenschappen van de bestanden\n                     (standaard: de gespreksleider)\n  -o, --output UIT   met één formaat: het bestand (of een map); met meer formaten: een map,\n                     die al moet bestaan\n  --force            vervang ook een bestand met een sessie of andere JSON\n                     (nooit een sessie die in Leerkring geopend is)\n\nZonder -o komen de bestanden naast het sessiebestand, met dezelfde naam:\nsessie.json wordt sessie.docx, sessie.pdf, sessie.html en sessie.md; de foto's bij\nde Markdown komen in de map `sessie.md_files`. Een bestaand verslag wordt\nvervangen; een bestand met een sessie of andere JSON alleen met --force. Eindigt met een foutcode als de sessie niet te lezen is of een bestand\nniet geschreven kan worden.", "Usage: leerkring export SESSION.json [--format docx,pdf,html,md] [--public] [--final] [--author NAME] [-o OUT] [--force]\n\nWrites the report of a session, in the session's language (not the app's),\nand prints one line per file written.\n\nOptions:\n  --format LIST      docx, pdf, html and/or md, separated by commas (default: all four)\n  --public           the public variant: participants' names replaced by their\n                     organisation, e-mail addresses and phone numbers left out,\n                     without photos and without an author; prints the list of\n                     replacements first\n  --final            the report as final: no 'Draft' on its pages\n  --author NAME      the author in the files' properties (default: the facilitator)\n  -o, --output OUT   with one format: the file (or a folder); with several formats: a folder,\n                     which must exist already\n  --force            replace even a file that holds a session or other JSON\n                     (never a session that is open in Leerkring)\n\nWithout -o the files go next to the session file, named after it:\nsession.json becomes session.docx, session.pdf, session.html and session.md; the\nMarkdown's photos go into the folder `session.md_files`. An existing report is\nreplaced; a file that holds a session or other JSON only with --force. Exits with an error code when the session cannot be read or a file cannot\nbe written.";
     // --- A new session: templates (placeholders: {n}, {minutes}, {name}) ---
     CmdNewSession => "Nieuwe bijeenkomst…", "New meeting…";
     TipNewSession => "Begin met een sjabloon: de standaard leerkring, een korte bijeenkomst, leeg of een eigen sjabloon", "Start from a template: the standard learning circle, a short meeting, empty or a template of your own";
@@ -743,6 +835,31 @@ texts! {
     TipRoomAutoAccept => "Voor een vertrouwde zaal: wat binnenkomt, gaat meteen op het bord (met Ctrl+Z terug te draaien).", "For a trusted room: what arrives goes straight onto the board (Ctrl+Z takes it back).";
     CmdRoomAnonymous => "Anoniem toestaan", "Allow anonymous";
     TipRoomAnonymous => "Deelnemers mogen vragen en opmerkingen sturen zonder hun gemeente te kiezen.", "Participants may send questions and remarks without choosing their municipality.";
+    CmdStartVoteThemes => "Zaal laten stemmen over de thema's", "Let the room vote on the themes";
+    TipStartVoteThemes => "Elke telefoon verdeelt zijn stippen over de gedeelde thema's; de uitslag komt live op het scherm en, na afsluiten, in het verslag.", "Each phone spends its dots on the shared themes; the result shows live on the screen and, once closed, in the report.";
+    CmdStartVoteBlock => "Zaal laten stemmen over dit onderdeel", "Let the room vote on this section";
+    TipStartVoteBlock => "Elke telefoon verdeelt zijn stippen over de punten van het huidige synthese-onderdeel.", "Each phone spends its dots on the points of the current synthesis section.";
+    CmdCloseVote => "Stemming afsluiten", "Close the vote";
+    CmdCancelVote => "Stemming afbreken", "Cancel the vote";
+    ModeVote => "Stemming", "Vote";
+    VoteTitle => "Stemming", "Vote";
+    VoteDotsLabel => "Stippen per telefoon", "Dots per phone";
+    VoteSeveralLabel => "Meer stippen op één keuze", "Several dots on one option";
+    VoteChooseLabel => "Aantal te kiezen", "Options to choose";
+    VoteRunning => "{n} telefoons hebben gestemd", "{n} phones voted";
+    VoteQuestionThemes => "Welke thema's willen we de volgende keer uitdiepen?", "Which themes shall we explore next time?";
+    VoteQuestionBlock => "Wat is het belangrijkst bij „{block}”?", "What matters most in “{block}”?";
+    VoteAlreadyOpen => "Er loopt al een stemming.", "A vote is already open.";
+    VoteTooFewOptions => "Er zijn minstens twee keuzes nodig: twee gedeelde thema's, of twee punten in het onderdeel.", "At least two options are needed: two shared themes, or two points in the section.";
+    VoteCannotStart => "Stemming niet gestart", "Vote not started";
+    VoteCannotRecord => "Uitslag niet opgeslagen", "Result not saved";
+    VoteChosenByRoom => "Gekozen door de zaal: {chosen}", "Chosen by the room: {chosen}";
+    VoteNothingChosen => "Nog niets gekozen: er is niet gestemd.", "Nothing chosen: no one voted.";
+    VoteLast => "Laatste uitslag", "Last result";
+    ProjectorVoteLive => "{n} telefoons hebben gestemd · stem via de QR-code", "{n} phones voted · vote through the QR code";
+    ProjectorNoVote => "Er is nog niet gestemd. Start een stemming vanuit de thema's of een synthese-onderdeel.", "No vote yet. Start one from the themes or a synthesis section.";
+    ReportRoomVote => "{question} ({voters} telefoons, {dots} stippen elk): {totals}.", "{question} ({voters} phones, {dots} dots each): {totals}.";
+    ReportRoomVotesTitle => "Stemmingen in de zaal", "Votes in the room";
     ModeJoin => "Meedoen (QR)", "Join (QR)";
     RoomTitle => "Zaal", "Room";
     RoomOpenSince => "open sinds {time}", "open since {time}";
@@ -759,6 +876,7 @@ texts! {
     RoomHelpTest => "Probeer het zelf eerst: scan de code met je eigen telefoon, op hetzelfde netwerk.", "Try it yourself first: scan the code with your own phone, on the same network.";
     RoomCannotOpen => "De zaal kan niet open", "The room cannot open";
     RoomCannotOpenDetail => "Het netwerk weigert ({detail}). Kies een andere poort, of sluit het programma dat de poort gebruikt.", "The network refuses ({detail}). Choose another port, or close the program that uses the port.";
+    RoomLiveLabel => "Meelezen op de telefoon (bord, synthese, agenda)", "Read along on a phone (board, synthesis, agenda)";
     InboxTitle => "Inbox van de zaal", "The room's inbox";
     InboxWaiting => "{n} wachten", "{n} waiting";
     InboxDecided => "{accepted} geaccepteerd, {rejected} afgewezen", "{accepted} accepted, {rejected} rejected";
@@ -799,6 +917,28 @@ texts! {
     RoomPageEmpty => "Typ eerst iets.", "Type something first.";
     RoomPageTooLong => "Te lang: hoogstens {n} tekens.", "Too long: at most {n} characters.";
     RoomPageChooseOrganisation => "Kies eerst je gemeente.", "Choose your municipality first.";
+    // --- The room: voting on the join page (the session's language) ---
+    VotePageRuleOne => "Je hebt {n} stippen: zet er hoogstens één op elke keuze.", "You have {n} dots: put at most one on each option.";
+    VotePageRuleSeveral => "Je hebt {n} stippen: verdeel ze, ook meer op één keuze.", "You have {n} dots: spread them, several on one option if you like.";
+    VotePageOptions => "De keuzes", "The options";
+    VotePageDotsOn => "Stippen op „{option}”", "Dots on “{option}”";
+    VotePageSend => "Stemmen", "Vote";
+    VotePageChange => "Stem aanpassen", "Change my vote";
+    VotePageCounted => "Je stippen zijn geteld. Je kunt ze nog aanpassen tot de stemming sluit.", "Your dots are counted. You can change them until the vote closes.";
+    VotePageClosed => "Deze stemming is al gesloten. Laad de pagina opnieuw.", "This vote has closed. Reload the page.";
+    VotePageNoDots => "Kies eerst waar je stippen heen gaan.", "Choose where your dots go first.";
+    VotePageTooMany => "Te veel stippen: je hebt er {n}.", "Too many dots: you have {n}.";
+    VotePageOnePerOption => "Bij deze stemming gaat er hoogstens één stip op elke keuze.", "In this vote, at most one dot goes on each option.";
+    RoomPageReadAlong => "Lees mee: het bord, de synthese en de agenda op je telefoon", "Read along: the board, the synthesis and the agenda on your phone";
+    // --- The room: the live view (the session's language) ---
+    LivePageTitle => "Meelezen", "Read along";
+    LivePageNow => "Nu: {item}", "Now: {item}";
+    LivePageBoard => "Het bord", "The board";
+    LivePageAgenda => "Agenda", "Agenda";
+    LivePageJoin => "Zelf iets sturen of stemmen", "Send something or vote yourself";
+    LivePageNothingYet => "Nog niets.", "Nothing yet.";
+    LivePageVoters => "{n} telefoons hebben gestemd", "{n} phones voted";
+    LivePageFull => "Er lezen al te veel telefoons mee; probeer het straks opnieuw.", "Too many phones are reading along; try again in a while.";
     RoomPageUnknownOrganisation => "Die gemeente staat niet (meer) in de lijst. Laad de pagina opnieuw.", "That municipality is not (or no longer) on the list. Reload the page.";
     RoomPageAnonymousOff => "Anoniem sturen staat uit: kies je gemeente.", "Sending anonymously is off: choose your municipality.";
     RoomPageKeywordNeedsOrganisation => "Een trefwoord hoort op de kaart van een gemeente: kies je gemeente, of stuur een vraag of opmerking.", "A keyword belongs on a municipality's card: choose yours, or send a question or remark.";
@@ -1057,5 +1197,104 @@ mod tests {
             assert!(!key.get(Language::Nl).is_empty(), "{key:?} lacks Dutch");
             assert!(!key.get(Language::En).is_empty(), "{key:?} lacks English");
         }
+    }
+
+    /// The glossary: `docs/GLOSSARY.md`, one row per term with the words
+    /// that must not name it.
+    const GLOSSARY: &str = include_str!("../docs/GLOSSARY.md");
+
+    /// The words a text must not use, per language, from the glossary's table.
+    fn forbidden_words() -> Vec<(String, Language, String)> {
+        let mut words = Vec::new();
+        for line in GLOSSARY.lines().filter(|l| l.starts_with('|')) {
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            if cells.len() != 5 || cells[0] == "Nederlands" || cells[0].starts_with("---") {
+                continue;
+            }
+            for (lang, cell) in [(Language::Nl, cells[3]), (Language::En, cells[4])] {
+                for word in cell.split(',').map(str::trim) {
+                    if !word.is_empty() && word != "—" {
+                        words.push((word.to_lowercase(), lang, cells[0].to_owned()));
+                    }
+                }
+            }
+        }
+        words
+    }
+
+    /// `text` without its placeholders (`{item}` is no word of the text).
+    fn without_placeholders(text: &str) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for c in text.chars() {
+            match c {
+                '{' => inside = true,
+                '}' => inside = false,
+                _ if !inside => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Whether `text` holds `word` as a whole word (or words), any case.
+    fn uses_word(text: &str, word: &str) -> bool {
+        let text = text.to_lowercase();
+        // A hyphen separates: "synthese-blok" uses "blok".
+        let is_word = |c: char| c.is_alphanumeric();
+        text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(is_word) && !after.is_some_and(is_word)
+        })
+    }
+
+    #[test]
+    fn the_glossary_is_read_and_catches_a_synonym() {
+        let words = forbidden_words();
+        assert!(words.len() > 20, "{} forbidden words", words.len());
+        assert!(words.contains(&("blok".into(), Language::Nl, "synthese-onderdeel".into())));
+        assert!(words.contains(&("block".into(), Language::En, "synthese-onderdeel".into())));
+        assert!(uses_word("Vult synthese-blok", "blok"));
+        assert!(!uses_word("Blokje", "blok"));
+        assert!(uses_word("Nieuw blok", "blok"));
+        assert!(!uses_word("Democratie in actie", "acties"));
+        assert!(uses_word("Twee acties", "acties"));
+        assert!(!uses_word("Actiepunten", "actie"));
+        assert!(!uses_word(
+            &without_placeholders("Laat los: {item}"),
+            "item"
+        ));
+        assert_eq!(without_placeholders("Laat los: {item}"), "Laat los: ");
+    }
+
+    #[test]
+    fn the_translation_table_uses_only_the_glossary_s_terms() {
+        let words = forbidden_words();
+        let mut found = Vec::new();
+        for key in T::ALL {
+            for lang in Language::ALL {
+                let text = without_placeholders(key.get(lang));
+                for (word, word_lang, term) in &words {
+                    if *word_lang == lang && uses_word(&text, word) {
+                        found.push(format!(
+                            "{key:?} ({}) says '{word}' for '{term}'",
+                            lang.code()
+                        ));
+                    }
+                }
+                // No plural in brackets: two texts instead.
+                for bracket in ["(en)", "(s)", "(e)"] {
+                    if text.contains(bracket) {
+                        found.push(format!("{key:?} ({}) has '{bracket}'", lang.code()));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "texts outside the glossary:\n{}",
+            found.join("\n")
+        );
     }
 }

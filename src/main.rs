@@ -152,7 +152,12 @@ fn run_window(
         app.set_room_options(options);
         // One line on standard output, so scripts and tests find the room.
         match app.open_room() {
-            Ok(url) => println!("room: {url}"),
+            Ok(url) => {
+                println!("room: {url}");
+                if let Some(live) = app.live_url() {
+                    println!("live: {live}");
+                }
+            }
             Err(why) => eprintln!(
                 "leerkring: {}",
                 trf(app.state.ui_lang, T::CliRoomFailed, &[("detail", &why)])
@@ -176,7 +181,7 @@ fn run_window(
         viewport: egui::ViewportBuilder::default()
             .with_title(shell.app.window_title())
             .with_app_id("leerkring")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(shell.app.initial_window_size())
             .with_min_inner_size([720.0, 480.0]),
         // Only the bundled fonts: every machine renders the same.
         system_font_fallback: false,

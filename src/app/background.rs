@@ -166,17 +166,33 @@ impl LeerkringApp {
                 self.lock = None;
                 self.show_session(session, Some(opened.path.clone()));
                 self.lock = opened.lock;
-                self.state.read_only = opened.in_use;
+                // A read-only session shows one banner that says why, with the
+                // way out (no second notice).
+                self.expect_file(&opened.path, opened.print);
+                self.state.read_only = opened.in_use || opened.lock_failed.is_some();
+                self.state.unprotected = opened
+                    .lock_failed
+                    .as_ref()
+                    .map(|error| self.unprotected_detail(error));
+                if self.state.unprotected.is_some() {
+                    // The banner says it all; the notice from the start goes.
+                    let unusable = tr(lang, T::DataFolderUnusable);
+                    self.state.notices.retain(|n| n.title != unusable);
+                }
+                for repair in &opened.repairs {
+                    eprintln!(
+                        "leerkring: {}: {}",
+                        opened.path.display(),
+                        repair.message(crate::i18n::Language::En)
+                    );
+                    self.notify(
+                        NoticeLevel::Info,
+                        tr(lang, T::SessionRepaired),
+                        repair.message(lang),
+                    );
+                }
                 if let Some((summary, saved)) = replayed {
                     self.show_replayed(&opened.path, &summary, saved.is_ok());
-                }
-                if opened.in_use {
-                    let detail = trf(
-                        lang,
-                        T::ReadOnlyInUse,
-                        &[("file", &opened.path.display().to_string())],
-                    );
-                    self.notify(NoticeLevel::Info, tr(lang, T::ReadOnlyTitle), detail);
                 }
                 if !opened.missing_photos.is_empty() {
                     let detail = trf(
@@ -240,7 +256,26 @@ impl LeerkringApp {
         // An untitled session's recovery copy goes once it has a name.
         let untitled = (self.state.file.is_none() && !self.state.untitled_name.is_empty())
             .then(|| self.state.untitled_name.clone());
+        let own_file = self.state.file.clone();
         self.jobs.spawn(JobKind::SaveAs, move || {
+            // Never over a session that another window has open: its lock
+            // is taken first (this window's own file keeps its own lock).
+            let own = own_file.as_deref().is_some_and(|own| same_file(own, &path));
+            let lock = match dirs.as_ref().filter(|_| !own) {
+                Some(dirs) => match store::SessionLock::try_acquire(dirs, &path) {
+                    Ok(lock) => Some(lock),
+                    Err(error @ store::LockError::InUse { .. }) => {
+                        return Finished::SavedAs {
+                            path,
+                            generation,
+                            result: Err(error.message(lang)),
+                            missing_photos: Vec::new(),
+                        };
+                    }
+                    Err(store::LockError::Io { .. }) => None,
+                },
+                None => None,
+            };
             let (moved, missing_photos) = match base {
                 Some(base) if !session.attachments.is_empty() => {
                     match store::carry_photos(&base, &path, &session.attachments) {
@@ -266,10 +301,7 @@ impl LeerkringApp {
                     if let (Some(dirs), Some(name)) = (&dirs, &untitled) {
                         let _ = store::remove_untitled_copy(dirs, name);
                     }
-                    let lock = dirs
-                        .as_ref()
-                        .and_then(|dirs| store::SessionLock::try_acquire(dirs, &path).ok());
-                    (moved, lock)
+                    (moved, lock, store::Fingerprint::of_session(&saved))
                 })
                 .map_err(|error| error.message(lang));
             Finished::SavedAs {
@@ -298,12 +330,15 @@ impl LeerkringApp {
             self.notify(NoticeLevel::Info, tr(lang, T::PhotosNotCarried), detail);
         }
         match result {
-            Ok((moved, lock)) => {
+            Ok((moved, lock, print)) => {
                 self.adopt_photo_paths(moved);
+                let same = self.state.file.as_deref() == Some(path);
                 let name = std::mem::take(&mut self.state.untitled_name);
                 self.state.untitled_copies.retain(|c| c.name != name);
                 self.state.unnamed_changes = false;
                 self.state.file = Some(path.to_path_buf());
+                self.expect_file(path, Some(print));
+                self.state.unprotected = None;
                 // Changes made while the copy was written are saved there next.
                 self.state.dirty = generation != self.generation;
                 if !self.state.dirty {
@@ -312,7 +347,9 @@ impl LeerkringApp {
                 self.submitted = generation;
                 self.state.read_only = false;
                 self.state.saved_at = Some(self.env.clock.now());
-                self.lock = lock;
+                if lock.is_some() || !same {
+                    self.lock = lock;
+                }
                 self.remember(path);
                 self.update_marker();
                 if let Some(then) = self.after_save_as.take() {
@@ -374,6 +411,17 @@ impl LeerkringApp {
         if candidate.file.is_some() && candidate.file == self.state.file {
             // The open file itself: its own lock must not make it read-only.
             self.lock = None;
+        }
+        // A copy of a crashed or unsaved session is gone once the session is
+        // saved with it (an untitled session's own file stays).
+        if let Some(dirs) = &self.env.dirs
+            && candidate.copy.starts_with(dirs.recovery_dir())
+            && candidate
+                .copy
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().contains("-crash-"))
+        {
+            self.redundant.push(candidate.copy.clone());
         }
         let dirs = self.env.dirs.clone();
         let now = self.env.clock.now();
@@ -572,5 +620,37 @@ impl LeerkringApp {
     #[must_use]
     pub fn jobs_idle(&self) -> bool {
         self.jobs.idle()
+    }
+}
+
+/// Whether `a` and `b` name the same file (or the same path, when either
+/// does not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+impl LeerkringApp {
+    /// Why the session is read-only although no other window is known to
+    /// have it, in plain words.
+    fn unprotected_detail(&self, error: &store::LockError) -> String {
+        let lang = self.state.ui_lang;
+        let folder = self
+            .env
+            .dirs
+            .as_ref()
+            .map(|d| d.data_dir.display().to_string())
+            .unwrap_or_default();
+        let reason = match error {
+            store::LockError::Io { source, .. } => store::explain_io(lang, source),
+            store::LockError::InUse { .. } => String::new(),
+        };
+        trf(
+            lang,
+            T::UnprotectedDetail,
+            &[("folder", &folder), ("reason", &reason)],
+        )
     }
 }

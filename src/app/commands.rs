@@ -74,6 +74,14 @@ commands! {
     AddPhoto,
     /// Read-only session: continue in a copy of the file.
     WorkInCopy,
+    /// The lock could not be taken (data folder unusable): edit anyway,
+    /// without the protection against two windows.
+    ContinueUnprotected,
+    /// Another program changed the session's file: write this session over it.
+    OverwriteChangedFile,
+    /// Another program changed the session's file: open it as it is now
+    /// (this window's changes are offered as a recovered copy).
+    ReloadChangedFile,
     /// Quit the app (saving first).
     Quit,
     /// Unsaved changes: save them under a name, then go on.
@@ -84,21 +92,8 @@ commands! {
     LeaveCancel,
     /// An untitled session: keep it as a recovery copy (listed at the next start) and go on.
     LeaveKeepRecovery,
-    // --- Edit and view ---
-    /// Undo the last change to the session.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Find text in keywords, titles and bullets.
-    Find,
-    /// Show or hide the shared themes.
-    ShowThemes,
-    /// Show the console.
-    ShowConsole,
-    /// Show the session setup.
-    ShowSetup,
-    /// Open the setup's paste dialog (municipalities, participants, agenda).
-    ShowPaste,
+    /// Close the topmost window (cheat sheet, find, export…); the cursor goes back.
+    CloseWindow,
     // --- The meeting ---
     /// Start, pause or resume the agenda clock.
     StartPause,
@@ -112,7 +107,7 @@ commands! {
     SkipSpeaker,
     /// End the meeting: the current item gets its end time.
     FinishAgenda,
-    /// Add an agenda item after the current one.
+    /// Add an agenda item after the one being edited (or the current one).
     AddItem,
     /// Add an action.
     AddAction,
@@ -122,6 +117,14 @@ commands! {
     AddMunicipality,
     /// Add a guest organisation.
     AddGuest,
+    /// Show or hide the shared themes.
+    ShowThemes,
+    /// Show the console.
+    ShowConsole,
+    /// Show the session setup.
+    ShowSetup,
+    /// Open the setup's paste dialog (municipalities, participants, agenda).
+    ShowPaste,
     /// Open the room to phones (or show its panel when it is open).
     OpenRoom,
     /// Close the room: phones can send nothing more.
@@ -130,6 +133,14 @@ commands! {
     ToggleRoomAutoAccept,
     /// Let phones send questions and remarks anonymously (or not).
     ToggleRoomAnonymous,
+    /// Put the shared themes to the room's vote.
+    StartVoteThemes,
+    /// Put the current synthesis block's points to the room's vote.
+    StartVoteBlock,
+    /// Close the room's vote and keep its result.
+    CloseVote,
+    /// End the room's vote without keeping anything.
+    CancelVote,
     // --- The beamer ---
     /// Open or close the projector window.
     ToggleProjector,
@@ -163,6 +174,8 @@ commands! {
     ModeThemes,
     /// How to join the room: the QR code and the address.
     ModeJoin,
+    /// The room's vote as a heat list.
+    ModeVote,
     /// The next page of cards (when not all fit).
     NextProjectorPage,
     /// Dark text on white.
@@ -176,6 +189,12 @@ commands! {
     /// Show or hide the ⊗ mark on card titles.
     ToggleTitleMarker,
     // --- Typing ---
+    /// Undo the last change to the session.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Find text in keywords, titles and bullets.
+    Find,
     /// Select the next municipality.
     NextCard,
     /// Select the previous municipality.
@@ -211,27 +230,19 @@ commands! {
 /// Where a command is listed in the cheat sheet (F1) and menus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Group {
-    /// Files, report, quitting.
+    /// Files, report, windows, quitting.
     File,
-    /// Undo, find, views.
-    Edit,
-    /// The agenda clock and the round.
+    /// The agenda clock, the round, the console and the setup.
     Meeting,
     /// The projector.
     Beamer,
-    /// Capturing keywords and bullets.
+    /// Capturing keywords and bullets, undo and find.
     Typing,
 }
 
 impl Group {
     /// Every group, in cheat-sheet order.
-    pub const ALL: [Group; 5] = [
-        Group::Meeting,
-        Group::Typing,
-        Group::Beamer,
-        Group::Edit,
-        Group::File,
-    ];
+    pub const ALL: [Group; 4] = [Group::Meeting, Group::Beamer, Group::Typing, Group::File];
 
     /// The group's heading.
     #[must_use]
@@ -240,7 +251,6 @@ impl Group {
             lang,
             match self {
                 Group::File => T::GroupFile,
-                Group::Edit => T::GroupEdit,
                 Group::Meeting => T::GroupMeeting,
                 Group::Beamer => T::GroupBeamer,
                 Group::Typing => T::GroupTyping,
@@ -292,7 +302,7 @@ impl Command {
     #[must_use]
     #[allow(clippy::too_many_lines)] // One row per command, on purpose.
     pub fn spec(self) -> Spec {
-        use Group::{Beamer, Edit, File, Meeting, Typing};
+        use Group::{Beamer, File, Meeting, Typing};
         use Scope::{Anywhere, Session, SessionAndProjector};
         let s = |label, keys: &'static [KeyboardShortcut], group, scope| Spec {
             label,
@@ -364,45 +374,63 @@ impl Command {
                 Session,
             )),
             Command::WorkInCopy => s(T::CmdWorkInCopy, &[], File, Session),
+            Command::ContinueUnprotected => tip(
+                s(T::CmdContinueUnprotected, &[], File, Session),
+                T::TipContinueUnprotected,
+            ),
+            Command::OverwriteChangedFile => tip(
+                s(T::CmdOverwriteChangedFile, &[], File, Session),
+                T::TipOverwriteChangedFile,
+            ),
+            Command::ReloadChangedFile => tip(
+                s(T::CmdReloadChangedFile, &[], File, Session),
+                T::TipReloadChangedFile,
+            ),
             Command::Quit => s(T::CmdQuit, const { &[key(CTRL, Key::Q)] }, File, Anywhere),
             Command::LeaveSaveAs => s(T::CmdSaveAs, &[], File, Anywhere),
             Command::LeaveDiscard => s(T::LeaveDiscard, &[], File, Anywhere),
             Command::LeaveCancel => s(T::LeaveCancel, &[], File, Anywhere),
             Command::LeaveKeepRecovery => s(T::LeaveKeepRecovery, &[], File, Anywhere),
+            Command::CloseWindow => s(
+                T::CmdCloseWindow,
+                const { &[key(NONE, Key::Escape)] },
+                File,
+                Anywhere,
+            ),
             Command::Undo => edits(tip(
-                s(T::CmdUndo, const { &[key(CTRL, Key::Z)] }, Edit, Session),
+                s(T::CmdUndo, const { &[key(CTRL, Key::Z)] }, Typing, Session),
                 T::TipUndo,
             )),
             Command::Redo => edits(s(
                 T::CmdRedo,
                 const { &[key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)] },
-                Edit,
+                Typing,
                 Session,
             )),
-            Command::Find => s(T::CmdFind, const { &[key(CTRL, Key::F)] }, Edit, Session),
+            Command::Find => s(T::CmdFind, const { &[key(CTRL, Key::F)] }, Typing, Session),
             Command::ShowThemes => s(
                 T::CmdShowThemes,
                 const { &[key(CTRL, Key::T)] },
-                Edit,
+                Meeting,
                 Session,
             ),
             Command::ShowConsole => s(
                 T::CmdShowConsole,
                 const { &[key(CTRL, Key::Num1)] },
-                Edit,
+                Meeting,
                 Session,
             ),
             Command::ShowSetup => s(
                 T::CmdShowSetup,
                 const { &[key(CTRL, Key::Num2)] },
-                Edit,
+                Meeting,
                 Session,
             ),
             Command::ShowPaste => edits(tip(
                 s(
                     T::CmdShowPaste,
                     const { &[key(CTRL_SHIFT, Key::V)] },
-                    Edit,
+                    Meeting,
                     Session,
                 ),
                 T::TipShowPaste,
@@ -467,6 +495,16 @@ impl Command {
                 s(T::CmdRoomAnonymous, &[], Meeting, Session),
                 T::TipRoomAnonymous,
             ),
+            Command::StartVoteThemes => edits(tip(
+                s(T::CmdStartVoteThemes, &[], Meeting, Session),
+                T::TipStartVoteThemes,
+            )),
+            Command::StartVoteBlock => edits(tip(
+                s(T::CmdStartVoteBlock, &[], Meeting, Session),
+                T::TipStartVoteBlock,
+            )),
+            Command::CloseVote => edits(s(T::CmdCloseVote, &[], Meeting, Session)),
+            Command::CancelVote => s(T::CmdCancelVote, &[], Meeting, Session),
             Command::ToggleProjector => s(
                 T::CmdToggleProjector,
                 const { &[key(NONE, Key::F7)] },
@@ -563,15 +601,36 @@ impl Command {
                 Beamer,
                 SessionAndProjector,
             ),
+            Command::ModeVote => s(
+                T::ModeVote,
+                const { &[key(ALT, Key::Num9)] },
+                Beamer,
+                SessionAndProjector,
+            ),
             Command::NextProjectorPage => s(
                 T::CmdNextProjectorPage,
                 const { &[key(ALT, Key::PageDown)] },
                 Beamer,
                 SessionAndProjector,
             ),
-            Command::ThemeLight => s(T::ThemeLight, &[], Beamer, Session),
-            Command::ThemeDark => s(T::ThemeDark, &[], Beamer, Session),
-            Command::ThemeHighContrast => s(T::ThemeHighContrast, &[], Beamer, Session),
+            Command::ThemeLight => s(
+                T::ThemeLight,
+                const { &[key(CTRL_SHIFT, Key::L)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ThemeDark => s(
+                T::ThemeDark,
+                const { &[key(CTRL_SHIFT, Key::D)] },
+                Beamer,
+                SessionAndProjector,
+            ),
+            Command::ThemeHighContrast => s(
+                T::ThemeHighContrast,
+                const { &[key(CTRL_SHIFT, Key::H)] },
+                Beamer,
+                SessionAndProjector,
+            ),
             Command::ToggleProjectorHeader => s(T::CmdToggleProjectorHeader, &[], Beamer, Session),
             Command::ToggleTitleMarker => s(T::CmdToggleTitleMarker, &[], Beamer, Session),
             Command::NextCard => s(
@@ -722,12 +781,16 @@ impl Command {
             | Command::Open
             | Command::OpenSample
             | Command::Quit
-            | Command::NewSession => true,
+            | Command::NewSession
+            | Command::ShowPaste => true,
             Command::LeaveSaveAs
             | Command::LeaveDiscard
             | Command::LeaveCancel
             | Command::LeaveKeepRecovery => state.pending_leave.is_some(),
-            Command::ShowPaste => true,
+            // Esc first closes an open menu or list (egui does that itself).
+            Command::CloseWindow => {
+                !view.focus.popup_open && super::windows::topmost(state, view).is_some()
+            }
             Command::NewFromThis
             | Command::SaveAsTemplate
             | Command::Save
@@ -760,6 +823,7 @@ impl Command {
             | Command::ModePhoto
             | Command::ModeThemes
             | Command::ModeJoin
+            | Command::ModeVote
             | Command::OpenRoom
             | Command::FocusInbox
             | Command::NextProjectorPage
@@ -783,6 +847,8 @@ impl Command {
             | Command::AddGuest => true,
             Command::ExportNow => view.export.ready(),
             Command::WorkInCopy => state.read_only,
+            Command::ContinueUnprotected => state.read_only && state.unprotected.is_some(),
+            Command::OverwriteChangedFile | Command::ReloadChangedFile => state.changed_on_disk,
             Command::EditTitle => writable,
             Command::Undo => state.can_undo,
             Command::Redo => state.can_redo,
@@ -796,6 +862,22 @@ impl Command {
             Command::CloseRoom | Command::ToggleRoomAutoAccept | Command::ToggleRoomAnonymous => {
                 state.room.is_some()
             }
+            // Finding the themes takes a while: the vote itself says when
+            // there are too few (this is asked every frame).
+            Command::StartVoteThemes => writable && state.vote.is_none(),
+            Command::StartVoteBlock => {
+                writable
+                    && state.vote.is_none()
+                    && super::vote::vote_options(
+                        &state.session,
+                        crate::model::VoteSource::Block {
+                            block: state.active_block(),
+                        },
+                    )
+                    .len()
+                        >= 2
+            }
+            Command::CloseVote | Command::CancelVote => state.vote.is_some(),
         }
     }
 
@@ -828,6 +910,7 @@ impl Command {
             Some(ProjectorMode::Photo) => Command::ModePhoto,
             Some(ProjectorMode::Themes) => Command::ModeThemes,
             Some(ProjectorMode::Join) => Command::ModeJoin,
+            Some(ProjectorMode::Vote) => Command::ModeVote,
         }
     }
 
@@ -894,6 +977,12 @@ pub enum Request {
     RemoveUntitledCopy(usize),
     /// Save the session's agenda and times as a template with this name.
     SaveTemplate(String),
+    /// Save the session under this path (typed when no file dialog can open).
+    SaveAsPath(PathBuf),
+    /// Attach these photos to the current agenda item (typed when no file dialog can open).
+    ImportPhotos(Vec<PathBuf>),
+    /// Give up typing a path (a "save as" waiting for it is given up too).
+    CancelPathPrompt,
     /// Show this address of the computer in the room's join address.
     ChooseRoomAddress(std::net::IpAddr),
 }
@@ -922,6 +1011,9 @@ impl Request {
             Request::OpenUntitledCopy(_) => T::CmdOpen,
             Request::RemoveUntitledCopy(_) => T::CmdRemove,
             Request::SaveTemplate(_) => T::TemplateSave,
+            Request::SaveAsPath(_) => T::CmdSave,
+            Request::ImportPhotos(_) => T::CmdAddPhoto,
+            Request::CancelPathPrompt => T::LeaveCancel,
             Request::ChooseRoomAddress(ip) => return ip.to_string(),
         };
         tr(lang, key).to_owned()

@@ -46,8 +46,28 @@ fn spawn_dialog<A: Send + 'static>(ask: impl FnOnce() -> A + Send + 'static) -> 
     rx
 }
 
+/// A dialog that answers "nothing chosen" faster than this never showed:
+/// nobody opens a file dialog, reads it and cancels it within a quarter of a
+/// second. (Without a desktop portal, `rfd` answers at once with the same
+/// "nothing" as a Cancel.)
+pub const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// How a dialog's answer reads, from what it returned and how long it was open.
+#[must_use]
+pub fn answer_of(picked: Option<PathBuf>, open_for: std::time::Duration) -> DialogAnswer {
+    match picked {
+        Some(path) => DialogAnswer::Picked(path),
+        None if open_for < NO_DIALOG_WITHIN => DialogAnswer::Unavailable,
+        None => DialogAnswer::Cancelled,
+    }
+}
+
 fn on_thread(ask: impl FnOnce() -> Option<PathBuf> + Send + 'static) -> Receiver<DialogAnswer> {
-    spawn_dialog(move || ask().map_or(DialogAnswer::Cancelled, DialogAnswer::Picked))
+    spawn_dialog(move || {
+        let asked = std::time::Instant::now();
+        let picked = ask();
+        answer_of(picked, asked.elapsed())
+    })
 }
 
 impl Dialogs for NativeDialogs {
@@ -74,12 +94,21 @@ impl Dialogs for NativeDialogs {
     }
 
     fn pick_photos(&self) -> Receiver<Vec<PathBuf>> {
-        spawn_dialog(|| {
-            rfd::FileDialog::new()
-                .add_filter("PNG, JPEG", &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"])
-                .pick_files()
-                .unwrap_or_default()
-        })
+        let (tx, rx) = channel();
+        let _ = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let asked = std::time::Instant::now();
+                let files = rfd::FileDialog::new()
+                    .add_filter("PNG, JPEG", &["png", "jpg", "jpeg", "PNG", "JPG", "JPEG"])
+                    .pick_files()
+                    .unwrap_or_default();
+                // No dialog showed: the channel closes without an answer.
+                if !files.is_empty() || asked.elapsed() >= NO_DIALOG_WITHIN {
+                    let _ = tx.send(files);
+                }
+            });
+        rx
     }
 }
 
@@ -94,6 +123,8 @@ pub struct FixedDialogs {
     pub folder: Option<PathBuf>,
     /// What [`Dialogs::pick_photos`] answers (empty: Cancel).
     pub photos: Vec<PathBuf>,
+    /// No dialog can show at all (a system without a desktop portal).
+    pub unavailable: bool,
 }
 
 /// A channel that already holds `answer`.
@@ -107,20 +138,53 @@ fn answered(path: Option<PathBuf>) -> Receiver<DialogAnswer> {
     answered_with(path.map_or(DialogAnswer::Cancelled, DialogAnswer::Picked))
 }
 
+impl FixedDialogs {
+    fn answer(&self, path: Option<&PathBuf>) -> Receiver<DialogAnswer> {
+        if self.unavailable {
+            answered_with(DialogAnswer::Unavailable)
+        } else {
+            answered(path.cloned())
+        }
+    }
+}
+
 impl Dialogs for FixedDialogs {
     fn pick_session(&self) -> Receiver<DialogAnswer> {
-        answered(self.open.clone())
+        self.answer(self.open.as_ref())
     }
 
     fn save_session_as(&self, _suggested_name: &str) -> Receiver<DialogAnswer> {
-        answered(self.save_as.clone())
+        self.answer(self.save_as.as_ref())
     }
 
     fn pick_folder(&self) -> Receiver<DialogAnswer> {
-        answered(self.folder.clone())
+        self.answer(self.folder.as_ref())
     }
 
     fn pick_photos(&self) -> Receiver<Vec<PathBuf>> {
-        answered_with(self.photos.clone())
+        if self.unavailable {
+            // A closed channel: no dialog could show.
+            channel().1
+        } else {
+            answered_with(self.photos.clone())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_instant_nothing_means_no_dialog_could_show() {
+        let quick = std::time::Duration::from_millis(3);
+        let human = std::time::Duration::from_secs(4);
+        assert_eq!(answer_of(None, quick), DialogAnswer::Unavailable);
+        assert_eq!(answer_of(None, human), DialogAnswer::Cancelled);
+        let path = PathBuf::from("sessie.json");
+        assert_eq!(
+            answer_of(Some(path.clone()), quick),
+            DialogAnswer::Picked(path)
+        );
     }
 }

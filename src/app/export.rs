@@ -51,6 +51,9 @@ pub struct ExportResult {
     pub written: Vec<PathBuf>,
     /// What failed, in the user's language.
     pub errors: Vec<String>,
+    /// What was left out of the written files (photos that could not be
+    /// used), in the user's language.
+    pub notes: Vec<String>,
 }
 
 impl ExportState {
@@ -142,8 +145,13 @@ pub fn start_export(
             .map(|(format, target)| (*format, report::file_name(target)))
             .collect();
         // One document for all formats: each photo is decoded once.
-        let rendered = report::export(&session, &names, &options);
-        for ((_, target), outcome) in targets.into_iter().zip(rendered) {
+        let exported = report::export_noted(&session, &names, &options);
+        result.notes = exported
+            .left_out
+            .iter()
+            .map(|left_out| left_out.message(lang))
+            .collect();
+        for ((_, target), outcome) in targets.into_iter().zip(exported.results) {
             match outcome {
                 Ok(rendered) => {
                     let companions = rendered
@@ -164,7 +172,8 @@ pub fn start_export(
         let (tx, rx) = channel();
         let _ = tx.send(ExportResult {
             written: Vec::new(),
-            errors: vec![error.to_string()],
+            errors: vec![store::explain_io(lang, &error)],
+            notes: Vec::new(),
         });
         return rx;
     }

@@ -10,6 +10,7 @@ use crate::model::{AgendaKind, Created, Edit, EditError, OrgKind, Outcome};
 
 use super::projector::{Blank, ProjectorMode};
 use super::runner::{ClockEdits, carry_timing};
+use super::views::FocusTarget;
 use super::{Command, Field, Leave, LeerkringApp, NoticeLevel, Request, Screen, View};
 
 /// How many commands the log keeps.
@@ -34,12 +35,14 @@ impl LeerkringApp {
             return Ok(Outcome::Unchanged);
         }
         let before = edit.undoable().then(|| self.state.session.clone());
+        let selected = self.state.card(self.view.capture.card);
         let outcome = edit.apply(&mut self.state.session)?;
         if outcome.changed() {
             if let Some(before) = before {
                 self.history.record(before, edit.undo_group());
             }
             self.journal(edit.clone());
+            self.keep_selected_card(selected.as_ref());
             self.applied();
         }
         Ok(outcome)
@@ -52,14 +55,7 @@ impl LeerkringApp {
     pub(super) fn apply_from_console(&mut self, edit: &Edit) -> Option<Created> {
         match self.apply_edit(edit) {
             Ok(Outcome::Created(created)) => {
-                // The field follows the depth the bullet got, unless a Tab
-                // typed after its Enter already chose the next one.
-                if let (Created::Bullet { depth, .. }, Edit::AddTypedBullet { depth: asked, .. }) =
-                    (&created, edit)
-                    && self.view.capture.bullet_depth == *asked
-                {
-                    self.view.capture.bullet_depth = *depth;
-                }
+                self.follow_created(edit, &created);
                 Some(created)
             }
             Ok(Outcome::Changed | Outcome::Unchanged)
@@ -67,7 +63,8 @@ impl LeerkringApp {
             Err(
                 error @ (EditError::TooLong { .. }
                 | EditError::OutOfRange { .. }
-                | EditError::MergeCycle(..)),
+                | EditError::MergeCycle(..)
+                | EditError::Invalid(_)),
             ) => {
                 let lang = self.state.ui_lang;
                 self.notify(
@@ -77,6 +74,35 @@ impl LeerkringApp {
                 );
                 None
             }
+        }
+    }
+
+    /// After an edit made something: the next bullet's depth follows it, and
+    /// a new row (organisation, participant, agenda item, action, planned
+    /// meeting) gets the cursor in its name, so typing goes on there.
+    fn follow_created(&mut self, edit: &Edit, created: &Created) {
+        let target = match (edit, created) {
+            // The field follows the depth the bullet got, unless a Tab
+            // typed after its Enter already chose the next one.
+            (Edit::AddTypedBullet { depth: asked, .. }, Created::Bullet { depth, .. }) => {
+                if self.view.capture.bullet_depth == *asked {
+                    self.view.capture.bullet_depth = *depth;
+                }
+                None
+            }
+            (_, Created::Organisation(id)) => Some(FocusTarget::Organisation(id.clone())),
+            (_, Created::Participant(id)) => Some(FocusTarget::Participant(id.clone())),
+            (_, Created::Item(id)) => {
+                self.view.editing_item = Some(id.clone());
+                Some(FocusTarget::Item(id.clone()))
+            }
+            // An action typed with "! " in the bullet field keeps the cursor there.
+            (Edit::AddAction { .. }, Created::Action(id)) => Some(FocusTarget::Action(id.clone())),
+            (_, Created::Meeting(id)) => Some(FocusTarget::Meeting(id.clone())),
+            _ => None,
+        };
+        if let Some(target) = target {
+            self.view.focus_on(target);
         }
     }
 
@@ -209,6 +235,38 @@ impl LeerkringApp {
             }
             Command::AddPhoto => self.ask_for_photo(),
             Command::WorkInCopy => self.work_in_copy(),
+            Command::ContinueUnprotected => {
+                if self.state.unprotected.take().is_some() {
+                    // The facilitator's choice: edits and saves go ahead; a
+                    // change by another window is still noticed before a save.
+                    self.state.read_only = false;
+                    self.view.capture.focus_request = Some(Field::Keyword);
+                }
+            }
+            Command::OverwriteChangedFile => {
+                if let Some(file) = self
+                    .state
+                    .file
+                    .clone()
+                    .filter(|_| self.state.changed_on_disk)
+                {
+                    self.expect_file(&file, None);
+                    self.save_now();
+                }
+            }
+            Command::ReloadChangedFile => {
+                if let Some(file) = self
+                    .state
+                    .file
+                    .clone()
+                    .filter(|_| self.state.changed_on_disk)
+                {
+                    // Unsaved changes stay in the journal and the recovery
+                    // copy: opening the changed file offers them back.
+                    self.state.dirty = false;
+                    self.open_file(&file);
+                }
+            }
             Command::Quit => {
                 if self.shutdown.load(std::sync::atomic::Ordering::SeqCst) {
                     // The system asks the app to stop: save and go, never ask.
@@ -245,21 +303,24 @@ impl LeerkringApp {
                     self.leave_now_with(then, ctx);
                 }
             }
+            Command::CloseWindow => self.close_topmost_window(ctx),
             Command::Undo => {
                 if let Some(mut previous) = self.history.undo(&self.state.session) {
+                    let selected = self.state.card(self.view.capture.card);
                     carry_timing(&self.state.session, &mut previous);
                     // Undo never takes away what a phone sent.
                     previous.keep_submissions_from(&self.state.session);
                     self.state.session = previous;
-                    self.after_undo();
+                    self.after_undo(selected.as_ref());
                 }
             }
             Command::Redo => {
                 if let Some(mut next) = self.history.redo(&self.state.session) {
+                    let selected = self.state.card(self.view.capture.card);
                     carry_timing(&self.state.session, &mut next);
                     next.keep_submissions_from(&self.state.session);
                     self.state.session = next;
-                    self.after_undo();
+                    self.after_undo(selected.as_ref());
                 }
             }
             Command::Find => {
@@ -281,12 +342,19 @@ impl LeerkringApp {
                     });
                 }
             }
-            Command::ShowConsole => self.view.view = View::Console,
-            Command::ShowSetup => self.view.view = View::Setup,
+            Command::ShowConsole => {
+                self.view.view = View::Console;
+                self.view.capture.focus_request = Some(Field::Keyword);
+            }
+            Command::ShowSetup => {
+                self.view.view = View::Setup;
+                self.view.focus_on(FocusTarget::SetupTitle);
+            }
             Command::StartPause => {
                 let edits = self.state.runner.toggle(&mut self.state.session, now);
                 self.clock_applied(&edits);
-                self.follow_speaker();
+                // The card stays where the facilitator put it: it follows
+                // the speaker only when the floor is given (F6, a name).
                 // The status bar and projector show the clock's new state.
                 self.changed();
             }
@@ -294,7 +362,7 @@ impl LeerkringApp {
                 let delta = if command == Command::NextItem { 1 } else { -1 };
                 let edits = self.state.runner.step(&mut self.state.session, delta, now);
                 self.clock_applied(&edits);
-                self.after_item_change();
+                self.after_item_change(true);
             }
             Command::NextSpeaker => {
                 let edits = self.state.runner.next_speaker(&mut self.state.session, now);
@@ -314,12 +382,14 @@ impl LeerkringApp {
                 self.changed();
             }
             Command::AddItem => {
+                // After the item being edited (the facilitator chose it), else
+                // after the current one, else at the end.
                 let session = &self.state.session;
                 let at = self
-                    .state
-                    .runner
-                    .current
+                    .view
+                    .editing_item
                     .as_ref()
+                    .or(self.state.runner.current.as_ref())
                     .and_then(|c| session.agenda.iter().position(|i| &i.id == c))
                     .map_or(session.agenda.len(), |p| p + 1);
                 let title = tr(self.state.ui_lang, T::NewItemTitle).to_owned();
@@ -396,12 +466,26 @@ impl LeerkringApp {
             Command::ModePhoto => self.set_projector_mode(Some(ProjectorMode::Photo)),
             Command::ModeThemes => self.set_projector_mode(Some(ProjectorMode::Themes)),
             Command::ModeJoin => self.set_projector_mode(Some(ProjectorMode::Join)),
+            Command::ModeVote => self.set_projector_mode(Some(ProjectorMode::Vote)),
             Command::OpenRoom => {
                 // Errors are shown as a notice by `open_room`.
                 let _ = self.open_room();
                 self.view.inbox.shown = true;
             }
-            Command::CloseRoom => self.close_room(),
+            Command::CloseRoom => {
+                // A running vote is closed and kept before the room goes.
+                self.close_vote();
+                self.close_room();
+            }
+            Command::StartVoteThemes => {
+                let _ = self.start_vote(crate::model::VoteSource::Themes);
+            }
+            Command::StartVoteBlock => {
+                let block = self.state.active_block();
+                let _ = self.start_vote(crate::model::VoteSource::Block { block });
+            }
+            Command::CloseVote => self.close_vote(),
+            Command::CancelVote => self.cancel_vote(),
             Command::ToggleRoomAutoAccept => self.toggle_room_auto_accept(),
             Command::ToggleRoomAnonymous => self.toggle_room_anonymous(),
             Command::FocusInbox => {
@@ -590,7 +674,7 @@ impl LeerkringApp {
             Request::GoToItem(id) => {
                 let edits = self.state.runner.go_to(&mut self.state.session, &id, now);
                 self.clock_applied(&edits);
-                self.after_item_change();
+                self.after_item_change(false);
             }
             Request::SetSpeaker(org) => {
                 let edits = self
@@ -640,6 +724,18 @@ impl LeerkringApp {
                 }
             }
             Request::SaveTemplate(name) => self.save_template(&name),
+            Request::SaveAsPath(path) => {
+                self.view.path_prompt = None;
+                self.save_as(&path);
+            }
+            Request::CancelPathPrompt => {
+                self.view.path_prompt = None;
+                self.after_save_as = None;
+            }
+            Request::ImportPhotos(paths) => {
+                self.view.path_prompt = None;
+                self.attach_photo_files(paths);
+            }
             Request::ChooseRoomAddress(ip) => self.choose_room_address(ip),
             Request::ThemeToObservations(key) => {
                 if let Some(text) = super::theme_suggestion(&self.state.session, &key) {
@@ -761,31 +857,48 @@ impl LeerkringApp {
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 
-    fn after_undo(&mut self) {
+    fn after_undo(&mut self, selected: Option<&crate::model::Card>) {
         self.view.capture.editing_keyword = None;
         // Undo and redo replace the whole session: so does the journal.
         self.journal(Edit::ReplaceSession(Box::new(self.state.session.clone())));
+        self.keep_selected_card(selected);
         self.applied();
     }
 
-    /// After moving in the agenda: the cursor goes where the new item is captured.
-    fn after_item_change(&mut self) {
-        self.changed();
-        self.view.capture.bullet_depth = 0;
-        let item = self
-            .state
-            .runner
-            .current
-            .as_ref()
-            .and_then(|id| self.state.session.agenda_item(id));
-        self.view.capture.focus_request = Some(match item {
-            Some(item) if item.block.is_some() => Field::Bullet,
-            _ => Field::Keyword,
-        });
-        self.follow_speaker();
+    /// After a change that moved, added or removed cards (organisations
+    /// reordered in the setup, an undo): the same municipality stays
+    /// selected, so the next keyword never goes to another card.
+    fn keep_selected_card(&mut self, selected: Option<&crate::model::Card>) {
+        let Some(selected) = selected else {
+            return;
+        };
+        let cards = self.state.session.cards();
+        let same = cards
+            .iter()
+            .position(|c| c == selected)
+            .or_else(|| cards.iter().position(|c| c.org == selected.org));
+        if let Some(index) = same {
+            self.view.capture.card = index;
+        }
     }
 
-    /// In a round, the selected card follows the speaker.
+    /// After moving in the agenda with its keys: the cursor goes where the
+    /// new item is captured. (A button in the agenda list keeps it there.)
+    fn after_item_change(&mut self, move_cursor: bool) {
+        self.changed();
+        self.view.capture.bullet_depth = 0;
+        if move_cursor {
+            self.view.capture.focus_request = Some(if self.state.bullets_lead() {
+                Field::Bullet
+            } else {
+                Field::Keyword
+            });
+        }
+    }
+
+    /// In a round, the selected card follows the speaker when the floor is
+    /// given (F6, Shift+F6, a speaker's name): giving the floor is choosing
+    /// the municipality. Nothing else moves the card.
     fn follow_speaker(&mut self) {
         let Some(org) = self.state.runner.speaker.clone() else {
             return;
@@ -863,7 +976,7 @@ impl LeerkringApp {
     }
 
     /// A file name for a session without one, from its title.
-    fn title_file_name(&self) -> String {
+    pub(super) fn title_file_name(&self) -> String {
         format!(
             "{}.json",
             crate::model::slug(&self.state.session.header.title, "sessie")

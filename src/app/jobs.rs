@@ -72,6 +72,14 @@ pub struct Opened {
     pub lock: Option<SessionLock>,
     /// Whether another Leerkring has the file open.
     pub in_use: bool,
+    /// Why the lock could not be taken at all (Leerkring's data folder is
+    /// unusable): whether another window has the file open is unknown.
+    pub lock_failed: Option<store::LockError>,
+    /// The fingerprint of the file as read (after what its journal put
+    /// back was saved into it), to notice later changes by other programs.
+    pub print: Option<store::Fingerprint>,
+    /// What reading put right (a theme merge cycle), to tell the facilitator.
+    pub repairs: Vec<store::Repair>,
     /// Photos that are not beside the file.
     pub missing_photos: Vec<String>,
     /// What the session's journal (a run that ended without saving) added
@@ -79,9 +87,18 @@ pub struct Opened {
     pub journal: store::JournalOnOpen,
 }
 
-/// A session saved under a new name: the photos' new relative paths and
-/// the new file's lock, or why it failed (in the user's language).
-pub type SavedAs = Result<(Vec<(AttachmentId, String)>, Option<SessionLock>), String>;
+/// A session saved under a new name: the photos' new relative paths, the
+/// new file's lock (`None` also when it was the file already open, whose
+/// lock this window holds) and the fingerprint of what was written, or why
+/// it failed (in the user's language).
+pub type SavedAs = Result<
+    (
+        Vec<(AttachmentId, String)>,
+        Option<SessionLock>,
+        store::Fingerprint,
+    ),
+    String,
+>;
 
 /// What a finished job hands back to the app.
 pub enum Finished {
@@ -285,21 +302,40 @@ pub fn read_session(
     path: PathBuf,
     now: chrono::NaiveDateTime,
 ) -> Opened {
-    let mut session = store::load_session(&path);
+    let loaded = store::load_session_noted(&path);
+    let mut print = loaded.as_ref().ok().map(|l| l.print);
+    let mut repairs = Vec::new();
+    let mut session = loaded.map(|l| {
+        repairs = l.repairs;
+        l.session
+    });
+    let mut lock_failed = None;
     let (lock, in_use) = match dirs {
         Some(dirs) => match SessionLock::try_acquire(dirs, &path) {
             Ok(lock) => (Some(lock), false),
             Err(store::LockError::InUse { .. }) => (None, true),
-            // Nobody can tell: open it normally.
-            Err(store::LockError::Io { .. }) => (None, false),
+            // Nobody can tell: the app opens it read-only and says why.
+            Err(error @ store::LockError::Io { .. }) => {
+                lock_failed = Some(error);
+                (None, false)
+            }
         },
         None => (None, false),
     };
-    // The journal of a session open in another window is that window's.
+    // The journal of a session open in another window is that window's
+    // (and one that may be cannot be told without the lock).
     let journal = match dirs {
-        Some(dirs) if !in_use => store::apply_journal_on_open(dirs, &path, &mut session, now),
+        Some(dirs) if !in_use && lock_failed.is_none() => {
+            store::apply_journal_on_open(dirs, &path, &mut session, now)
+        }
         _ => store::JournalOnOpen::Nothing,
     };
+    if let (store::JournalOnOpen::Replayed { saved: Ok(()), .. }, Ok(session)) =
+        (&journal, &session)
+    {
+        // The file now holds the session with what the journal put back.
+        print = Some(store::Fingerprint::of_session(session));
+    }
     // A file that cannot be opened is not held.
     let lock = lock.filter(|_| session.is_ok());
     let in_use = in_use && session.is_ok();
@@ -307,11 +343,15 @@ pub fn read_session(
         .as_ref()
         .map(|s| store::missing_photos(&path, &s.attachments))
         .unwrap_or_default();
+    let lock_failed = lock_failed.filter(|_| session.is_ok());
     Opened {
         path,
         session,
         lock,
         in_use,
+        lock_failed,
+        print,
+        repairs,
         missing_photos,
         journal,
     }

@@ -11,12 +11,15 @@ pub mod export;
 mod handle;
 pub mod jobs;
 pub mod photos;
+pub mod placement;
 pub mod projector;
 pub mod room;
 pub mod runner;
 pub mod series;
 pub mod undo;
 pub mod views;
+pub mod vote;
+pub mod windows;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,11 +31,12 @@ use chrono::{NaiveDateTime, TimeDelta, Timelike};
 pub use commands::{Command, Group, Intent, Intents, Request, Scope, Spec, View};
 pub use dialogs::{DialogAnswer, Dialogs, FixedDialogs, NativeDialogs};
 pub use views::{
-    Capture, Field, InboxView, NewSessionView, PasteKind, PasteView, ThemesView, ViewState,
+    Capture, Field, FocusMemory, FocusTarget, InboxView, NewSessionView, PasteKind, PasteView,
+    PathPrompt, PathPurpose, ThemesView, ViewState, Window,
 };
 
 use crate::i18n::{self, Language, T, tr};
-use crate::model::{BlockKind, Card, Edit, ExperimentId, Session};
+use crate::model::{AgendaKind, BlockKind, Card, Edit, ExperimentId, Session};
 use crate::store::{self, AppDirs, Autosaver, SaveJob, SaveTarget, Settings};
 use runner::Runner;
 use undo::History;
@@ -244,8 +248,17 @@ pub struct AppState {
     pub projector: projector::ProjectorState,
     /// Newer copies found after an unclean exit, offered at start.
     pub recovery: Vec<store::RecoveryCandidate>,
-    /// Whether the session is open read-only (another window has it).
+    /// Whether the session is open read-only (another window has it, or
+    /// whether one has cannot be told: see [`Self::unprotected`]).
     pub read_only: bool,
+    /// Why the session is read-only although no other window is known to
+    /// have it: the lock that keeps two windows from writing one file could
+    /// not be taken (Leerkring's data folder is unusable), in the user's
+    /// language. The facilitator may continue without that protection.
+    pub unprotected: Option<String>,
+    /// Another program changed or replaced the session's file since it was
+    /// opened or saved here: saving waits for the facilitator's choice.
+    pub changed_on_disk: bool,
     /// The versions listed in the history window (read when it opens).
     pub snapshots: Vec<store::SnapshotInfo>,
     /// Whether undo / redo are possible (for menus).
@@ -270,6 +283,8 @@ pub struct AppState {
     pub templates: Vec<store::TemplateEntry>,
     /// The room, while it is open to phones.
     pub room: Option<room::RoomStatus>,
+    /// The room's vote, while it is open.
+    pub vote: Option<vote::RunningVote>,
 }
 
 impl AppState {
@@ -283,6 +298,22 @@ impl AppState {
     #[must_use]
     pub fn experiment_of_card(&self, index: usize) -> Option<ExperimentId> {
         self.card(index).and_then(|c| c.experiment)
+    }
+
+    /// Whether the current item is captured as bullets rather than as
+    /// keywords: a synthesis or discussion item, an item that fills a
+    /// synthesis section, the look-back. Then the bullet editor takes the
+    /// console's wide column and the cursor goes to it.
+    #[must_use]
+    pub fn bullets_lead(&self) -> bool {
+        self.runner
+            .current_or_first(&self.session)
+            .and_then(|id| self.session.agenda_item(id))
+            .is_some_and(|item| {
+                item.block.is_some()
+                    || matches!(item.kind, AgendaKind::Synthesis | AgendaKind::Discussion)
+                    || self.session.is_review_item(&item.id)
+            })
     }
 
     /// The synthesis block the bullet field writes into.
@@ -351,6 +382,10 @@ pub struct LeerkringApp {
     last_change: Option<std::time::Instant>,
     /// After a failed save, when to try again.
     retry_at: Option<std::time::Instant>,
+    /// Copies the next successful save makes redundant (a recovered copy).
+    redundant: Vec<PathBuf>,
+    /// The generation last kept as a copy while saves failed.
+    copied_generation: Option<u64>,
     /// Decoded photos and their decode thread.
     photo_cache: photos::PhotoCache,
     /// The "add photo" dialog's answer, while it is open.
@@ -365,6 +400,8 @@ pub struct LeerkringApp {
     settings_written_at: Option<std::time::Instant>,
     /// How many times the settings were written.
     settings_writes: u64,
+    /// Whether the console window was fitted to its screen (first frame).
+    window_placed: bool,
     /// The room's server, while it is open.
     room: room::RoomLink,
 }
@@ -415,6 +452,8 @@ impl LeerkringApp {
                 projector: projector::ProjectorState::default(),
                 recovery: Vec::new(),
                 read_only: false,
+                unprotected: None,
+                changed_on_disk: false,
                 snapshots: Vec::new(),
                 can_undo: false,
                 can_redo: false,
@@ -426,6 +465,7 @@ impl LeerkringApp {
                 untitled_copies: Vec::new(),
                 templates: Vec::new(),
                 room: None,
+                vote: None,
             },
             view: ViewState::default(),
             settings,
@@ -453,6 +493,8 @@ impl LeerkringApp {
             first_unsaved: None,
             last_change: None,
             retry_at: None,
+            redundant: Vec::new(),
+            copied_generation: None,
             photo_cache: photos::PhotoCache::default(),
             pending_photo: None,
             command_log: Vec::new(),
@@ -460,6 +502,7 @@ impl LeerkringApp {
             settings_dirty: false,
             settings_written_at: None,
             settings_writes: 0,
+            window_placed: false,
             room: room::RoomLink::default(),
         };
         if let Some(monitor) = app.settings.projector_monitor {
@@ -512,11 +555,12 @@ impl LeerkringApp {
         match self.state.screen {
             Screen::Start => app_name.to_owned(),
             Screen::Session => {
-                let title = self.state.session.header.title.trim();
+                // A window title is one line without control characters.
+                let title = crate::model::clean::one_line(&self.state.session.header.title, 120);
                 let title = if title.is_empty() {
                     tr(self.state.ui_lang, T::Untitled)
                 } else {
-                    title
+                    &title
                 };
                 format!("{app_name} — {title}")
             }
@@ -528,12 +572,15 @@ impl LeerkringApp {
     /// pressed. The views then add what they ask for, and the shell hands
     /// all of it to [`Self::run_intents`].
     pub fn begin_frame(&mut self, ctx: &egui::Context) -> Intents {
+        // A focus target set before this frame's views draw is theirs to take.
+        self.view.focus_target_fresh = false;
         self.state.now = self.env.clock.now();
         self.state.can_undo = self.history.can_undo();
         self.state.can_redo = self.history.can_redo();
         self.jobs.wake(ctx);
         self.take_finished_jobs();
         self.take_room_submissions(ctx);
+        self.update_vote_tally();
         let mut intents = Intents::default();
         if self.shutdown.load(Ordering::SeqCst) {
             intents.command(Command::Quit);
@@ -555,6 +602,10 @@ impl LeerkringApp {
 
     /// Carries out what the views asked for this frame, in order.
     pub fn run_intents(&mut self, ctx: &egui::Context, intents: Intents) {
+        // The views drew without taking it: the widget is not on screen.
+        if !self.view.focus_target_fresh {
+            self.view.focus_target = None;
+        }
         for intent in intents.into_vec() {
             match intent {
                 Intent::Command(command) => self.run_command(command, ctx),
@@ -564,6 +615,7 @@ impl LeerkringApp {
                 }
             }
         }
+        self.sync_windows(ctx);
         if self
             .view
             .export
@@ -577,6 +629,7 @@ impl LeerkringApp {
     /// The end of a frame: saves when due, answers the window's close
     /// button, keeps the window title and schedules the next repaint.
     pub fn finish_frame(&mut self, ctx: &egui::Context) {
+        self.keep_window_on_screen(ctx);
         self.remember_projector_placement();
         self.flush_settings(ctx);
         self.state.busy = self.jobs.busy();
@@ -740,18 +793,20 @@ impl LeerkringApp {
     }
 
     /// A shared copy of the committed session for the projector window:
-    /// copied once per change, never per frame.
+    /// copied once per change, never per frame, with its texts as a screen
+    /// shows them (no control characters, no word longer than a card;
+    /// [`crate::model::clean::screen_copy`]).
     fn live_session(&mut self) -> Arc<Session> {
         match &self.projector_session {
             Some((generation, session)) if *generation == self.generation => {
                 debug_assert!(
-                    **session == self.state.session,
+                    **session == crate::model::clean::screen_copy(&self.state.session),
                     "the session changed without `changed()`"
                 );
                 Arc::clone(session)
             }
             _ => {
-                let session = Arc::new(self.state.session.clone());
+                let session = Arc::new(crate::model::clean::screen_copy(&self.state.session));
                 self.projector_session = Some((self.generation, Arc::clone(&session)));
                 session
             }
@@ -898,12 +953,7 @@ impl LeerkringApp {
         let Some(target) = self.save_target() else {
             return;
         };
-        let job = SaveJob {
-            generation: self.generation,
-            target,
-            session: self.state.session.clone(),
-            history: self.history_request(),
-        };
+        let job = self.save_job(target);
         self.submitted = self.generation;
         let outcome = match self.autosaver.as_mut() {
             Some(saver) => saver.save_blocking(&job),
@@ -920,8 +970,30 @@ impl LeerkringApp {
         }
     }
 
+    /// A save of the session as it is now to `target`, removing the copies
+    /// it makes redundant once it succeeded.
+    fn save_job(&self, target: SaveTarget) -> SaveJob {
+        let mut redundant = self.redundant.clone();
+        if let (Some(file), Some(dirs)) = (&self.state.file, &self.env.dirs) {
+            redundant.push(dirs.recovery_dir().join(store::unsaved_copy_name(file)));
+        }
+        SaveJob {
+            generation: self.generation,
+            target,
+            session: self.state.session.clone(),
+            history: self.history_request(),
+            copy: false,
+            redundant,
+        }
+    }
+
     /// Applies how a save went.
     fn take_outcome(&mut self, outcome: store::SaveOutcome) {
+        if outcome.copy {
+            // The copy kept while saves fail: nothing to show when it worked;
+            // when it failed too, the save's own notice already says so.
+            return;
+        }
         match outcome.result {
             Ok(_) => {
                 if outcome.generation == self.generation {
@@ -936,17 +1008,25 @@ impl LeerkringApp {
                     self.remember(&file);
                 }
                 self.retry_at = None;
+                self.redundant.clear();
+                self.copied_generation = None;
+                self.state.changed_on_disk = false;
                 self.state.saved_at = Some(self.env.clock.now());
                 let failed = tr(self.state.ui_lang, T::SaveFailed);
                 self.state.notices.retain(|n| n.title != failed);
+            }
+            Err(store::SaveError::ChangedOnDisk { .. }) => {
+                // Never written over: the facilitator chooses (a banner).
+                self.state.changed_on_disk = true;
+                self.retry_at = None;
+                self.submitted = self.submitted.min(outcome.generation.saturating_sub(1));
+                self.keep_unsaved_copy();
             }
             Err(error) => {
                 let lang = self.state.ui_lang;
                 // The file cannot be written: keep the notes in the recovery
                 // folder meanwhile (the next start offers them if need be).
-                if self.state.file.is_some() {
-                    let _ = self.emergency_save();
-                }
+                self.keep_unsaved_copy();
                 self.retry_at = Some(self.env.clock.instant() + AUTOSAVE_RETRY);
                 // The change is not on disk: it is submitted again later.
                 self.submitted = self.submitted.min(outcome.generation.saturating_sub(1));
@@ -956,6 +1036,48 @@ impl LeerkringApp {
                     error.message(lang),
                 );
             }
+        }
+    }
+
+    /// While the session's file cannot be written: one copy of the session
+    /// in the recovery folder, replaced (never multiplied) when it changed,
+    /// written by the autosave thread, and removed by the next save that
+    /// succeeds ([`store::unsaved_copy_name`]).
+    fn keep_unsaved_copy(&mut self) {
+        let (Some(file), Some(dirs)) = (&self.state.file, &self.env.dirs) else {
+            return;
+        };
+        if self.copied_generation == Some(self.generation) {
+            return;
+        }
+        let job = SaveJob {
+            generation: self.generation,
+            target: SaveTarget::Recovery {
+                dirs: dirs.clone(),
+                name: store::unsaved_copy_name(file),
+            },
+            session: self.state.session.clone(),
+            history: None,
+            copy: true,
+            redundant: Vec::new(),
+        };
+        self.copied_generation = Some(self.generation);
+        let sent = self
+            .autosaver
+            .as_ref()
+            .is_some_and(|saver| saver.submit(job.clone()));
+        if !sent {
+            let _ = store::write_job(&job);
+        }
+    }
+
+    /// Tells the autosave thread what the session's file holds now (just
+    /// opened or written elsewhere), so a change by another program is
+    /// noticed before the next save; `None`: write it whatever it holds.
+    pub(super) fn expect_file(&mut self, path: &Path, print: Option<store::Fingerprint>) {
+        self.state.changed_on_disk = false;
+        if let Some(saver) = &self.autosaver {
+            let _ = saver.expect(path, print);
         }
     }
 
@@ -998,6 +1120,7 @@ impl LeerkringApp {
         if !self.state.dirty
             || self.submitted >= self.generation
             || self.state.screen != Screen::Session
+            || self.state.changed_on_disk
         {
             return;
         }
@@ -1016,12 +1139,7 @@ impl LeerkringApp {
         let Some(target) = self.save_target() else {
             return;
         };
-        let job = SaveJob {
-            generation: self.generation,
-            target,
-            session: self.state.session.clone(),
-            history: self.history_request(),
-        };
+        let job = self.save_job(target);
         self.submitted = self.generation;
         let sent = self
             .autosaver
@@ -1107,7 +1225,7 @@ impl LeerkringApp {
     pub(super) fn show_new_session_setup(&mut self) {
         self.view.view = View::Setup;
         self.view.capture.focus_request = None;
-        self.view.setup_focus_title = true;
+        self.view.focus_on(FocusTarget::SetupTitle);
     }
 
     /// Reads which untitled sessions have a recovery copy (for the start screen).
@@ -1167,12 +1285,22 @@ impl LeerkringApp {
                 }
             }
             Err(error) => {
+                // Without a usable data folder there is no crash detection,
+                // no recovery copy and no lock: say so in plain words.
                 let lang = self.state.ui_lang;
-                self.notify(
-                    NoticeLevel::Info,
-                    tr(lang, T::SaveFailed),
-                    error.message(lang),
+                let reason = match &error {
+                    store::SaveError::Io { source, .. } => store::explain_io(lang, source),
+                    other => other.message(lang),
+                };
+                let detail = i18n::trf(
+                    lang,
+                    T::DataFolderUnusableDetail,
+                    &[
+                        ("folder", &dirs.data_dir.display().to_string()),
+                        ("reason", &reason),
+                    ],
                 );
+                self.notify(NoticeLevel::Error, tr(lang, T::DataFolderUnusable), detail);
             }
         }
     }
@@ -1197,7 +1325,7 @@ impl LeerkringApp {
             match answer {
                 DialogAnswer::Picked(path) => self.open_file(&path),
                 DialogAnswer::Cancelled => {}
-                DialogAnswer::Unavailable => self.no_dialog_notice(),
+                DialogAnswer::Unavailable => self.ask_for_path(PathPurpose::Open),
             }
         }
         if let Some(answer) = poll(&mut self.pending_folder) {
@@ -1206,17 +1334,15 @@ impl LeerkringApp {
                     self.view.export.folder = folder.display().to_string();
                 }
                 DialogAnswer::Cancelled => {}
-                DialogAnswer::Unavailable => self.no_dialog_notice(),
+                DialogAnswer::Unavailable => self.ask_for_path(PathPurpose::ExportFolder),
             }
         }
         if let Some(answer) = poll(&mut self.pending_save_as) {
             match answer {
                 DialogAnswer::Picked(path) => self.save_as(&path),
                 DialogAnswer::Cancelled => self.after_save_as = None,
-                DialogAnswer::Unavailable => {
-                    self.after_save_as = None;
-                    self.no_dialog_notice();
-                }
+                // The "save as" waits for the typed path (or its Cancel).
+                DialogAnswer::Unavailable => self.ask_for_path(PathPurpose::SaveAs),
             }
         }
     }
@@ -1251,9 +1377,32 @@ impl LeerkringApp {
             .unwrap_or_else(|| PathBuf::from("."))
     }
 
-    fn no_dialog_notice(&mut self) {
-        let lang = self.state.ui_lang;
-        self.notify(NoticeLevel::Info, tr(lang, T::NoFileDialog), String::new());
+    /// No file dialog can open on this system: the "type a path" window
+    /// asks instead, with a sensible start (the session's folder and name).
+    pub(super) fn ask_for_path(&mut self, purpose: PathPurpose) {
+        let folder = self.default_export_folder();
+        let text = match purpose {
+            PathPurpose::Open | PathPurpose::ExportFolder | PathPurpose::Photos => {
+                if purpose == PathPurpose::ExportFolder && !self.view.export.folder.is_empty() {
+                    self.view.export.folder.clone()
+                } else {
+                    format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR)
+                }
+            }
+            PathPurpose::SaveAs => {
+                let name = self
+                    .state
+                    .file
+                    .as_ref()
+                    .and_then(|f| f.file_name())
+                    .map_or_else(
+                        || self.title_file_name(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                folder.join(name).display().to_string()
+            }
+        };
+        self.view.path_prompt = Some(PathPrompt { purpose, text });
     }
 
     /// Keeps the projector's monitor and window size for the next start
@@ -1354,6 +1503,7 @@ pub fn edit_error_message(error: &crate::model::EditError, lang: Language) -> St
             i18n::trf(lang, T::MinutesOutOfRange, &[("n", &value.to_string())])
         }
         EditError::MergeCycle(..) => tr(lang, T::ThemeMergeCycle).to_owned(),
+        EditError::Invalid(problem) => store::problem_message(lang, problem),
         EditError::Empty(_) | EditError::Missing(..) => tr(lang, T::EditRefused).to_owned(),
     }
 }

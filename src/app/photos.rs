@@ -46,6 +46,8 @@ type Key = (PathBuf, PhotoSize);
 
 struct Request {
     key: Key,
+    /// The session's folder: the photo is shown only from inside it.
+    folder: PathBuf,
     /// The longest side wanted: the size's own, or less when the graphics
     /// card takes no larger texture.
     max_side: u32,
@@ -84,11 +86,17 @@ impl PhotoCache {
         let started = std::thread::Builder::new()
             .name("photo-decode".into())
             .spawn(move || {
-                for Request { key, max_side } in request_rx {
-                    let result = if key.0.is_file() {
-                        images::load_scaled(&key.0, max_side).map_err(Some)
-                    } else {
-                        Err(None)
+                for Request {
+                    key,
+                    folder,
+                    max_side,
+                } in request_rx
+                {
+                    // A link out of the session's folder is never followed.
+                    let result = match store::confine(&folder, &key.0) {
+                        Ok(path) => images::load_scaled(&path, max_side).map_err(Some),
+                        Err(store::Unresolved::Missing) => Err(None),
+                        Err(store::Unresolved::Outside) => Err(Some(DecodeError::Unsupported)),
                     };
                     if result_tx.send(Decoded { key, result }).is_err() {
                         break;
@@ -141,7 +149,13 @@ impl PhotoCache {
 
     /// The picture of the photo at `path` in `size`; asks the thread for it
     /// the first time.
-    fn picture(&mut self, ctx: &egui::Context, path: &Path, size: PhotoSize) -> PhotoPicture {
+    fn picture(
+        &mut self,
+        ctx: &egui::Context,
+        folder: &Path,
+        path: &Path,
+        size: PhotoSize,
+    ) -> PhotoPicture {
         let key = (path.to_path_buf(), size);
         if size == PhotoSize::Projector {
             self.large_order.retain(|k| k != &key);
@@ -156,6 +170,7 @@ impl PhotoCache {
             let texture_side = u32::try_from(ctx.input(|i| i.max_texture_side)).unwrap_or(u32::MAX);
             let request = Request {
                 key: key.clone(),
+                folder: folder.to_path_buf(),
                 max_side: size.max_side().min(texture_side),
             };
             let sent = self
@@ -228,7 +243,9 @@ impl LeerkringApp {
                 continue;
             }
             let picture = match resolve(&attachment.path) {
-                Some(path) => self.photo_cache.picture(ctx, &path, PhotoSize::Thumbnail),
+                Some(path) => self
+                    .photo_cache
+                    .picture(ctx, &folder, &path, PhotoSize::Thumbnail),
                 None => PhotoPicture::Missing,
             };
             prepared.thumbnails.insert(attachment.id.clone(), picture);
@@ -237,12 +254,14 @@ impl LeerkringApp {
             state.projector.frozen.is_none() && state.projector_mode() == ProjectorMode::Photo;
         if photo_mode && let Some(attachment) = state.projector_photo() {
             let picture = match resolve(&attachment.path) {
-                Some(path) => self.photo_cache.picture(ctx, &path, PhotoSize::Projector),
+                Some(path) => self
+                    .photo_cache
+                    .picture(ctx, &folder, &path, PhotoSize::Projector),
                 None => PhotoPicture::Missing,
             };
             prepared.projector = Some(PhotoView {
                 picture,
-                caption: attachment.caption.trim().to_owned(),
+                caption: crate::model::clean::clean(attachment.caption.trim()),
                 file: attachment.path.clone(),
             });
         }
@@ -267,7 +286,7 @@ impl LeerkringApp {
         self.pending_photo = None;
         match answer {
             Ok(files) => self.attach_photo_files(files),
-            Err(_) => self.no_dialog_notice(),
+            Err(_) => self.ask_for_path(super::PathPurpose::Photos),
         }
     }
 

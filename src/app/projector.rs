@@ -31,11 +31,13 @@ pub enum ProjectorMode {
     Themes,
     /// How to join the room: a large QR code and the address.
     Join,
+    /// The room's vote: the dots so far (or the last result) as a heat list.
+    Vote,
 }
 
 impl ProjectorMode {
     /// Every mode, in menu order.
-    pub const ALL: [ProjectorMode; 8] = [
+    pub const ALL: [ProjectorMode; 9] = [
         ProjectorMode::Whiteboard,
         ProjectorMode::Focus,
         ProjectorMode::Agenda,
@@ -44,6 +46,7 @@ impl ProjectorMode {
         ProjectorMode::Photo,
         ProjectorMode::Themes,
         ProjectorMode::Join,
+        ProjectorMode::Vote,
     ];
 }
 
@@ -143,6 +146,8 @@ pub struct ProjectorView<'a> {
     /// The room's join address and QR code, while the room is open (the
     /// join mode shows it large, the whiteboard small in a corner).
     pub join: Option<&'a super::room::JoinCode>,
+    /// The room's vote: running, or the last one closed.
+    pub vote: Option<&'a super::vote::VoteView>,
 }
 
 /// What drawing the projector found out, for the console.
@@ -176,6 +181,8 @@ pub struct Scene {
     pub photo: Option<PhotoView>,
     /// The room's join address and QR code, while the room is open.
     pub join: Option<Arc<super::room::JoinCode>>,
+    /// The room's vote: running, or the last one closed.
+    pub vote: Option<Arc<super::vote::VoteView>>,
 }
 
 /// What the projector shows while frozen: a copy taken at the moment of freezing.
@@ -249,6 +256,7 @@ fn view_of<'a>(session: &'a Session, scene: &'a Scene, display: Display) -> Proj
         page: display.page,
         photo: scene.photo.clone(),
         join: scene.join.as_deref(),
+        vote: scene.vote.as_deref(),
     }
 }
 
@@ -444,6 +452,7 @@ impl AppState {
             block: self.active_block(),
             photo: self.photos.projector.clone(),
             join: self.room.as_ref().map(|r| Arc::clone(&r.join)),
+            vote: super::vote::vote_view(&self.session, self.vote.as_ref()),
         }
     }
 

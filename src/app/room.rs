@@ -14,7 +14,10 @@ use crate::model::{
     BlockKind, Created, Edit, EditError, Language, Outcome, Session, Subject, SubmissionKind,
 };
 use crate::room::net::{LanAddress, lan_addresses};
-use crate::room::{Answer, Refusal, Room, RoomInfo, RoomOptions, Sent};
+use crate::room::{
+    Answer, LiveBullet, LiveCard, LiveInfo, LiveItem, LiveScreen, LiveVote, Refusal, Room,
+    RoomInfo, RoomOptions, Sent, Tally,
+};
 
 pub use crate::room::{JoinCode, QrMatrix};
 
@@ -25,6 +28,8 @@ use super::{LeerkringApp, NoticeLevel, Screen};
 pub struct RoomStatus {
     /// The join address and its QR code.
     pub join: Arc<JoinCode>,
+    /// The live view's address (the join address and `/live`).
+    pub live_url: String,
     /// This computer's addresses phones may use, likeliest first.
     pub addresses: Vec<LanAddress>,
     /// The address in the join address.
@@ -51,6 +56,101 @@ pub(super) struct RoomLink {
     wake: Arc<Mutex<Option<egui::Context>>>,
     /// What the join page shows now.
     published: Option<RoomInfo>,
+    /// What the live view was last built from: the session's generation,
+    /// the beamer's blank, the current item and block, the vote's totals.
+    live_from: Option<LiveFrom>,
+}
+
+/// See [`RoomLink::live_from`].
+type LiveFrom = (
+    u64,
+    super::projector::Blank,
+    Option<crate::model::ItemId>,
+    BlockKind,
+    Option<(Vec<u32>, usize)>,
+);
+
+/// The block's heading as the session shows it: its own, else the standard one.
+pub(super) fn heading_of(session: &Session, block: BlockKind) -> String {
+    let own = session.synthesis.block(block).heading.trim();
+    if own.is_empty() {
+        block_heading(session.header.language, block).to_owned()
+    } else {
+        own.to_owned()
+    }
+}
+
+/// The bullets of a block, depth first, with their depth.
+fn flatten(bullets: &[crate::model::Bullet], depth: usize, out: &mut Vec<LiveBullet>) {
+    for bullet in bullets {
+        out.push(LiveBullet {
+            depth,
+            text: bullet.text.clone(),
+        });
+        flatten(&bullet.children, depth + 1, out);
+    }
+}
+
+/// What the live view shows: the committed session only (a field's staged
+/// text lives in the console's view state and never gets here; notes are
+/// left out), and nothing while the beamer is blanked.
+fn live_info(
+    session: &Session,
+    current: Option<&crate::model::ItemId>,
+    block: BlockKind,
+    blank: super::projector::Blank,
+) -> LiveInfo {
+    let screen = match blank {
+        super::projector::Blank::Off => LiveScreen::Shown,
+        super::projector::Blank::Black => LiveScreen::Black,
+        super::projector::Blank::White => LiveScreen::White,
+    };
+    let mut info = LiveInfo {
+        lang: session.header.language,
+        title: session.header.title.clone(),
+        screen,
+        ..LiveInfo::default()
+    };
+    if screen != LiveScreen::Shown {
+        return info;
+    }
+    info.now = current
+        .and_then(|id| session.agenda_item(id))
+        .map(|item| item.title.clone())
+        .unwrap_or_default();
+    info.cards = session
+        .cards()
+        .into_iter()
+        .map(|card| {
+            let experiment = card
+                .experiment
+                .as_ref()
+                .and_then(|id| session.experiment(id));
+            LiveCard {
+                organisation: session.organisation_name(&card.org).to_owned(),
+                title: experiment.map(|e| e.title.clone()).unwrap_or_default(),
+                keywords: experiment
+                    .map(|e| e.keywords.iter().map(|k| k.text.clone()).collect())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    info.block = heading_of(session, block);
+    flatten(
+        &session.synthesis.block(block).bullets,
+        0,
+        &mut info.bullets,
+    );
+    info.agenda = session
+        .agenda
+        .iter()
+        .map(|item| LiveItem {
+            title: item.title.clone(),
+            minutes: item.planned_minutes,
+            current: current == Some(&item.id),
+        })
+        .collect();
+    info
 }
 
 /// The standard heading of a synthesis block in the session's language.
@@ -74,14 +174,10 @@ fn room_info(
     block: BlockKind,
     status: Option<&RoomStatus>,
     accepting: bool,
+    vote: Option<&super::vote::RunningVote>,
 ) -> RoomInfo {
     let lang = session.header.language;
-    let own = session.synthesis.block(block).heading.trim();
-    let remark_block = if own.is_empty() {
-        block_heading(lang, block).to_owned()
-    } else {
-        own.to_owned()
-    };
+    let remark_block = heading_of(session, block);
     // Municipalities first, then guests (who may ask questions too).
     let organisations = session
         .municipalities()
@@ -96,6 +192,7 @@ fn room_info(
         auto_accept: status.is_some_and(|s| s.auto_accept),
         remark_block,
         accepting,
+        vote: vote.map(|v| v.spec.clone()),
     }
 }
 
@@ -128,7 +225,13 @@ impl LeerkringApp {
         if self.state.screen != Screen::Session || self.state.read_only {
             return Err(tr(lang, T::ReadOnlyRefused).to_owned());
         }
-        let info = room_info(&self.state.session, self.state.active_block(), None, true);
+        let info = room_info(
+            &self.state.session,
+            self.state.active_block(),
+            None,
+            true,
+            self.state.vote.as_ref(),
+        );
         let wake = Arc::clone(&self.room.wake);
         let waker: crate::room::Waker = Arc::new(move || {
             if let Some(ctx) = wake.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
@@ -166,6 +269,7 @@ impl LeerkringApp {
         let url = room.url(host);
         self.state.room = Some(RoomStatus {
             join: Arc::new(JoinCode::new(url.clone())),
+            live_url: room.live_url(host),
             addresses,
             host,
             listening,
@@ -187,9 +291,16 @@ impl LeerkringApp {
             room.close();
         }
         self.room.published = None;
+        self.room.live_from = None;
         self.state.room = None;
+        // A vote needs the room: it ends with it (the facilitator's "close
+        // the room" records it first, see the command).
+        self.state.vote = None;
         let projector = &mut self.state.projector;
-        if projector.mode_override == Some(super::projector::ProjectorMode::Join) {
+        if matches!(
+            projector.mode_override,
+            Some(super::projector::ProjectorMode::Join | super::projector::ProjectorMode::Vote)
+        ) {
             projector.mode_override = None;
         }
         // A frozen picture never keeps showing a dead address.
@@ -209,6 +320,7 @@ impl LeerkringApp {
         if status.addresses.iter().any(|a| a.ip == host) {
             status.host = host;
             status.join = Arc::new(JoinCode::new(room.url(host)));
+            status.live_url = room.live_url(host);
         }
     }
 
@@ -297,10 +409,58 @@ impl LeerkringApp {
             self.state.active_block(),
             self.state.room.as_ref(),
             accepting,
+            self.state.vote.as_ref(),
         );
         if self.room.published.as_ref() != Some(&info) {
             room.publish(info.clone());
             self.room.published = Some(info);
         }
+        let state = &self.state;
+        // Built again only when something it shows changed (not every frame).
+        let from: LiveFrom = (
+            self.generation,
+            state.projector.blank,
+            state.runner.current_or_first(&state.session).cloned(),
+            state.active_block(),
+            state.vote.as_ref().map(|v| (v.totals.clone(), v.voters)),
+        );
+        if self.room.live_from.as_ref() == Some(&from) {
+            return;
+        }
+        let Some(room) = &self.room.room else {
+            return;
+        };
+        let mut live = live_info(
+            &state.session,
+            state.runner.current_or_first(&state.session),
+            state.active_block(),
+            state.projector.blank,
+        );
+        if live.screen == LiveScreen::Shown {
+            live.vote = state.vote.as_ref().map(|vote| LiveVote {
+                question: vote.spec.question.clone(),
+                options: vote
+                    .spec
+                    .options
+                    .iter()
+                    .cloned()
+                    .zip(vote.totals.iter().copied())
+                    .collect(),
+                voters: vote.voters,
+            });
+        }
+        room.publish_live(live);
+        self.room.live_from = Some(from);
+    }
+
+    /// The open vote's dots so far, from the room's server.
+    pub(super) fn room_tally(&self) -> Option<Tally> {
+        self.room.room.as_ref().and_then(Room::tally)
+    }
+
+    /// The live view's address while the room is open.
+    #[must_use]
+    pub fn live_url(&self) -> Option<&str> {
+        self.state.room.as_ref().map(|r| r.live_url.as_str())
     }
 }

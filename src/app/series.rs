@@ -59,7 +59,7 @@ impl LeerkringApp {
         let now = self.env.clock.now();
         self.jobs.spawn(JobKind::FollowUp, move || {
             let written =
-                store::series::write_follow_up(&session, &file, meeting, review, None, false);
+                store::series::write_follow_up(&session, &file, meeting, review, None, false, None);
             Finished::FollowUp(match written {
                 Ok((path, _)) => Ok(Box::new(read_session(dirs.as_ref(), path, now))),
                 Err(error) => Err(crate::cli::follow_up_error_message(&error, lang)),

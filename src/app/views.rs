@@ -4,7 +4,10 @@
 //! edit; the app changes it only to follow what was applied (a new card
 //! selected, the cursor moved on).
 
-use crate::model::{BlockKind, KeywordId, SubmissionId, Visibility};
+use crate::model::{
+    ActionId, BlockKind, ItemId, KeywordId, MeetingId, OrgId, ParticipantId, SubmissionId,
+    Visibility,
+};
 
 use super::commands::View;
 use super::export::ExportState;
@@ -78,6 +81,88 @@ pub struct ThemesView {
     pub label: String,
 }
 
+/// A window (or bar) shown over the console; Esc closes the topmost one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// The keyboard cheat sheet (F1).
+    CheatSheet,
+    /// The find bar (Ctrl+F).
+    Find,
+    /// The earlier versions.
+    History,
+    /// The export dialog.
+    Export,
+    /// The series of meetings.
+    Series,
+    /// The shared themes.
+    Themes,
+    /// "Type a path" when no file dialog can open.
+    PathPrompt,
+}
+
+/// A widget the views put the cursor in at their next frame: the first
+/// field of a view that just opened, or the name of a row just added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FocusTarget {
+    /// The setup's first field (the meeting's title).
+    SetupTitle,
+    /// An organisation's name in the setup.
+    Organisation(OrgId),
+    /// A participant's name in the setup.
+    Participant(ParticipantId),
+    /// An agenda item's title (the setup's agenda, the console's item editor).
+    Item(ItemId),
+    /// An action's text.
+    Action(ActionId),
+    /// A planned meeting's date.
+    Meeting(MeetingId),
+    /// The export dialog's first choice.
+    Export,
+    /// The path field of the "type a path" window.
+    PathPrompt,
+}
+
+/// What a typed path is for (when no file dialog can open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open a session file.
+    Open,
+    /// Save the session under a new name.
+    SaveAs,
+    /// The folder the report goes to.
+    ExportFolder,
+    /// Photos to attach to the current agenda item.
+    Photos,
+}
+
+/// The "type a path" window, shown when no file dialog can open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathPrompt {
+    /// What the path is for.
+    pub purpose: PathPurpose,
+    /// The path being typed.
+    pub text: String,
+}
+
+/// Where the keyboard focus was, kept between frames so Esc never drops
+/// it and a closed window gives it back.
+#[derive(Debug, Clone, Default)]
+pub struct FocusMemory {
+    /// The widget that had the focus at the end of the last frame.
+    pub last: Option<egui::Id>,
+    /// Whether that widget was in a menu or a drop-down list.
+    pub last_in_popup: bool,
+    /// The last widget outside menus and lists that had the focus: where it
+    /// goes back to when a menu or list closes.
+    pub anchor: Option<egui::Id>,
+    /// Whether a menu or list was open at the end of the last frame (Esc
+    /// then closes it, not a window).
+    pub popup_open: bool,
+    /// The open windows, oldest first, each with the widget that had the
+    /// focus before it opened.
+    pub windows: Vec<(Window, Option<egui::Id>)>,
+}
+
 /// What the room's inbox panel remembers between frames (not saved).
 #[derive(Debug, Clone, Default)]
 pub struct InboxView {
@@ -112,8 +197,6 @@ pub struct ViewState {
     pub export: ExportState,
     /// The shared themes view.
     pub themes: ThemesView,
-    /// Put the cursor in the setup's title field at the next frame (a new session).
-    pub setup_focus_title: bool,
     /// The template chooser of a new meeting, while it is open.
     pub new_session: Option<NewSessionView>,
     /// The paste dialog of the setup.
@@ -122,8 +205,43 @@ pub struct ViewState {
     pub template_name: Option<String>,
     /// Whether the template's name field still has to take the keyboard focus.
     pub template_name_focus: bool,
+    /// The agenda item the item editor shows; `None`: the current one.
+    /// Choosing an item to edit never moves the agenda clock.
+    pub editing_item: Option<ItemId>,
+    /// The widget to put the cursor in at the next frame.
+    pub focus_target: Option<FocusTarget>,
+    /// Whether [`Self::focus_target`] was set after this frame's views
+    /// drew (then they get one more frame to take it).
+    pub focus_target_fresh: bool,
+    /// Where the keyboard focus was, and the open windows.
+    pub focus: FocusMemory,
+    /// The "type a path" window, while no file dialog can open.
+    pub path_prompt: Option<PathPrompt>,
+    /// Whether the start screen already put the cursor in its path field.
+    pub start_focused: bool,
     /// The room's inbox panel.
     pub inbox: InboxView,
+    /// How the next vote is set up.
+    pub vote: super::vote::VoteSetup,
+}
+
+impl ViewState {
+    /// Asks the views to put the cursor in `target` at their next frame.
+    pub fn focus_on(&mut self, target: FocusTarget) {
+        self.focus_target = Some(target);
+        self.focus_target_fresh = true;
+    }
+
+    /// Takes the focus target when it is `target` (the view drawing that
+    /// widget then requests the focus for it).
+    pub fn take_focus_target(&mut self, target: &FocusTarget) -> bool {
+        if self.focus_target.as_ref() == Some(target) {
+            self.focus_target = None;
+            true
+        } else {
+            false
+        }
+    }
 }
 
 /// The template chooser (Ctrl+N, "Nieuwe bijeenkomst").

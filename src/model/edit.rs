@@ -8,21 +8,32 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
-    ParticipantId, SubmissionId,
+    ParticipantId, SubmissionId, VoteId,
 };
 use super::inbox::{
     SUBMISSION_MAX_CHARS, Submission, SubmissionKind, SubmissionStatus, clean_submission_text,
 };
-use super::limits::{BULLET_MAX_CHARS, KEYWORD_MAX_CHARS, MINUTES_MAX, TITLE_MAX_CHARS};
+use super::limits::{
+    AIRTIME_MAX_SECONDS, BULLET_MAX_CHARS, KEYWORD_MAX_CHARS, MINUTES_MAX, PATH_MAX_CHARS,
+    TITLE_MAX_CHARS,
+};
 use super::markers::{BulletKind, parse_bullet, parse_keyword};
+use super::rules::Problem;
 use super::session::{
     Action, AgendaItem, AgendaKind, Attachment, Attendance, BlockKind, Header, NextMeeting, Note,
     OrgKind, Participant, Round, Session, Speaker, SpeakerStatus, Visibility,
 };
+use super::valid::problems_of;
+use super::vote::{VOTE_MAX_DOTS, VOTE_MAX_OPTIONS, Vote, VoteOption, VoteSource, chosen_options};
 
 /// One change to a session.
+///
+/// Serialised (for the journal) adjacently tagged: `{"edit": "<kind>",
+/// "with": <its data>}`. That form takes every variant shape; an internally
+/// tagged enum cannot write a newtype variant around a string (an id), and
+/// such an edit would not reach the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "edit", rename_all = "snake_case")]
+#[serde(tag = "edit", content = "with", rename_all = "snake_case")]
 pub enum Edit {
     // --- The meeting's facts and who takes part ---
     /// Replaces the header (title, date, place, …).
@@ -74,6 +85,24 @@ pub enum Edit {
     SetParticipant(Box<Participant>),
     /// Removes a participant.
     RemoveParticipant(ParticipantId),
+    /// Adds one participant by name (a new row in the setup).
+    AddParticipant {
+        /// Their full name.
+        name: String,
+        /// The organisation they represent, when known.
+        organisation: Option<OrgId>,
+    },
+    /// Adds a session-level note (such as the introduction under the report's header).
+    AddSessionNote {
+        /// The text (trimmed; never empty).
+        text: String,
+        /// Who may see it.
+        visibility: Visibility,
+    },
+    /// Replaces a session-level note's text and visibility (typed into its field).
+    SetSessionNote(Box<Note>),
+    /// Removes a session-level note.
+    RemoveSessionNote(NoteId),
 
     // --- The agenda ---
     /// Inserts an agenda item at a position (past the end: at the end).
@@ -109,6 +138,13 @@ pub enum Edit {
         item: ItemId,
         /// Its new kind.
         kind: AgendaKind,
+    },
+    /// Changes who presents an item (a guest talk): an organisation, or nobody.
+    SetItemPresenter {
+        /// The item.
+        item: ItemId,
+        /// The presenting organisation, or none.
+        presenter: Option<OrgId>,
     },
     /// Changes which synthesis block an item fills.
     SetItemBlock {
@@ -254,6 +290,14 @@ pub enum Edit {
     },
     /// Deletes a bullet with its sub-bullets.
     DeleteBullet(BulletId),
+    /// Gives a synthesis block a heading of its own ("Vervolg M50 verband?");
+    /// an empty heading brings back the standard one.
+    SetBlockHeading {
+        /// The block.
+        block: BlockKind,
+        /// Its heading as typed.
+        heading: String,
+    },
     /// Adds a note to an agenda item.
     AddNote {
         /// The item.
@@ -364,6 +408,28 @@ pub enum Edit {
     /// Rejects every waiting submission.
     RejectAllSubmissions,
 
+    // --- The room's votes ---
+    /// Records a closed vote: each option's dots, and which options the
+    /// room chose (the `choose` with the most dots, ties at the cut too).
+    RecordVote {
+        /// What was asked.
+        question: String,
+        /// What the options came from.
+        source: VoteSource,
+        /// Dots per phone.
+        dots: u32,
+        /// Whether a phone could put several dots on one option.
+        several_per_option: bool,
+        /// How many phones voted.
+        voters: u32,
+        /// The options with their totals.
+        options: Vec<VoteOption>,
+        /// How many options the room chooses.
+        choose: usize,
+        /// When the vote closed (the app's clock).
+        closed: NaiveDateTime,
+    },
+
     // --- The whole session ---
     /// Replaces the whole session (an earlier version, a recovered copy);
     /// the inbox keeps what phones sent since.
@@ -396,6 +462,8 @@ pub enum Created {
     Organisation(OrgId),
     /// Participants from a paste: how many.
     Participants(usize),
+    /// One participant.
+    Participant(ParticipantId),
     /// An agenda item.
     Item(ItemId),
     /// An experiment.
@@ -426,6 +494,8 @@ pub enum Created {
     Photo(AttachmentId),
     /// A submission in the room's inbox.
     Submission(SubmissionId),
+    /// A vote the room held.
+    Vote(VoteId),
 }
 
 /// The kind of thing an edit refers to, for messages.
@@ -453,10 +523,14 @@ pub enum Subject {
     Meeting,
     /// A photo.
     Photo,
+    /// A note.
+    Note,
     /// A theme.
     Theme,
     /// A submission from the room.
     Submission,
+    /// A vote of the room.
+    Vote,
     /// A text (keyword, bullet, note, title).
     Text,
     /// A number of minutes.
@@ -491,6 +565,11 @@ pub enum EditError {
     /// Merging these themes would make a theme vanish in a cycle.
     #[error("merging '{0}' into '{1}' would make a cycle")]
     MergeCycle(String, String),
+    /// A value put in whole (a header, a participant, an action, a planned
+    /// meeting, a session) breaks a rule a file is held to (see
+    /// [`Session::problems`]): the first problem found.
+    #[error("{0}")]
+    Invalid(Problem),
 }
 
 impl Edit {
@@ -519,6 +598,8 @@ impl Edit {
             Edit::SetSpeakerMinutes { item, .. } => Some(format!("speaker-minutes-{item}")),
             Edit::RenameOrganisation { org, .. } => Some(format!("org-name-{org}")),
             Edit::SetParticipant(p) => Some(format!("participant-{}", p.id)),
+            Edit::SetSessionNote(n) => Some(format!("session-note-{}", n.id)),
+            Edit::SetBlockHeading { block, .. } => Some(format!("block-heading-{block:?}")),
             Edit::SetAction(a) => Some(format!("action-{}", a.id)),
             Edit::SetNextMeeting(m) => Some(format!("meeting-{}", m.id)),
             Edit::SetPhotoCaption { photo, .. } => Some(format!("photo-caption-{photo}")),
@@ -531,6 +612,10 @@ impl Edit {
             | Edit::PasteMunicipalities { .. }
             | Edit::PasteAgenda { .. }
             | Edit::RemoveParticipant(_)
+            | Edit::AddParticipant { .. }
+            | Edit::AddSessionNote { .. }
+            | Edit::RemoveSessionNote(_)
+            | Edit::SetItemPresenter { .. }
             | Edit::AddItem { .. }
             | Edit::RemoveItem(_)
             | Edit::MoveItem { .. }
@@ -568,6 +653,7 @@ impl Edit {
             | Edit::RejectSubmission(_)
             | Edit::AcceptAllSubmissions
             | Edit::RejectAllSubmissions
+            | Edit::RecordVote { .. }
             | Edit::ReplaceSession(_) => None,
         }
     }
@@ -575,7 +661,10 @@ impl Edit {
     /// Applies the edit. On an error the session is left exactly as it was.
     pub fn apply(&self, session: &mut Session) -> Result<Outcome, EditError> {
         match self {
-            Edit::SetHeader(header) => Ok(set(&mut session.header, (**header).clone())),
+            Edit::SetHeader(header) => {
+                valid(problems_of(|c| c.header("header", header)))?;
+                Ok(set(&mut session.header, (**header).clone()))
+            }
             Edit::AddOrganisation { name, kind } => {
                 let name = checked_text(name, Subject::Text, TITLE_MAX_CHARS)?;
                 let id = session.add_organisation(&name, *kind);
@@ -635,6 +724,7 @@ impl Edit {
                 })
             }
             Edit::SetParticipant(participant) => {
+                valid(problems_of(|c| c.participant("participant", participant)))?;
                 let p = session
                     .participants
                     .iter_mut()
@@ -650,6 +740,47 @@ impl Edit {
                     Subject::Participant,
                     id,
                 )
+            }
+            Edit::AddParticipant { name, organisation } => {
+                let name = checked_text(name, Subject::Text, TITLE_MAX_CHARS)?;
+                if let Some(org) = organisation {
+                    session
+                        .organisation(org)
+                        .ok_or_else(|| missing(Subject::Organisation, org))?;
+                }
+                let id = ParticipantId::new(session.fresh_id("participant"));
+                session.participants.push(Participant {
+                    id: id.clone(),
+                    name,
+                    organisation: organisation.clone(),
+                    role: String::new(),
+                    present: true,
+                });
+                Ok(Outcome::Created(Created::Participant(id)))
+            }
+            Edit::AddSessionNote { text, visibility } => {
+                let text = checked_text(text, Subject::Text, BULLET_MAX_CHARS)?;
+                let id = NoteId::new(session.fresh_id("note"));
+                session.notes.push(Note {
+                    id: id.clone(),
+                    text,
+                    visibility: *visibility,
+                });
+                Ok(Outcome::Created(Created::Note(id)))
+            }
+            Edit::SetSessionNote(note) => {
+                limited(&note.text, BULLET_MAX_CHARS)?;
+                let n = session
+                    .notes
+                    .iter_mut()
+                    .find(|n| n.id == note.id)
+                    .ok_or_else(|| missing(Subject::Note, &note.id))?;
+                Ok(set(n, (**note).clone()))
+            }
+            Edit::RemoveSessionNote(id) => {
+                let before = session.notes.len();
+                session.notes.retain(|n| &n.id != id);
+                found(before != session.notes.len(), Subject::Note, id)
             }
             Edit::AddItem {
                 at,
@@ -706,6 +837,15 @@ impl Edit {
                 }
                 Ok(changed)
             }
+            Edit::SetItemPresenter { item, presenter } => {
+                if let Some(org) = presenter {
+                    session
+                        .organisation(org)
+                        .ok_or_else(|| missing(Subject::Organisation, org))?;
+                }
+                let item = item_mut(session, item)?;
+                Ok(set(&mut item.presenter, presenter.clone()))
+            }
             Edit::SetItemBlock { item, block } => {
                 let item = item_mut(session, item)?;
                 Ok(set(&mut item.block, *block))
@@ -754,6 +894,8 @@ impl Edit {
                 Ok(set(&mut speaker.status, *status))
             }
             Edit::SetItemTimes { item, start, end } => {
+                let times = problems_of(|c| c.times("times", *start, *end));
+                valid(times)?;
                 let item = item_mut(session, item)?;
                 let a = set(&mut item.actual_start, *start);
                 let b = set(&mut item.actual_end, *end);
@@ -767,7 +909,9 @@ impl Edit {
             } => {
                 let speaker = speaker_mut(session, item, org)?;
                 let a = set(&mut speaker.status, *status);
-                let b = set(&mut speaker.airtime_seconds, *airtime_seconds);
+                // A turn longer than a day is a clock gone wrong: held at a day.
+                let airtime = (*airtime_seconds).min(AIRTIME_MAX_SECONDS);
+                let b = set(&mut speaker.airtime_seconds, airtime);
                 Ok(either(&a, &b))
             }
             Edit::AddExperiment(org) => {
@@ -801,6 +945,7 @@ impl Edit {
             } => {
                 let parsed = parse_keyword(text);
                 let keyword_text = checked_text(&parsed.text, Subject::Keyword, KEYWORD_MAX_CHARS)?;
+                tags_limited(&parsed.tags, KEYWORD_MAX_CHARS)?;
                 let (experiment, _) = experiment_for(session, org, experiment.as_ref())?;
                 let keyword = session
                     .add_keyword(&experiment, &keyword_text)
@@ -816,6 +961,7 @@ impl Edit {
             Edit::ReplaceKeyword { keyword, text } => {
                 let parsed = parse_keyword(text);
                 let new_text = checked_text(&parsed.text, Subject::Keyword, KEYWORD_MAX_CHARS)?;
+                tags_limited(&parsed.tags, KEYWORD_MAX_CHARS)?;
                 let k = session
                     .keyword_mut(keyword)
                     .ok_or_else(|| missing(Subject::Keyword, keyword))?;
@@ -848,6 +994,7 @@ impl Edit {
             Edit::AddTypedBullet { block, depth, text } => {
                 let parsed = parse_bullet(text);
                 let line = checked_text(&parsed.text, Subject::Bullet, BULLET_MAX_CHARS)?;
+                tags_limited(&parsed.tags, BULLET_MAX_CHARS)?;
                 Ok(Outcome::Created(match parsed.kind {
                     BulletKind::Bullet => add_bullet(session, *block, *depth, &line, parsed.tags),
                     BulletKind::Question => Created::Question(session.add_bullet(
@@ -870,6 +1017,7 @@ impl Edit {
                 tags,
             } => {
                 let line = checked_text(text, Subject::Bullet, BULLET_MAX_CHARS)?;
+                tags_limited(tags, BULLET_MAX_CHARS)?;
                 Ok(Outcome::Created(add_bullet(
                     session,
                     *block,
@@ -879,6 +1027,13 @@ impl Edit {
                 )))
             }
             Edit::DeleteBullet(id) => found(session.delete_bullet(id), Subject::Bullet, id),
+            Edit::SetBlockHeading { block, heading } => {
+                // Kept as typed (the field writes every keystroke; a trailing
+                // space is the start of the next word); the report trims it.
+                let heading = limited(heading, TITLE_MAX_CHARS)?;
+                let block = session.synthesis.block_mut(*block);
+                Ok(set(&mut block.heading, heading.to_owned()))
+            }
             Edit::AddNote {
                 item,
                 text,
@@ -902,6 +1057,7 @@ impl Edit {
             }
             Edit::SetAction(action) => {
                 limited(&action.text, BULLET_MAX_CHARS)?;
+                valid(problems_of(|c| c.action("action", action)))?;
                 let a = session
                     .synthesis
                     .actions
@@ -927,6 +1083,7 @@ impl Edit {
                 Ok(Outcome::Created(Created::Meeting(id)))
             }
             Edit::SetNextMeeting(meeting) => {
+                valid(problems_of(|c| c.meeting("meeting", meeting)))?;
                 let m = session
                     .synthesis
                     .next_meetings
@@ -942,6 +1099,7 @@ impl Edit {
                 found(before != meetings.len(), Subject::Meeting, id)
             }
             Edit::AttachPhoto { path, item } => {
+                limited(path, PATH_MAX_CHARS)?;
                 if let Some(item) = item {
                     session
                         .agenda_item(item)
@@ -968,6 +1126,9 @@ impl Edit {
             }
             Edit::SetPhotoPaths(moved) => {
                 let mut outcome = Outcome::Unchanged;
+                for (_, path) in moved {
+                    limited(path, PATH_MAX_CHARS)?;
+                }
                 for (photo, path) in moved {
                     if let Some(a) = session.attachments.iter_mut().find(|a| &a.id == photo) {
                         outcome = either(&outcome, &set(&mut a.path, path.clone()));
@@ -976,21 +1137,26 @@ impl Edit {
                 Ok(outcome)
             }
             Edit::ConfirmTheme(key) => {
+                limited(key, KEYWORD_MAX_CHARS)?;
                 session.themes.toggle_confirmed(key);
                 Ok(Outcome::Changed)
             }
             Edit::DismissTheme(key) => {
+                limited(key, KEYWORD_MAX_CHARS)?;
                 let before = session.themes.clone();
                 session.themes.dismiss(key);
                 Ok(changed_if(before != session.themes))
             }
             Edit::MergeThemes { from, into } => {
+                limited(from, KEYWORD_MAX_CHARS)?;
+                limited(into, KEYWORD_MAX_CHARS)?;
                 if session.themes.resolve(into) == session.themes.resolve(from) {
                     return Err(EditError::MergeCycle(from.clone(), into.clone()));
                 }
                 Ok(changed_if(session.themes.merge(from, into)))
             }
             Edit::RenameTheme { key, label } => {
+                limited(key, KEYWORD_MAX_CHARS)?;
                 let label = limited(label, TITLE_MAX_CHARS)?;
                 let before = session.themes.clone();
                 session.themes.rename(key, label);
@@ -1040,6 +1206,30 @@ impl Edit {
             Edit::AcceptSubmission { submission, text } => {
                 accept_submission(session, submission, text.as_deref())
             }
+            Edit::RecordVote {
+                question,
+                source,
+                dots,
+                several_per_option,
+                voters,
+                options,
+                choose,
+                closed,
+            } => record_vote(
+                session,
+                Vote {
+                    id: VoteId::new(String::new()),
+                    question: question.clone(),
+                    source: *source,
+                    dots: *dots,
+                    several_per_option: *several_per_option,
+                    voters: *voters,
+                    options: options.clone(),
+                    chosen: Vec::new(),
+                    closed: *closed,
+                },
+                *choose,
+            ),
             Edit::RejectSubmission(submission) => {
                 let s = session
                     .inbox
@@ -1079,12 +1269,50 @@ impl Edit {
                 Ok(outcome)
             }
             Edit::ReplaceSession(replacement) => {
+                valid(replacement.problems())?;
                 let mut replacement = (**replacement).clone();
                 replacement.keep_submissions_from(session);
                 Ok(set(session, replacement))
             }
         }
     }
+}
+
+/// Checks and keeps a closed vote (see [`Edit::RecordVote`]).
+fn record_vote(session: &mut Session, mut vote: Vote, choose: usize) -> Result<Outcome, EditError> {
+    vote.question = checked_text(&vote.question, Subject::Text, TITLE_MAX_CHARS)?;
+    if vote.options.is_empty() {
+        return Err(EditError::Empty(Subject::Vote));
+    }
+    if vote.options.len() > VOTE_MAX_OPTIONS {
+        return Err(EditError::OutOfRange {
+            what: Subject::Vote,
+            value: vote.options.len() as u64,
+        });
+    }
+    if !(1..=VOTE_MAX_DOTS).contains(&vote.dots) {
+        return Err(EditError::OutOfRange {
+            what: Subject::Vote,
+            value: u64::from(vote.dots),
+        });
+    }
+    for option in &mut vote.options {
+        option.label = checked_text(&option.label, Subject::Text, TITLE_MAX_CHARS)?;
+    }
+    // No option can hold more dots than every phone spending all of theirs.
+    let most = u64::from(vote.voters) * u64::from(vote.dots);
+    let given: u64 = vote.options.iter().map(|o| u64::from(o.total)).sum();
+    if given > most {
+        return Err(EditError::OutOfRange {
+            what: Subject::Vote,
+            value: given,
+        });
+    }
+    vote.chosen = chosen_options(&vote.options, choose);
+    vote.id = VoteId::new(session.fresh_id("vote"));
+    let id = vote.id.clone();
+    session.votes.push(vote);
+    Ok(Outcome::Created(Created::Vote(id)))
 }
 
 /// Accepts a waiting submission (see [`Edit::AcceptSubmission`]); checks
@@ -1181,9 +1409,17 @@ fn found(found: bool, what: Subject, id: &impl std::fmt::Display) -> Result<Outc
     }
 }
 
+/// `Ok` when `problems` is empty, else the first problem.
+fn valid(problems: Vec<Problem>) -> Result<(), EditError> {
+    match problems.into_iter().next() {
+        Some(problem) => Err(EditError::Invalid(problem)),
+        None => Ok(()),
+    }
+}
+
 /// The text when it is within `max` characters.
 fn limited(text: &str, max: usize) -> Result<&str, EditError> {
-    if text.chars().count() > max {
+    if longer_than(text, max) {
         Err(EditError::TooLong {
             what: Subject::Text,
             max,
@@ -1199,10 +1435,26 @@ fn checked_text(text: &str, what: Subject, max: usize) -> Result<String, EditErr
     if text.is_empty() {
         return Err(EditError::Empty(what));
     }
-    if text.chars().count() > max {
+    if longer_than(text, max) {
         return Err(EditError::TooLong { what, max });
     }
     Ok(text.to_owned())
+}
+
+/// Whether `text` has more than `max` characters (counting stops there).
+fn longer_than(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().nth(max).is_some()
+}
+
+/// `Ok` when every tag is within `max` characters.
+fn tags_limited(tags: &[String], max: usize) -> Result<(), EditError> {
+    match tags.iter().find(|tag| longer_than(tag, max)) {
+        Some(_) => Err(EditError::TooLong {
+            what: Subject::Text,
+            max,
+        }),
+        None => Ok(()),
+    }
 }
 
 fn minutes_in_range(minutes: u32, least: u32) -> Result<u32, EditError> {
@@ -1352,6 +1604,45 @@ mod tests {
             notes: Vec::new(),
             attendance: crate::model::Attendance::Unknown,
         }
+    }
+
+    #[test]
+    fn every_shape_of_edit_goes_through_json_and_back() {
+        // The journal writes every applied edit; an internally tagged enum
+        // could not write the newtype variants around an id or a string.
+        let edits = vec![
+            Edit::SetHeader(Box::new(session().header.clone())),
+            Edit::RemoveOrganisation(OrgId::new("o")),
+            Edit::PasteParticipants {
+                text: "Anna de Vries, Gemeente Zwolle".into(),
+            },
+            Edit::RemoveParticipant(ParticipantId::new("p")),
+            Edit::RemoveItem(ItemId::new("i")),
+            Edit::AddExperiment(OrgId::new("o")),
+            Edit::DeleteKeyword(KeywordId::new("k")),
+            Edit::DeleteBullet(BulletId::new("b")),
+            Edit::RemoveAction(ActionId::new("a")),
+            Edit::AddNextMeeting,
+            Edit::RemoveNextMeeting(MeetingId::new("m")),
+            Edit::RemovePhoto(AttachmentId::new("f")),
+            Edit::SetPhotoPaths(vec![(AttachmentId::new("f"), "foto.jpg".into())]),
+            Edit::ConfirmTheme("raad".into()),
+            Edit::DismissTheme("raad".into()),
+            Edit::RejectSubmission(SubmissionId::new("s")),
+            Edit::AcceptAllSubmissions,
+            Edit::RenameTheme {
+                key: "raad".into(),
+                label: "De raad".into(),
+            },
+            Edit::ReplaceSession(Box::new(session())),
+        ];
+        for edit in edits {
+            let json = serde_json::to_string(&edit).expect("every edit serialises");
+            let back: Edit = serde_json::from_str(&json).expect("and reads back");
+            assert_eq!(back, edit, "{json}");
+        }
+        let json = serde_json::to_string(&Edit::DeleteKeyword(KeywordId::new("k"))).unwrap();
+        assert_eq!(json, r#"{"edit":"delete_keyword","with":"k"}"#);
     }
 
     /// Two municipalities, a guest, three agenda items (one a round).
@@ -2063,6 +2354,156 @@ mod tests {
     }
 
     #[test]
+    fn a_guest_talk_gets_a_presenter_that_must_exist() {
+        let mut s = session();
+        let open = ItemId::new("open");
+        let vng = OrgId::new("vng");
+        assert_eq!(
+            apply(
+                &mut s,
+                Edit::SetItemPresenter {
+                    item: open.clone(),
+                    presenter: Some(vng.clone()),
+                },
+            ),
+            Outcome::Changed
+        );
+        assert_eq!(s.agenda[0].presenter, Some(vng.clone()));
+        // The same presenter again changes nothing; nobody takes it away.
+        assert_eq!(
+            apply(
+                &mut s,
+                Edit::SetItemPresenter {
+                    item: open.clone(),
+                    presenter: Some(vng),
+                },
+            ),
+            Outcome::Unchanged
+        );
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::SetItemPresenter {
+                    item: open.clone(),
+                    presenter: Some(OrgId::new("nobody")),
+                },
+            ),
+            EditError::Missing(Subject::Organisation, _)
+        ));
+        apply(
+            &mut s,
+            Edit::SetItemPresenter {
+                item: open,
+                presenter: None,
+            },
+        );
+        assert_eq!(s.agenda[0].presenter, None);
+    }
+
+    #[test]
+    fn a_block_heading_is_kept_as_typed_and_emptied_back_to_the_standard() {
+        let mut s = session();
+        let edit = |heading: &str| Edit::SetBlockHeading {
+            block: BlockKind::FollowUp,
+            heading: heading.into(),
+        };
+        // Typed letter by letter: the space before the next word stays.
+        apply(&mut s, edit("Vervolg "));
+        assert_eq!(s.synthesis.follow_up.heading, "Vervolg ");
+        apply(&mut s, edit("Vervolg M50 verband?"));
+        assert_eq!(s.synthesis.follow_up.heading, "Vervolg M50 verband?");
+        assert_eq!(s.synthesis.observations.heading, "");
+        assert!(matches!(
+            refused(&mut s, edit(&"x".repeat(TITLE_MAX_CHARS + 1))),
+            EditError::TooLong { .. }
+        ));
+        apply(&mut s, edit(""));
+        assert_eq!(s.synthesis.follow_up.heading, "");
+        assert_eq!(edit("a").undo_group(), edit("ab").undo_group());
+    }
+
+    #[test]
+    fn session_notes_are_added_edited_and_removed() {
+        let mut s = session();
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::AddSessionNote {
+                    text: "  ".into(),
+                    visibility: Visibility::Report,
+                },
+            ),
+            EditError::Empty(_)
+        ));
+        let Outcome::Created(Created::Note(id)) = apply(
+            &mut s,
+            Edit::AddSessionNote {
+                text: " Democratische vernieuwing is een thema. ".into(),
+                visibility: Visibility::Report,
+            },
+        ) else {
+            panic!("a note is made");
+        };
+        assert_eq!(s.notes[0].text, "Democratische vernieuwing is een thema.");
+        let mut edited = s.notes[0].clone();
+        edited.text = "Democratische vernieuwing is één van de thema's.".into();
+        edited.visibility = Visibility::Private;
+        apply(&mut s, Edit::SetSessionNote(Box::new(edited.clone())));
+        assert_eq!(s.notes[0], edited);
+        assert_eq!(
+            Edit::SetSessionNote(Box::new(edited.clone())).undo_group(),
+            Some(format!("session-note-{id}"))
+        );
+        apply(&mut s, Edit::RemoveSessionNote(id.clone()));
+        assert!(s.notes.is_empty());
+        assert!(matches!(
+            refused(&mut s, Edit::RemoveSessionNote(id)),
+            EditError::Missing(Subject::Note, _)
+        ));
+        assert!(matches!(
+            refused(&mut s, Edit::SetSessionNote(Box::new(edited))),
+            EditError::Missing(Subject::Note, _)
+        ));
+    }
+
+    #[test]
+    fn a_participant_is_added_by_name_to_an_existing_organisation() {
+        let mut s = session();
+        let Outcome::Created(Created::Participant(id)) = apply(
+            &mut s,
+            Edit::AddParticipant {
+                name: " Anna de Boer ".into(),
+                organisation: Some(OrgId::new("a")),
+            },
+        ) else {
+            panic!("a participant is made");
+        };
+        let p = &s.participants[0];
+        assert_eq!((p.id.clone(), p.name.as_str()), (id, "Anna de Boer"));
+        assert!(p.present);
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::AddParticipant {
+                    name: String::new(),
+                    organisation: None,
+                },
+            ),
+            EditError::Empty(_)
+        ));
+        assert!(matches!(
+            refused(
+                &mut s,
+                Edit::AddParticipant {
+                    name: "Piet".into(),
+                    organisation: Some(OrgId::new("nobody")),
+                },
+            ),
+            EditError::Missing(Subject::Organisation, _)
+        ));
+    }
+
+    #[test]
     fn edits_in_one_form_field_share_an_undo_group() {
         let title = |t: &str| Edit::SetItemTitle {
             item: ItemId::new("open"),
@@ -2218,6 +2659,51 @@ mod tests {
         assert_eq!(apply(&mut s, accept(&remark)), Outcome::Unchanged);
         assert_eq!(s.synthesis.opportunities.bullets.len(), 1);
         assert!(s.problems().is_empty());
+    }
+
+    #[test]
+    fn a_closed_vote_is_kept_with_its_totals_and_chosen_options() {
+        let mut s = session();
+        let option = |label: &str, total: u32| VoteOption {
+            label: label.into(),
+            total,
+        };
+        let vote = |options: Vec<VoteOption>, voters: u32| Edit::RecordVote {
+            question: " Welke thema's? ".into(),
+            source: VoteSource::Themes,
+            dots: 3,
+            several_per_option: false,
+            voters,
+            options,
+            choose: 2,
+            closed: NaiveDate::from_ymd_opt(2020, 2, 4)
+                .and_then(|d| d.and_hms_opt(15, 0, 0))
+                .expect("a time"),
+        };
+        let outcome = vote(
+            vec![
+                option("raad", 20),
+                option("inwoners", 30),
+                option("jongeren", 40),
+            ],
+            30,
+        )
+        .apply(&mut s)
+        .expect("recorded");
+        let Outcome::Created(Created::Vote(id)) = outcome else {
+            panic!("{outcome:?}");
+        };
+        let kept = &s.votes[0];
+        assert_eq!(kept.id, id);
+        assert_eq!(kept.question, "Welke thema's?");
+        assert_eq!(kept.chosen, ["jongeren", "inwoners"]);
+        // More dots than the phones had: refused, nothing kept.
+        let before = s.clone();
+        assert!(vote(vec![option("a", 4)], 1).apply(&mut s).is_err());
+        assert!(vote(Vec::new(), 1).apply(&mut s).is_err());
+        assert!(vote(vec![option(" ", 0)], 1).apply(&mut s).is_err());
+        assert_eq!(s, before);
+        assert!(vote(vec![option("a", 0)], 0).undoable());
     }
 
     #[test]

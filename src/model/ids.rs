@@ -54,4 +54,6 @@ id_type!(
     AttachmentId,
     /// Identifies something a phone in the room sent.
     SubmissionId,
+    /// Identifies a vote the room held.
+    VoteId,
 );

@@ -1,5 +1,6 @@
 //! The session model: pure data and rules. No egui, no disk, no clock reads.
 
+pub mod clean;
 mod edit;
 mod ids;
 pub mod inbox;
@@ -15,11 +16,13 @@ mod session;
 pub mod stress;
 pub mod templates;
 pub mod themes;
+mod valid;
+pub mod vote;
 
 pub use edit::{Created, Edit, EditError, Outcome, Subject};
 pub use ids::{
     ActionId, AttachmentId, BulletId, ExperimentId, ItemId, KeywordId, MeetingId, NoteId, OrgId,
-    ParticipantId, SubmissionId,
+    ParticipantId, SubmissionId, VoteId,
 };
 pub use inbox::{
     InboxCounts, SUBMISSION_MAX_CHARS, Submission, SubmissionKind, SubmissionStatus,
@@ -34,3 +37,4 @@ pub use session::{
     NextMeeting, Note, OrgKind, Organisation, Owner, Participant, PlannedDate, Round, Session,
     Speaker, SpeakerStatus, Synthesis, Visibility,
 };
+pub use vote::{VOTE_MAX_DOTS, VOTE_MAX_OPTIONS, Vote, VoteOption, VoteSource, chosen_options};

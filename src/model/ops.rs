@@ -226,7 +226,7 @@ impl Session {
         if let Some(p) = self.participants.iter().find(|p| matches(&p.name)) {
             return Owner::Participant(p.id.clone());
         }
-        Owner::Name(typed.to_owned())
+        Owner::Name(super::limits::truncated(typed, super::limits::TITLE_MAX_CHARS).to_owned())
     }
 
     /// The default due date of a new action: the day of the first planned

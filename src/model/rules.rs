@@ -23,6 +23,58 @@ pub enum Problem {
         /// The id it refers to.
         id: String,
     },
+    /// An id is empty (or only spaces).
+    EmptyId {
+        /// Where the id is, e.g. "experiments[3].keywords[0].id".
+        field: String,
+    },
+    /// A text is longer than typing allows ([`super::limits`]).
+    TooLong {
+        /// Where the text is, e.g. "experiments[3].keywords[0].text".
+        field: String,
+        /// The limit, in characters.
+        max: usize,
+    },
+    /// A number (minutes, seconds, a count, a year or a month) is outside
+    /// what makes sense.
+    OutOfRange {
+        /// Where the number is, e.g. `agenda[2].planned_minutes`.
+        field: String,
+        /// The number found.
+        value: i64,
+        /// The least allowed.
+        min: i64,
+        /// The most allowed.
+        max: i64,
+    },
+    /// A time of day that does not exist on a clock (a leap second, "23:59:60").
+    NoSuchTime {
+        /// Where the time is, e.g. `header.start_time`.
+        field: String,
+    },
+    /// An organisation has two turns in one round.
+    DuplicateSpeaker {
+        /// Where the second turn is, e.g. "agenda[1].round.speakers[4]".
+        field: String,
+        /// The organisation.
+        id: String,
+    },
+}
+
+impl Problem {
+    /// Where the problem is (empty for a duplicate id, which is in two places).
+    #[must_use]
+    pub fn field(&self) -> &str {
+        match self {
+            Problem::DuplicateId { .. } => "",
+            Problem::DanglingReference { field, .. }
+            | Problem::EmptyId { field }
+            | Problem::TooLong { field, .. }
+            | Problem::OutOfRange { field, .. }
+            | Problem::NoSuchTime { field }
+            | Problem::DuplicateSpeaker { field, .. } => field,
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {
@@ -31,6 +83,20 @@ impl std::fmt::Display for Problem {
             Problem::DuplicateId { id } => write!(f, "the id \"{id}\" is used more than once"),
             Problem::DanglingReference { field, id } => {
                 write!(f, "{field} refers to \"{id}\", which does not exist")
+            }
+            Problem::EmptyId { field } => write!(f, "{field} is empty"),
+            Problem::TooLong { field, max } => {
+                write!(f, "{field} is longer than {max} characters")
+            }
+            Problem::OutOfRange {
+                field,
+                value,
+                min,
+                max,
+            } => write!(f, "{field} is {value}, outside {min} to {max}"),
+            Problem::NoSuchTime { field } => write!(f, "{field} is not a time on a clock"),
+            Problem::DuplicateSpeaker { field, id } => {
+                write!(f, "{field}: \"{id}\" has a second turn in the round")
             }
         }
     }
@@ -213,8 +279,10 @@ impl Session {
         }
     }
 
-    /// Checks that ids are unique and that every reference points to
-    /// something that exists. An empty list means the session holds together.
+    /// Checks that ids are unique and not empty, that every reference points
+    /// to something that exists, and that texts, numbers, dates and rounds
+    /// keep to the rules of typing ([`super::limits`]). An empty list means
+    /// the session holds together.
     #[must_use]
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
@@ -304,6 +372,9 @@ impl Session {
                 );
             }
         }
+        let mut values = super::valid::Checker::default();
+        values.session(self);
+        problems.extend(values.problems);
         problems
     }
 }

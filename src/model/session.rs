@@ -51,6 +51,9 @@ pub struct Session {
     /// What phones in the room sent, waiting for the facilitator or decided.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inbox: Vec<super::inbox::Submission>,
+    /// The votes the room held, with their results.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<super::vote::Vote>,
 }
 
 impl Default for Session {
@@ -68,6 +71,7 @@ impl Default for Session {
             attachments: Vec::new(),
             themes: ThemeChoices::default(),
             inbox: Vec::new(),
+            votes: Vec::new(),
         }
     }
 }

@@ -448,6 +448,23 @@ impl ThemeChoices {
         key
     }
 
+    /// Takes out the merges that close a cycle (a→b→c→a, or a theme merged
+    /// into itself), which a hand-edited file can hold and which would make
+    /// a theme vanish; the earlier merges win. Returns the merges taken out.
+    pub fn break_merge_cycles(&mut self) -> Vec<ThemeMerge> {
+        let mut kept = ThemeChoices::default();
+        let mut removed = Vec::new();
+        for merge in std::mem::take(&mut self.merged) {
+            if kept.resolve(&merge.into) == kept.resolve(&merge.from) {
+                removed.push(merge);
+            } else {
+                kept.merged.push(merge);
+            }
+        }
+        self.merged = kept.merged;
+        removed
+    }
+
     /// Merges theme `from` into theme `into` (both by key, resolved first);
     /// returns whether anything changed.
     pub fn merge(&mut self, from: &str, into: &str) -> bool {
@@ -989,6 +1006,32 @@ mod tests {
         };
         let resolved = choices.resolve("a");
         assert!(resolved == "a" || resolved == "b");
+    }
+
+    #[test]
+    fn merge_cycles_are_broken_and_the_earlier_merges_kept() {
+        let merge = |from: &str, into: &str| ThemeMerge {
+            from: from.into(),
+            into: into.into(),
+        };
+        let mut choices = ThemeChoices {
+            merged: vec![
+                merge("a", "b"),
+                merge("b", "c"),
+                merge("c", "a"),
+                merge("d", "d"),
+                merge("e", "c"),
+            ],
+            ..ThemeChoices::default()
+        };
+        let removed = choices.break_merge_cycles();
+        assert_eq!(removed, [merge("c", "a"), merge("d", "d")]);
+        assert_eq!(choices.resolve("a"), "c");
+        assert_eq!(choices.resolve("e"), "c");
+        assert!(
+            choices.break_merge_cycles().is_empty(),
+            "nothing left to break"
+        );
     }
 
     #[test]

@@ -52,6 +52,39 @@ pub struct Document {
     pub exported_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The content, in reading order.
     pub blocks: Vec<Block>,
+    /// The photos that were left out, and why (a note in their place says
+    /// so in the report too), to tell whoever exported it.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A photo the report left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The attachment's path as the session names it (cleaned).
+    pub file: String,
+    /// Why it was left out.
+    pub problem: ImageProblem,
+}
+
+impl LeftOut {
+    /// "Foto x.png is weggelaten: …", in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Language) -> String {
+        let why = match self.problem {
+            ImageProblem::NoFolder => T::PhotoLeftOutNoFolder,
+            ImageProblem::Unreadable => T::PhotoLeftOutMissing,
+            ImageProblem::Outside => T::PhotoLeftOutOutside,
+            ImageProblem::Unsupported => T::PhotoLeftOutUnsupported,
+            ImageProblem::TooLarge => T::PhotoLeftOutTooLarge,
+            ImageProblem::Damaged => T::PhotoLeftOutDamaged,
+        };
+        let file = crate::model::clean::one_line(&self.file, 120);
+        trf(
+            lang,
+            T::PhotoLeftOut,
+            &[("file", &file), ("why", tr(lang, why))],
+        )
+    }
 }
 
 impl Document {
@@ -191,6 +224,8 @@ pub enum Section {
     Actions,
     /// The next meetings.
     NextMeetings,
+    /// The votes the room held.
+    Votes,
     /// A follow-up's "since last time": each municipality then and now.
     SinceLastTime,
 }
@@ -213,6 +248,7 @@ impl Section {
             Section::Photos => "photos",
             Section::Actions => "actions",
             Section::NextMeetings => "next-meetings",
+            Section::Votes => "votes",
             Section::SinceLastTime => "since-last-time",
         }
     }
@@ -337,6 +373,7 @@ pub fn build_with(
         } else {
             Vec::new()
         },
+        left_out: Vec::new(),
     };
     let title = builder.title_and_header();
     builder.intro();
@@ -358,6 +395,7 @@ pub fn build_with(
     builder.decisions_section();
     builder.actions();
     builder.synthesis_section(BlockKind::OpenQuestions);
+    builder.votes();
     builder.next_meetings();
     let author = if options.public {
         String::new()
@@ -381,6 +419,7 @@ pub fn build_with(
             author,
             exported_at: options.exported_at,
             blocks: builder.blocks,
+            left_out: builder.left_out,
         },
         replacements,
     )
@@ -405,6 +444,8 @@ struct Builder<'a> {
     shown_bullets: RefCell<Vec<String>>,
     /// Each attachment's picture, made fit for the report up front.
     photos: Vec<Option<Result<ImageData, ImageProblem>>>,
+    /// The photos left out so far.
+    left_out: Vec<LeftOut>,
 }
 
 /// Every attachment's picture loaded and made fit for the report
@@ -1484,10 +1525,19 @@ impl Builder<'_> {
                 })
             }
             Err(problem) => {
+                if self.load_images {
+                    self.left_out.push(LeftOut {
+                        file: path.clone(),
+                        problem,
+                    });
+                }
                 let key = match problem {
                     ImageProblem::NoFolder => T::ReportPhotoNotIncluded,
                     ImageProblem::Unreadable => T::ReportPhotoMissing,
+                    ImageProblem::Outside => T::ReportPhotoOutside,
                     ImageProblem::Unsupported => T::ReportPhotoUnsupported,
+                    ImageProblem::TooLarge => T::ReportPhotoTooLarge,
+                    ImageProblem::Damaged => T::ReportPhotoDamaged,
                 };
                 Block::Note(self.trf(key, &[("file", &path)]))
             }
@@ -1603,6 +1653,53 @@ impl Builder<'_> {
         }
     }
 
+    /// One vote as the report gives it: what the room chose ("Gekozen door
+    /// de zaal: …"), then every option's dots; totals only, never who gave
+    /// them.
+    fn vote(&mut self, vote: &crate::model::Vote) {
+        let chosen = if vote.chosen.is_empty() {
+            self.tr(T::VoteNothingChosen)
+        } else {
+            let labels: Vec<String> = vote.chosen.iter().map(|c| self.text(c)).collect();
+            self.trf(T::VoteChosenByRoom, &[("chosen", &labels.join(", "))])
+        };
+        self.blocks
+            .push(Block::Paragraph(vec![Span::new(chosen, SpanStyle::Strong)]));
+        let totals: Vec<String> = vote
+            .options
+            .iter()
+            .map(|o| format!("{} {}", self.text(&o.label), o.total))
+            .collect();
+        let line = self.trf(
+            T::ReportRoomVote,
+            &[
+                ("question", &self.text(&vote.question)),
+                ("voters", &vote.voters.to_string()),
+                ("dots", &vote.dots.to_string()),
+                ("totals", &totals.join(" · ")),
+            ],
+        );
+        self.blocks.push(Block::Paragraph(vec![Span::plain(line)]));
+    }
+
+    /// The room's votes on a synthesis block's points (a vote on the
+    /// themes goes with the next meetings, whose themes it chose).
+    fn votes(&mut self) {
+        let session = self.session;
+        let on_blocks: Vec<&crate::model::Vote> = session
+            .votes
+            .iter()
+            .filter(|v| v.source != crate::model::VoteSource::Themes)
+            .collect();
+        if on_blocks.is_empty() {
+            return;
+        }
+        self.heading(1, self.tr(T::ReportRoomVotesTitle), Section::Votes);
+        for vote in on_blocks {
+            self.vote(vote);
+        }
+    }
+
     /// The planned meetings: when, theme and host. A meeting that a bullet
     /// already described (its theme is in it, and its host if it has one)
     /// is not listed again.
@@ -1658,11 +1755,22 @@ impl Builder<'_> {
                 })
             })
             .collect();
-        if items.is_empty() {
+        let theme_votes: Vec<&crate::model::Vote> = session
+            .votes
+            .iter()
+            .filter(|v| v.source == crate::model::VoteSource::Themes)
+            .collect();
+        if items.is_empty() && theme_votes.is_empty() {
             return;
         }
         self.heading(1, self.tr(T::ReportNextMeetings), Section::NextMeetings);
-        self.blocks.push(Block::Bullets(items));
+        // What the room chose to take further, before the dates.
+        for vote in theme_votes {
+            self.vote(vote);
+        }
+        if !items.is_empty() {
+            self.blocks.push(Block::Bullets(items));
+        }
     }
 }
 
@@ -1751,6 +1859,65 @@ mod tests {
 
     fn texts(doc: &Document) -> String {
         format!("{:?}", doc.blocks)
+    }
+
+    #[test]
+    fn the_rooms_votes_say_what_the_room_chose_where_it_belongs() {
+        let mut s = small();
+        let vote = |source, question: &str, chosen: &[&str]| crate::model::Vote {
+            id: crate::model::VoteId::new(question),
+            question: question.into(),
+            source,
+            dots: 3,
+            several_per_option: false,
+            voters: 4,
+            options: vec![
+                crate::model::VoteOption {
+                    label: "raad".into(),
+                    total: 7,
+                },
+                crate::model::VoteOption {
+                    label: "jongeren".into(),
+                    total: 5,
+                },
+            ],
+            chosen: chosen.iter().map(|c| (*c).to_owned()).collect(),
+            closed: chrono::NaiveDate::from_ymd_opt(2020, 2, 4)
+                .and_then(|d| d.and_hms_opt(16, 0, 0))
+                .expect("a time"),
+        };
+        s.votes = vec![
+            vote(
+                crate::model::VoteSource::Themes,
+                "Welke thema's?",
+                &["raad"],
+            ),
+            vote(
+                crate::model::VoteSource::Block {
+                    block: BlockKind::Opportunities,
+                },
+                "Welke kans?",
+                &["raad", "jongeren"],
+            ),
+        ];
+        let doc = build(&s, &ExportOptions::default());
+        let outline = doc.outline();
+        let votes = outline
+            .iter()
+            .position(|h| *h == "Stemmingen in de zaal")
+            .expect("the block's vote has a section");
+        let next = outline
+            .iter()
+            .position(|h| *h == "Volgende bijeenkomsten")
+            .expect("the themes vote is with the next meetings");
+        assert!(votes < next);
+        let text = texts(&doc);
+        let chosen_themes = text.find("Gekozen door de zaal: raad\"").expect("themes");
+        let chosen_block = text
+            .find("Gekozen door de zaal: raad, jongeren")
+            .expect("block");
+        assert!(chosen_block < chosen_themes, "{text}");
+        assert!(text.contains("Welke thema's? (4 telefoons, 3 stippen elk): raad 7 · jongeren 5."));
     }
 
     #[test]
@@ -2052,7 +2219,7 @@ mod tests {
         }];
         let text = texts(&build(&s, &ExportOptions::default()));
         assert!(text.contains("eind juni 2020"), "{text}");
-        assert!(text.contains("gastheer: Zeist"), "{text}");
+        assert!(text.contains("gastgemeente: Zeist"), "{text}");
         assert!(text.contains("\"Deelnemers\", \"\", \"gedaan\""), "{text}");
         s.header.language = Language::En;
         let text = texts(&build(&s, &ExportOptions::default()));
@@ -2099,7 +2266,7 @@ mod tests {
         let doc = build(&s, &ExportOptions::default());
         assert_eq!(fact(&doc, "Plaats"), Some("[plaats]"));
         assert_eq!(fact(&doc, "Tijd"), Some("[tijd]"));
-        assert_eq!(fact(&doc, "Gastheer"), Some("[gastheer]"));
+        assert_eq!(fact(&doc, "Gastgemeente"), Some("[gastgemeente]"));
         assert_eq!(fact(&doc, "Gespreksleider"), Some("[gespreksleider]"));
         assert_eq!(fact(&doc, "Notulist"), Some("Piet"));
         assert_eq!(

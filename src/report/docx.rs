@@ -932,6 +932,8 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            // XML 1.0 cannot hold control characters: never one, whatever reaches here.
+            c if !crate::model::clean::is_shown(c) => {}
             c => out.push(c),
         }
     }
@@ -952,6 +954,7 @@ mod tests {
             author: "Carla & co".into(),
             exported_at: None,
             blocks,
+            left_out: Vec::new(),
         }
     }
 

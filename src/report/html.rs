@@ -249,6 +249,8 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            // XML 1.0 cannot hold control characters: never one, whatever reaches here.
+            c if !crate::model::clean::is_shown(c) => {}
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
@@ -282,6 +284,7 @@ mod tests {
             date: None,
             author: String::new(),
             exported_at: None,
+            left_out: Vec::new(),
             blocks: vec![
                 Block::Title("Verslag".into()),
                 Block::Heading {

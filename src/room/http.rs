@@ -16,7 +16,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// The most connections served at once; more are told to try again (503).
-pub const MAX_CONNECTIONS: usize = 128;
+/// Room for the live view's viewers (see `live::MAX_VIEWERS`) and a room
+/// of phones sending at the same time.
+pub const MAX_CONNECTIONS: usize = 200;
 /// The longest request head (request line and headers).
 pub const MAX_HEAD: usize = 16 * 1024;
 /// The longest request body.
@@ -50,6 +52,25 @@ impl Request {
     }
 }
 
+/// What writes a streamed body (server-sent events) after the head, on the
+/// connection's own thread, until it returns; the connection then closes.
+#[derive(Clone)]
+pub struct Stream(pub Arc<dyn Fn(&TcpStream) + Send + Sync>);
+
+impl std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stream")
+    }
+}
+
+impl PartialEq for Stream {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Stream {}
+
 /// One response.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
@@ -61,6 +82,9 @@ pub struct Response {
     pub headers: Vec<(&'static str, String)>,
     /// The body.
     pub body: Vec<u8>,
+    /// A body written as it comes (no length; the end of the connection
+    /// ends it), after `body`.
+    pub stream: Option<Stream>,
 }
 
 impl Response {
@@ -72,6 +96,7 @@ impl Response {
             content_type: "text/plain; charset=utf-8",
             headers: Vec::new(),
             body: text.as_bytes().to_vec(),
+            stream: None,
         }
     }
 
@@ -222,6 +247,11 @@ fn serve(stream: &TcpStream, handler: &Arc<Handler>) {
         Err(Refused::Status(status, text)) => (Response::text(status, text), false),
     };
     if write_response(stream, &response, head_only).is_ok() {
+        if let (Some(body), false) = (&response.stream, head_only) {
+            (body.0)(stream);
+            let _ = stream.shutdown(Shutdown::Both);
+            return;
+        }
         linger(stream);
     }
 }
@@ -344,14 +374,19 @@ fn reason(status: u16) -> &'static str {
 }
 
 fn write_response(mut stream: &TcpStream, response: &Response, head_only: bool) -> io::Result<()> {
+    // A streamed body has no length: the connection's end ends it.
+    let length = if response.stream.is_some() {
+        String::new()
+    } else {
+        format!("Content-Length: {}\r\n", response.body.len())
+    };
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\n{length}Connection: close\r\n\
          Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\
          X-Frame-Options: DENY\r\n",
         response.status,
         reason(response.status),
         response.content_type,
-        response.body.len()
     );
     for (name, value) in &response.headers {
         // Header values are ours; a line break in one would split the head.

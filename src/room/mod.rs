@@ -15,6 +15,7 @@
 
 mod handler;
 mod http;
+pub mod live;
 pub mod net;
 mod page;
 
@@ -25,6 +26,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use crate::model::{Language, OrgId, SubmissionId, SubmissionKind};
 
 pub use http::{MAX_BODY, MAX_CONNECTIONS};
+pub use live::{LiveBullet, LiveCard, LiveInfo, LiveItem, LiveScreen, LiveVote, MAX_VIEWERS};
 pub use page::escape;
 
 /// Wakes the app when a submission waits for it.
@@ -86,6 +88,34 @@ pub struct RoomInfo {
     pub remark_block: String,
     /// Whether submissions are taken now.
     pub accepting: bool,
+    /// The vote open now, if any.
+    pub vote: Option<VoteSpec>,
+}
+
+/// A vote open to the phones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteSpec {
+    /// Random, new for every vote: a ballot for an earlier vote is refused.
+    pub id: String,
+    /// What is asked.
+    pub question: String,
+    /// The options, in the order shown.
+    pub options: Vec<String>,
+    /// Dots per phone.
+    pub dots: u32,
+    /// Whether a phone may put several dots on one option.
+    pub several_per_option: bool,
+}
+
+/// The dots given so far in the open vote: totals only.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tally {
+    /// The vote ([`VoteSpec::id`]).
+    pub vote: String,
+    /// Dots per option.
+    pub totals: Vec<u32>,
+    /// How many phones voted.
+    pub voters: usize,
 }
 
 /// What a phone sent, checked by the server.
@@ -257,6 +287,24 @@ impl Room {
         }
     }
 
+    /// The live view's address on `host`: the join address and `/live`.
+    #[must_use]
+    pub fn live_url(&self, host: IpAddr) -> String {
+        format!("{}/live", self.url(host))
+    }
+
+    /// What the live view shows from now on (its viewers get it at once
+    /// when it changed).
+    pub fn publish_live(&self, info: LiveInfo) {
+        self.shared.live.publish(info);
+    }
+
+    /// The dots given so far in the open vote (`None`: no vote is open).
+    #[must_use]
+    pub fn tally(&self) -> Option<Tally> {
+        self.shared.tally()
+    }
+
     /// The submissions that arrived since the last call, oldest first.
     #[must_use]
     pub fn take(&self) -> Vec<Incoming> {
@@ -273,6 +321,7 @@ impl Room {
 
     /// Stops the server: every connection is closed, the token is dead.
     pub fn close(mut self) {
+        self.shared.live.close();
         self.server.stop();
     }
 }

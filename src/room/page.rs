@@ -99,24 +99,30 @@ button:disabled{background:#7a8fb3}\
 .msg:empty{display:none}\
 .ok{background:#e3f3e7;border-left:5px solid #1e7e34}\
 .err{background:#fdecea;border-left:5px solid #c0392b}\
-.small{font-size:.85rem;color:#3c4454;margin-top:1.4rem}";
+.small{font-size:.85rem;color:#3c4454;margin-top:1.4rem}\
+h2{font-size:1.15rem;margin:.6rem 0 .3rem}\
+.vote{background:#fff;border:1px solid #c5ccd8;border-radius:.5rem;padding:.2rem .9rem .6rem;margin:.8rem 0 1.4rem}\
+fieldset label.count input{width:4.2rem;height:auto;padding:.35rem;font:inherit}";
 
-/// The page's script: sends the form without leaving the page, shows the
-/// answer, and empties the text for the next message.
+/// The page's script: sends a form (the message, or the ballot) without
+/// leaving the page, shows the answer, and empties the message's text for
+/// the next one.
 fn script(lang: Language) -> String {
     format!(
-        "(function(){{var f=document.getElementById('f'),s=document.getElementById('status'),\
-b=f.querySelector('button'),busy=false,sending={sending},offline={offline};\
+        "(function(){{var sending={sending},offline={offline};\
 function nonce(){{var a=new Uint8Array(16);crypto.getRandomValues(a);\
 return Array.prototype.map.call(a,function(x){{return('0'+x.toString(16)).slice(-2)}}).join('')}}\
+function hook(id,statusId){{var f=document.getElementById(id);if(!f)return;\
+var s=document.getElementById(statusId),b=f.querySelector('button'),busy=false;\
 f.addEventListener('submit',function(e){{e.preventDefault();if(busy)return;busy=true;b.disabled=true;\
 s.className='msg';s.textContent=sending;var d=new URLSearchParams(new FormData(f));d.set('js','1');\
 fetch(location.href,{{method:'POST',body:d,credentials:'same-origin'}})\
 .then(function(r){{return r.text().then(function(t){{return[r.ok,t]}})}})\
 .then(function(x){{s.className='msg '+(x[0]?'ok':'err');s.textContent=x[1];\
-if(x[0]){{f.elements.text.value='';f.elements.nonce.value=nonce()}}}})\
+if(x[0]&&f.elements.text){{f.elements.text.value='';f.elements.nonce.value=nonce()}}}})\
 .catch(function(){{s.className='msg err';s.textContent=offline}})\
-.then(function(){{busy=false;b.disabled=false}})}})}})();",
+.then(function(){{busy=false;b.disabled=false}})}})}}\
+hook('v','vstatus');hook('f','status')}})();",
         sending = js_string(tr(lang, T::RoomPageSending)),
         offline = js_string(tr(lang, T::RoomPageOffline)),
     )
@@ -124,7 +130,7 @@ if(x[0]){{f.elements.text.value='';f.elements.nonce.value=nonce()}}}})\
 
 /// The security headers of an HTML page whose inline style and script
 /// carry `nonce`.
-fn html_response(status: u16, body: String, nonce: &str) -> Response {
+pub(super) fn html_response(status: u16, body: String, nonce: &str) -> Response {
     Response {
         status,
         content_type: "text/html; charset=utf-8",
@@ -137,10 +143,11 @@ fn html_response(status: u16, body: String, nonce: &str) -> Response {
             ),
         )],
         body: body.into_bytes(),
+        stream: None,
     }
 }
 
-fn head(out: &mut String, lang: Language, title: &str, nonce: &str) {
+pub(super) fn head(out: &mut String, lang: Language, title: &str, nonce: &str) {
     let _ = write!(
         out,
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
@@ -175,6 +182,120 @@ pub fn join_page(
     form: &FormState,
     banner: Option<&Banner>,
     form_nonce: &str,
+    ballot: Option<&[u32]>,
+    live_href: &str,
+) -> Response {
+    render(info, form, banner, None, form_nonce, ballot, live_href)
+}
+
+/// The join page after a ballot: `banner` above the vote's button.
+#[must_use]
+pub fn join_page_with_vote_banner(
+    info: &RoomInfo,
+    form: &FormState,
+    banner: &Banner,
+    form_nonce: &str,
+    ballot: Option<&[u32]>,
+    live_href: &str,
+) -> Response {
+    render(
+        info,
+        form,
+        None,
+        Some(banner),
+        form_nonce,
+        ballot,
+        live_href,
+    )
+}
+
+/// The status paragraph under a form's button.
+fn status_html(out: &mut String, id: &str, banner: Option<&Banner>) {
+    let (class, message) = match banner {
+        Some(Banner::Received(text)) => ("msg ok", text.as_str()),
+        Some(Banner::Error(text)) => ("msg err", text.as_str()),
+        None => ("msg", ""),
+    };
+    let _ = write!(
+        out,
+        "<p id=\"{id}\" class=\"{class}\" role=\"status\" aria-live=\"polite\">{}</p>",
+        escape(message)
+    );
+}
+
+/// The open vote's form: a box per option (one dot each), or a number per
+/// option when several dots may go to one; filled in with the phone's
+/// ballot so far.
+fn vote_form(
+    out: &mut String,
+    lang: Language,
+    spec: &super::VoteSpec,
+    banner: Option<&Banner>,
+    ballot: Option<&[u32]>,
+) {
+    let given = |i: usize| ballot.and_then(|b| b.get(i)).copied().unwrap_or(0);
+    let rule = if spec.several_per_option {
+        trf(
+            lang,
+            T::VotePageRuleSeveral,
+            &[("n", &spec.dots.to_string())],
+        )
+    } else {
+        trf(lang, T::VotePageRuleOne, &[("n", &spec.dots.to_string())])
+    };
+    let _ = write!(
+        out,
+        "<form id=\"v\" method=\"post\" accept-charset=\"utf-8\" class=\"vote\">\
+<input type=\"hidden\" name=\"vote\" value=\"{}\"><h2>{}</h2><p>{}</p><fieldset><legend>{}</legend>",
+        escape(&spec.id),
+        escape(&spec.question),
+        escape(&rule),
+        escape(tr(lang, T::VotePageOptions)),
+    );
+    for (i, option) in spec.options.iter().enumerate() {
+        if spec.several_per_option {
+            let _ = write!(
+                out,
+                "<label class=\"count\"><input type=\"number\" name=\"n{i}\" min=\"0\" max=\"{}\" \
+value=\"{}\" inputmode=\"numeric\" aria-label=\"{}\"> {}</label>",
+                spec.dots,
+                given(i),
+                escape(&trf(lang, T::VotePageDotsOn, &[("option", option)])),
+                escape(option),
+            );
+        } else {
+            let checked = if given(i) > 0 { " checked" } else { "" };
+            let _ = write!(
+                out,
+                "<label><input type=\"checkbox\" name=\"o\" value=\"{i}\"{checked}> {}</label>",
+                escape(option),
+            );
+        }
+    }
+    let _ = write!(
+        out,
+        "</fieldset><button type=\"submit\">{}</button>",
+        escape(tr(
+            lang,
+            if ballot.is_some() {
+                T::VotePageChange
+            } else {
+                T::VotePageSend
+            }
+        )),
+    );
+    status_html(out, "vstatus", banner);
+    out.push_str("</form>");
+}
+
+fn render(
+    info: &RoomInfo,
+    form: &FormState,
+    banner: Option<&Banner>,
+    vote_banner: Option<&Banner>,
+    form_nonce: &str,
+    ballot: Option<&[u32]>,
+    live_href: &str,
 ) -> Response {
     let lang = info.lang;
     let nonce = super::random_text(20).unwrap_or_default();
@@ -203,6 +324,9 @@ pub fn join_page(
             }
         ))
     );
+    if let Some(spec) = &info.vote {
+        vote_form(&mut out, lang, spec, vote_banner, ballot);
+    }
     let _ = write!(
         out,
         "<form id=\"f\" method=\"post\" accept-charset=\"utf-8\" autocomplete=\"off\">\
@@ -268,16 +392,12 @@ enterkeyhint=\"send\">{}</textarea><button type=\"submit\">{}</button>",
         escape(&form.text),
         escape(tr(lang, T::RoomPageSend)),
     );
-    let (class, message) = match banner {
-        Some(Banner::Received(text)) => ("msg ok", text.as_str()),
-        Some(Banner::Error(text)) => ("msg err", text.as_str()),
-        None => ("msg", ""),
-    };
+    status_html(&mut out, "status", banner);
     let _ = write!(
         out,
-        "<p id=\"status\" class=\"{class}\" role=\"status\" aria-live=\"polite\">{}</p></form>\
-<p class=\"small\">{}</p></main><script nonce=\"{nonce}\">{}</script></body></html>",
-        escape(message),
+        "</form><p><a href=\"{}\">{}</a></p><p class=\"small\">{}</p></main><script nonce=\"{nonce}\">{}</script></body></html>",
+        escape(live_href),
+        escape(tr(lang, T::RoomPageReadAlong)),
         escape(tr(lang, T::RoomPagePrivacy)),
         script(lang),
     );
@@ -304,6 +424,7 @@ mod tests {
             auto_accept: false,
             remark_block: "Wat valt op?".into(),
             accepting: true,
+            vote: None,
         }
     }
 
@@ -315,7 +436,7 @@ mod tests {
             text: "</textarea><script>alert(1)</script>".into(),
         };
         let banner = Banner::Error("<b>nee</b>".into());
-        let page = join_page(&info(), &form, Some(&banner), "abcdefgh12");
+        let page = join_page(&info(), &form, Some(&banner), "abcdefgh12", None, "/t/live");
         let html = String::from_utf8(page.body).expect("UTF-8");
         assert!(!html.contains("<b>"), "{html}");
         assert!(!html.contains("<img"));
@@ -342,7 +463,14 @@ mod tests {
 
     #[test]
     fn the_script_and_style_run_only_with_the_responses_nonce() {
-        let page = join_page(&info(), &FormState::default(), None, "abcdefgh12");
+        let page = join_page(
+            &info(),
+            &FormState::default(),
+            None,
+            "abcdefgh12",
+            None,
+            "/t/live",
+        );
         let csp = page
             .headers
             .iter()

@@ -94,6 +94,74 @@ pub fn assets_dir(session_file: &Path) -> PathBuf {
     session_folder(session_file).join(assets_folder_name(session_file))
 }
 
+/// Why an attachment's file is not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unresolved {
+    /// The file is not in the session's folder: its relative path leaves
+    /// it (an absolute path, a drive, `..`), or it leads out of it through
+    /// a symbolic link (or, on Windows, a junction or other reparse point).
+    Outside,
+    /// There is no file at that path, or it cannot be read.
+    Missing,
+}
+
+/// The file of the attachment at `relative` in `folder`, when it is an
+/// ordinary file inside that folder. A symbolic link (or a Windows
+/// junction) on the way is followed only when it stays inside the folder:
+/// a session mailed with a link to `~/.ssh/…` or to a private photo never
+/// brings that file into a report or a copy.
+pub fn resolve_attachment(folder: &Path, relative: &str) -> Result<PathBuf, Unresolved> {
+    let path = crate::model::attachment_path(folder, relative).ok_or(Unresolved::Outside)?;
+    confine(folder, &path)
+}
+
+/// `path` (which [`crate::model::attachment_path`] made inside `folder`)
+/// when it is an ordinary file that stays inside `folder`; see
+/// [`resolve_attachment`].
+pub fn confine(folder: &Path, path: &Path) -> Result<PathBuf, Unresolved> {
+    let inside = path.strip_prefix(folder).map_err(|_| Unresolved::Outside)?;
+    // Each step below the folder, without following it: is any a link?
+    let mut at = folder.to_path_buf();
+    let mut linked = false;
+    for part in inside.components() {
+        at.push(part);
+        let meta = std::fs::symlink_metadata(&at).map_err(|_| Unresolved::Missing)?;
+        linked |= is_link(&meta);
+    }
+    // Where the path really leads, compared with where the folder really
+    // is, also when no step looked like a link: a file system may not say
+    // (Wine shows a Unix symbolic link as an ordinary file).
+    match (std::fs::canonicalize(path), std::fs::canonicalize(folder)) {
+        (Ok(real), Ok(root)) if !real.starts_with(&root) => return Err(Unresolved::Outside),
+        (Ok(_), Ok(_)) => {}
+        // A link whose end cannot be found.
+        (Err(_), _) if linked => return Err(Unresolved::Missing),
+        // Where a link leads cannot be told: not followed.
+        _ if linked => return Err(Unresolved::Outside),
+        // Some network drives cannot say where a path really is; no link
+        // was seen on the way, so the path's own check stands.
+        _ => {}
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => Ok(path.to_path_buf()),
+        _ => Err(Unresolved::Missing),
+    }
+}
+
+/// Whether `meta` (not followed) is a symbolic link, or on Windows any
+/// reparse point (a junction, a mount point, a `OneDrive` placeholder's link).
+fn is_link(meta: &std::fs::Metadata) -> bool {
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::MetadataExt as _;
+        const FILE_ATTRIBUTE_REPARSE_POINT: u32 = 0x400;
+        if meta.file_attributes() & FILE_ATTRIBUTE_REPARSE_POINT != 0 {
+            return true;
+        }
+    }
+    meta.file_type().is_symlink()
+}
+
 /// The image type of `bytes` by its first bytes: "png" or "jpg".
 #[must_use]
 pub fn photo_extension(bytes: &[u8]) -> Option<&'static str> {
@@ -192,7 +260,8 @@ pub struct CarriedPhotos {
 /// Copies the photos of `attachments` from beside `from` (the session's old
 /// file, or its recovery copy) into the photo folder of `to`, and says
 /// which relative paths change. The old files stay where they are. Photos
-/// that cannot be found keep their path and are listed as missing.
+/// that cannot be found, or whose file is outside the old session's folder
+/// ([`resolve_attachment`]), keep their path and are listed as missing.
 pub fn carry_photos(
     from: &Path,
     to: &Path,
@@ -214,8 +283,7 @@ pub fn carry_photos(
                 .push((attachment.id.clone(), new_path.clone()));
             continue;
         }
-        let source = crate::model::attachment_path(&old_folder, &attachment.path);
-        let Some(source) = source.filter(|p| p.is_file()) else {
+        let Ok(source) = resolve_attachment(&old_folder, &attachment.path) else {
             carried.missing.push(attachment.path.clone());
             continue;
         };
@@ -244,7 +312,7 @@ pub fn missing_photos(session_file: &Path, attachments: &[Attachment]) -> Vec<St
     let folder = session_folder(session_file);
     attachments
         .iter()
-        .filter(|a| !crate::model::attachment_path(&folder, &a.path).is_some_and(|p| p.is_file()))
+        .filter(|a| resolve_attachment(&folder, &a.path).is_err())
         .map(|a| a.path.clone())
         .collect()
 }
@@ -359,6 +427,172 @@ mod tests {
         assert_eq!(
             carry_photos(&old, &old, &attachments).expect("same file"),
             CarriedPhotos::default()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_out_of_the_session_folder_is_not_followed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let secret = dir.path().join("privé.png");
+        std::fs::write(&secret, PNG).expect("write");
+        let folder = dir.path().join("sessie");
+        let assets = folder.join("s.assets");
+        std::fs::create_dir_all(&assets).expect("folder");
+        std::os::unix::fs::symlink(&secret, assets.join("bord.png")).expect("link");
+        std::fs::write(assets.join("echt.png"), PNG).expect("write");
+        std::os::unix::fs::symlink(assets.join("echt.png"), assets.join("binnen.png"))
+            .expect("link");
+        // A linked folder that leads out, too.
+        std::os::unix::fs::symlink(dir.path(), assets.join("map")).expect("link");
+        assert_eq!(
+            resolve_attachment(&folder, "s.assets/bord.png"),
+            Err(Unresolved::Outside)
+        );
+        assert_eq!(
+            resolve_attachment(&folder, "s.assets/map/privé.png"),
+            Err(Unresolved::Outside)
+        );
+        assert_eq!(
+            resolve_attachment(&folder, "s.assets/echt.png"),
+            Ok(assets.join("echt.png"))
+        );
+        // A link that stays inside the folder is fine.
+        assert!(resolve_attachment(&folder, "s.assets/binnen.png").is_ok());
+        assert_eq!(
+            resolve_attachment(&folder, "s.assets/weg.png"),
+            Err(Unresolved::Missing)
+        );
+        assert_eq!(
+            resolve_attachment(&folder, "../privé.png"),
+            Err(Unresolved::Outside)
+        );
+        // A session whose own folder is reached through a link keeps its photos.
+        let via = dir.path().join("via");
+        std::os::unix::fs::symlink(&folder, &via).expect("link");
+        assert_eq!(
+            resolve_attachment(&via, "s.assets/echt.png"),
+            Ok(via.join("s.assets/echt.png"))
+        );
+        assert_eq!(
+            resolve_attachment(&via, "s.assets/bord.png"),
+            Err(Unresolved::Outside)
+        );
+        // A link that leads nowhere is missing.
+        std::os::unix::fs::symlink(dir.path().join("weg.png"), assets.join("dood.png"))
+            .expect("link");
+        assert_eq!(
+            resolve_attachment(&folder, "s.assets/dood.png"),
+            Err(Unresolved::Missing)
+        );
+        // Save As does not copy the outside file either.
+        let session = folder.join("s.json");
+        let attachments = [attachment("f-1", "s.assets/bord.png")];
+        let carried =
+            carry_photos(&session, &dir.path().join("nieuw.json"), &attachments).expect("carry");
+        assert!(carried.moved.is_empty());
+        assert_eq!(carried.missing, ["s.assets/bord.png"]);
+        assert!(!dir.path().join("nieuw.assets").exists());
+        assert_eq!(
+            missing_photos(&session, &attachments),
+            ["s.assets/bord.png"]
+        );
+    }
+
+    /// On Windows a link out of the folder is a junction (`mklink /J`,
+    /// which needs no privilege) or a symbolic link (which does); both are
+    /// reparse points and neither is followed out of the session's folder.
+    /// Under Wine (CI's Windows tests) neither can be made, but a Unix
+    /// symbolic link can, which Wine shows as an ordinary file or folder:
+    /// it is not followed out either.
+    #[cfg(windows)]
+    #[test]
+    fn a_junction_or_link_out_of_the_session_folder_is_not_followed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let outside = dir.path().join("privé");
+        std::fs::create_dir_all(&outside).expect("folder");
+        std::fs::write(outside.join("paspoort.png"), PNG).expect("write");
+        let folder = dir.path().join("sessie");
+        std::fs::create_dir_all(&folder).expect("folder");
+        std::fs::write(folder.join("echt.png"), PNG).expect("write");
+        let folder_link = folder.join("map");
+        let file_link = folder.join("bord.png");
+        let there = |what: &Path| std::fs::read(what).is_ok_and(|b| b == PNG);
+        // Links made by a program Wine starts may take a moment to appear.
+        let made = |what: &Path| {
+            (0..40).any(|_| {
+                let found = there(what);
+                if !found {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                found
+            })
+        };
+        // A junction, as any user can make one.
+        let _ = std::process::Command::new("cmd")
+            .arg("/C")
+            .arg("mklink")
+            .arg("/J")
+            .arg(&folder_link)
+            .arg(&outside)
+            .output();
+        // A symbolic link (developer mode or an administrator).
+        let _ = std::os::windows::fs::symlink_file(outside.join("paspoort.png"), &file_link);
+        let wine = !there(&folder_link.join("paspoort.png")) && !there(&file_link);
+        let how = if wine {
+            "Unix symbolic links under Wine"
+        } else {
+            "junction, symbolic link"
+        };
+        if wine {
+            // Under Wine: Unix symbolic links, through Wine's winepath and ln.
+            let unix = |path: &Path| {
+                std::process::Command::new("winepath")
+                    .arg("-u")
+                    .arg(path)
+                    .output()
+                    .ok()
+                    .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+                    .filter(|p| p.starts_with('/'))
+            };
+            if let (Some(from), Some(to)) = (unix(&outside), unix(&folder)) {
+                for (target, link) in [
+                    (from.clone(), format!("{to}/map")),
+                    (format!("{from}/paspoort.png"), format!("{to}/bord.png")),
+                ] {
+                    // Wine starts the Unix program but cannot hand back its
+                    // output; whether the link is there is checked below.
+                    let _ = std::process::Command::new("/bin/ln")
+                        .args(["-s", &target, &link])
+                        .output();
+                }
+            }
+        }
+        // mklink and symlink_file are done when they return; ln perhaps not.
+        let found = |what: &Path| if wine { made(what) } else { there(what) };
+        let through_folder = found(&folder_link.join("paspoort.png"));
+        let through_file = found(&file_link);
+        assert!(
+            through_folder || through_file,
+            "no link could be made here ({how})"
+        );
+        if through_folder {
+            assert_eq!(
+                resolve_attachment(&folder, "map/paspoort.png"),
+                Err(Unresolved::Outside),
+                "{how}"
+            );
+        }
+        if through_file {
+            assert_eq!(
+                resolve_attachment(&folder, "bord.png"),
+                Err(Unresolved::Outside),
+                "{how}"
+            );
+        }
+        assert_eq!(
+            resolve_attachment(&folder, "echt.png"),
+            Ok(folder.join("echt.png"))
         );
     }
 

@@ -4,11 +4,19 @@
 //! the journal of edits ([`super::journal`]): every applied edit it is handed
 //! is on disk (`fsync`) as soon as the thread has written it, before any
 //! later save, and each save first writes a checkpoint into the journal.
+//!
+//! The thread also keeps the files it saves from being lost to another
+//! program: it remembers what each session file held when it was opened or
+//! last written ([`Autosaver::expect`]), and before writing it looks again.
+//! A file that another program changed or replaced meanwhile is not
+//! written over ([`SaveError::ChangedOnDisk`]): the app asks first.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::Duration;
+use std::time::SystemTime;
 
 use super::format::session_to_json;
 use super::journal::{Fingerprint, JournalTarget, JournalWriter};
@@ -40,6 +48,12 @@ pub struct SaveJob {
     pub session: Session,
     /// After a successful save: take a history snapshot when one is due.
     pub history: Option<HistoryRequest>,
+    /// Whether this is a copy kept while the session's own saves fail (in
+    /// the recovery folder), not a save of the session itself.
+    pub copy: bool,
+    /// Copies this save makes redundant (the copy kept while saves failed,
+    /// a recovered copy): removed once it succeeded.
+    pub redundant: Vec<PathBuf>,
 }
 
 /// A history snapshot to take after a save (see [`super::snapshot_if_due`]).
@@ -63,6 +77,8 @@ const SNAPSHOTS_KEPT: usize = 50;
 pub struct SaveOutcome {
     /// The version that was (or was not) written.
     pub generation: u64,
+    /// Whether it was a copy ([`SaveJob::copy`]), not the session's save.
+    pub copy: bool,
     /// The file written, or why not.
     pub result: Result<PathBuf, SaveError>,
 }
@@ -87,6 +103,16 @@ fn write_job_bytes(job: &SaveJob, bytes: &[u8]) -> SaveOutcome {
                 })
         }
     };
+    if result.is_ok() {
+        for redundant in &job.redundant {
+            let _ = std::fs::remove_file(redundant);
+        }
+        if job.copy
+            && let SaveTarget::Recovery { dirs, .. } = &job.target
+        {
+            super::settings::prune_recovery_copies(dirs, result.as_ref().ok());
+        }
+    }
     if result.is_ok()
         && let Some(history) = &job.history
     {
@@ -103,17 +129,78 @@ fn write_job_bytes(job: &SaveJob, bytes: &[u8]) -> SaveOutcome {
     }
     SaveOutcome {
         generation: job.generation,
+        copy: job.copy,
         result,
     }
 }
 
+/// What a session file held when it was opened or last written here, to
+/// notice that another program changed it meanwhile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Known {
+    /// The fingerprint of its bytes.
+    print: Fingerprint,
+    /// Its size and modification time then (when the system said), so an
+    /// unchanged file is recognised without reading it.
+    seen: Option<(u64, SystemTime)>,
+}
+
+impl Known {
+    fn of(path: &Path, print: Fingerprint) -> Self {
+        Self {
+            print,
+            seen: stamp(path),
+        }
+    }
+
+    /// Whether the file at `path` still holds what it held; a file that is
+    /// gone counts as unchanged (saving brings it back).
+    fn unchanged(&self, path: &Path) -> bool {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return true;
+        };
+        if self.seen.is_some() && stamp(path) == self.seen {
+            return true;
+        }
+        if meta.len() != self.print.byte_len() {
+            return false;
+        }
+        std::fs::read(path).is_ok_and(|bytes| Fingerprint::of(&bytes) == self.print)
+    }
+}
+
+/// The size and modification time of the file at `path`.
+fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
 /// Writes a save job on the thread: a checkpoint in the journal first, then
-/// the file; the journal learns whether the save succeeded.
-fn save_with_journal(journal: &mut JournalWriter, job: &SaveJob) -> SaveOutcome {
+/// the file; the journal learns whether the save succeeded. A session file
+/// that another program changed since it was opened or last written here
+/// (`known`) is not written over.
+fn save_with_journal(
+    journal: &mut JournalWriter,
+    known: &mut HashMap<PathBuf, Known>,
+    job: &SaveJob,
+) -> SaveOutcome {
+    if let SaveTarget::File(path) = &job.target
+        && known.get(path).is_some_and(|k| !k.unchanged(path))
+    {
+        return SaveOutcome {
+            generation: job.generation,
+            copy: job.copy,
+            result: Err(SaveError::ChangedOnDisk { path: path.clone() }),
+        };
+    }
     let bytes = session_to_json(&job.session);
-    journal.before_save(&job.target, Fingerprint::of(&bytes));
+    let print = Fingerprint::of(&bytes);
+    journal.before_save(&job.target, print);
     let outcome = write_job_bytes(job, &bytes);
     journal.after_save(&job.target, &job.session, outcome.result.is_ok());
+    if let (SaveTarget::File(path), Ok(_)) = (&job.target, &outcome.result) {
+        known.insert(path.clone(), Known::of(path, print));
+    }
     outcome
 }
 
@@ -131,6 +218,10 @@ enum Work {
     Edit(Box<Edit>),
     /// Answer once everything sent before is on disk.
     Sync(Sender<u64>),
+    /// The session file at this path holds bytes with this fingerprint (it
+    /// was just opened or written elsewhere); `None`: write it whatever it
+    /// holds now (the facilitator chose to).
+    Expect(PathBuf, Option<Fingerprint>),
 }
 
 /// The autosave thread and its channels.
@@ -154,6 +245,7 @@ impl Autosaver {
             .name("autosave".into())
             .spawn(move || {
                 let mut journal = JournalWriter::default();
+                let mut known: HashMap<PathBuf, Known> = HashMap::new();
                 while let Ok(first) = job_rx.recv() {
                     let mut batch = vec![first];
                     batch.extend(job_rx.try_iter());
@@ -171,7 +263,7 @@ impl Autosaver {
                         match work {
                             Work::Save(_) if superseded => {}
                             Work::Save(job) => {
-                                let outcome = save_with_journal(&mut journal, &job);
+                                let outcome = save_with_journal(&mut journal, &mut known, &job);
                                 if outcome_tx.send(outcome).is_err() {
                                     journal.finish();
                                     return;
@@ -183,6 +275,13 @@ impl Autosaver {
                             Work::Sync(answer) => {
                                 journal.flush();
                                 let _ = answer.send(journal.written_bytes());
+                            }
+                            Work::Expect(path, Some(print)) => {
+                                let now = Known::of(&path, print);
+                                known.insert(path, now);
+                            }
+                            Work::Expect(path, None) => {
+                                known.remove(&path);
                             }
                         }
                     }
@@ -209,6 +308,14 @@ impl Autosaver {
 
     fn send(&self, work: Work) -> bool {
         self.jobs.as_ref().is_some_and(|tx| tx.send(work).is_ok())
+    }
+
+    /// The session file `path` holds bytes with fingerprint `print` (just
+    /// opened, or written elsewhere): saves check it is still so before
+    /// writing. `None`: the next save writes whatever the file holds now.
+    #[must_use]
+    pub fn expect(&self, path: &Path, print: Option<Fingerprint>) -> bool {
+        self.send(Work::Expect(path.to_path_buf(), print))
     }
 
     /// Queues a save; returns `false` when the thread is gone.
@@ -307,6 +414,8 @@ mod tests {
                 target: SaveTarget::File(file.clone()),
                 session: session(&format!("v{generation}")),
                 history: None,
+                copy: false,
+                redundant: Vec::new(),
             }));
         }
         let last = saver.save_blocking(&SaveJob {
@@ -314,6 +423,8 @@ mod tests {
             target: SaveTarget::File(file.clone()),
             session: session("v21"),
             history: None,
+            copy: false,
+            redundant: Vec::new(),
         });
         assert_eq!(last.generation, 21);
         assert!(last.result.is_ok());
@@ -335,6 +446,8 @@ mod tests {
             target: SaveTarget::File(dir.path().join("missing/s.json")),
             session: session("x"),
             history: None,
+            copy: false,
+            redundant: Vec::new(),
         });
         assert!(matches!(
             outcome.result,

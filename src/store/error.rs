@@ -41,6 +41,12 @@ pub enum ParseError {
         /// What is wrong there, in English.
         message: String,
     },
+    /// A key appears twice in one JSON object (a hand-edited file: which
+    /// of the two was meant cannot be told).
+    DuplicateKey {
+        /// The key's path, e.g. `header.title`.
+        field: String,
+    },
     /// The file was made with a newer Leerkring, whose format this build cannot read.
     NewerFormat {
         /// The format version in the file.
@@ -88,6 +94,9 @@ impl ParseError {
                     )
                 }
             }
+            ParseError::DuplicateKey { field } => {
+                trf(lang, T::StoreDuplicateKey, &[("field", field)])
+            }
             ParseError::NewerFormat { found, supported } => trf(
                 lang,
                 T::StoreNewerFormat,
@@ -100,7 +109,7 @@ impl ParseError {
                 let mut listed: Vec<String> = problems
                     .iter()
                     .take(LISTED_PROBLEMS)
-                    .map(|p| problem_text(lang, p))
+                    .map(|p| problem_message(lang, p))
                     .collect();
                 if problems.len() > LISTED_PROBLEMS {
                     let more = (problems.len() - LISTED_PROBLEMS).to_string();
@@ -174,7 +183,7 @@ impl LoadError {
         match self {
             LoadError::Missing { .. } | LoadError::TooLarge { .. } => headline,
             LoadError::Unreadable { source, .. } => {
-                format!("{headline}: {}", io_detail(lang, source))
+                format!("{headline}: {}", explain_io(lang, source))
             }
             LoadError::Parse { source, .. } => format!("{headline}: {}", source.message(lang)),
         }
@@ -225,6 +234,12 @@ pub enum SaveError {
         /// The file.
         path: PathBuf,
     },
+    /// Another program changed or replaced the file since Leerkring opened
+    /// or last saved it; it was not written over (the app asks first).
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
     /// Any other failure, such as no permission to write in the folder.
     Io {
         /// The file.
@@ -257,6 +272,7 @@ impl SaveError {
             SaveError::ReadOnly { path }
             | SaveError::DiskFull { path }
             | SaveError::FolderMissing { path }
+            | SaveError::ChangedOnDisk { path }
             | SaveError::Io { path, .. } => path,
         }
     }
@@ -268,7 +284,8 @@ impl SaveError {
             SaveError::ReadOnly { .. } => tr(lang, T::StoreReadOnly).to_owned(),
             SaveError::DiskFull { .. } => tr(lang, T::StoreDiskFull).to_owned(),
             SaveError::FolderMissing { .. } => tr(lang, T::StoreFolderMissing).to_owned(),
-            SaveError::Io { source, .. } => io_detail(lang, source),
+            SaveError::ChangedOnDisk { .. } => tr(lang, T::StoreChangedOnDisk).to_owned(),
+            SaveError::Io { source, .. } => explain_io(lang, source),
         };
         format!("{}: {detail}", self.headline(lang))
     }
@@ -307,42 +324,167 @@ pub(crate) fn own_io_error(kind: io::ErrorKind, text: T) -> io::Error {
     io::Error::new(kind, tr(Language::En, text))
 }
 
-/// What the system reported, in `lang` where the store knows the words for it.
-fn io_detail(lang: Language, err: &io::Error) -> String {
-    match err.kind() {
-        io::ErrorKind::PermissionDenied => tr(lang, T::StoreNoPermission).to_owned(),
-        io::ErrorKind::IsADirectory => tr(lang, T::StoreIsFolder).to_owned(),
-        _ if is_disk_full(err) => tr(lang, T::StoreDiskFull).to_owned(),
-        _ => localized(lang, &err.to_string()),
+/// What the system reported, explained in `lang`: the usual failures in
+/// words of the store's own (a missing folder, no permission, a full or
+/// read-only disk, a file in use, a path part that is not a folder…);
+/// anything else with the system's error number.
+#[must_use]
+pub fn explain_io(lang: Language, err: &io::Error) -> String {
+    use io::ErrorKind as K;
+    if is_disk_full(err) {
+        return tr(lang, T::StoreDiskFull).to_owned();
+    }
+    let key = match err.kind() {
+        K::NotFound => Some(T::IoNotFound),
+        K::PermissionDenied => Some(T::StoreNoPermission),
+        K::IsADirectory => Some(T::StoreIsFolder),
+        K::NotADirectory => Some(T::IoNotADirectory),
+        K::AlreadyExists => Some(T::IoAlreadyExists),
+        K::ReadOnlyFilesystem => Some(T::IoReadOnlyDisk),
+        K::ResourceBusy | K::ExecutableFileBusy => Some(T::IoBusy),
+        K::InvalidFilename => Some(T::IoBadName),
+        K::FileTooLarge => Some(T::IoFileTooLarge),
+        K::DirectoryNotEmpty => Some(T::IoFolderNotEmpty),
+        K::Unsupported => Some(T::IoUnsupported),
+        K::CrossesDevices => Some(T::IoCrossesDevices),
+        K::TimedOut
+        | K::StaleNetworkFileHandle
+        | K::NetworkDown
+        | K::NetworkUnreachable
+        | K::HostUnreachable
+        | K::ConnectionAborted
+        | K::ConnectionReset
+        | K::NotConnected => Some(T::IoNetwork),
+        K::UnexpectedEof => Some(T::IoCutOff),
+        K::OutOfMemory => Some(T::IoOutOfMemory),
+        K::Interrupted | K::WouldBlock => Some(T::IoInterrupted),
+        _ => None,
+    };
+    if let Some(key) = key {
+        return tr(lang, key).to_owned();
+    }
+    // One of the store's own texts (in English), or the system's words.
+    let text = err.to_string();
+    if let Some(own) = own_text(&text) {
+        return tr(lang, own).to_owned();
+    }
+    match err.raw_os_error() {
+        Some(code) => trf(lang, T::IoOther, &[("code", &code.to_string())]),
+        None if lang == Language::En => text,
+        None => tr(lang, T::IoOtherNoCode).to_owned(),
     }
 }
 
-/// `english` in `lang` when it is one of the store's own texts; otherwise
-/// (a detail from the JSON reader or the system) unchanged.
-fn localized(lang: Language, english: &str) -> String {
-    const OWN_TEXTS: [T; 8] = [
-        T::StoreCutOff,
-        T::StoreNotASession,
-        T::StoreVersionMissing,
-        T::StoreVersionNotNumber,
-        T::StoreVersionUnknown,
-        T::StoreIsFolder,
-        T::StoreNotOrdinaryFile,
-        T::StoreNoFileName,
-    ];
+/// The store's own texts that travel as English `io::Error` messages.
+const OWN_TEXTS: [T; 8] = [
+    T::StoreCutOff,
+    T::StoreNotASession,
+    T::StoreVersionMissing,
+    T::StoreVersionNotNumber,
+    T::StoreVersionUnknown,
+    T::StoreIsFolder,
+    T::StoreNotOrdinaryFile,
+    T::StoreNoFileName,
+];
+
+fn own_text(english: &str) -> Option<T> {
     OWN_TEXTS
         .iter()
         .find(|&&key| tr(Language::En, key) == english)
-        .map_or_else(|| english.to_owned(), |&key| tr(lang, key).to_owned())
+        .copied()
+}
+
+/// `english` in `lang`: one of the store's own texts, or a detail from
+/// the JSON reader, which is exact in English and explained in other
+/// languages (the field it is about is named beside it).
+fn localized(lang: Language, english: &str) -> String {
+    if let Some(own) = own_text(english) {
+        return tr(lang, own).to_owned();
+    }
+    if lang == Language::En {
+        return english.to_owned();
+    }
+    json_detail(lang, english)
+}
+
+/// A message of serde, `serde_json` or chrono explained in `lang`.
+fn json_detail(lang: Language, english: &str) -> String {
+    let quoted = |text: &str| {
+        text.split('`')
+            .nth(1)
+            .map(|s| crate::model::clean::one_line(s, 60))
+            .unwrap_or_default()
+    };
+    if let Some(rest) = english.strip_prefix("missing field ") {
+        return trf(lang, T::JsonMissingField, &[("name", &quoted(rest))]);
+    }
+    if english.starts_with("unknown variant") {
+        return trf(lang, T::JsonUnknownValue, &[("value", &quoted(english))]);
+    }
+    if english.starts_with("invalid type") {
+        return tr(lang, T::JsonWrongType).to_owned();
+    }
+    if english.starts_with("invalid value") || english.contains("out of range") {
+        return tr(lang, T::JsonBadNumber).to_owned();
+    }
+    if english.starts_with("invalid length") {
+        return tr(lang, T::JsonWrongLength).to_owned();
+    }
+    if english.contains("recursion limit") {
+        return tr(lang, T::JsonTooDeep).to_owned();
+    }
+    if english.starts_with("trailing") {
+        return tr(lang, T::JsonTrailing).to_owned();
+    }
+    let chrono = [
+        "input contains invalid characters",
+        "premature end of input",
+        "input is not enough",
+        "no possible date and time",
+        "bad or unsupported format",
+        "impossible",
+    ];
+    if chrono.iter().any(|c| english.starts_with(c)) {
+        return tr(lang, T::JsonNotADateOrTime).to_owned();
+    }
+    tr(lang, T::JsonDamaged).to_owned()
 }
 
 /// One consistency problem in `lang`.
-fn problem_text(lang: Language, problem: &Problem) -> String {
+#[must_use]
+pub fn problem_message(lang: Language, problem: &Problem) -> String {
     match problem {
         Problem::DuplicateId { id } => trf(lang, T::StoreDuplicateId, &[("id", id)]),
         Problem::DanglingReference { field, id } => trf(
             lang,
             T::StoreDanglingReference,
+            &[("field", field), ("id", id)],
+        ),
+        Problem::EmptyId { field } => trf(lang, T::StoreEmptyId, &[("field", field)]),
+        Problem::TooLong { field, max } => trf(
+            lang,
+            T::StoreTooLong,
+            &[("field", field), ("max", &max.to_string())],
+        ),
+        Problem::OutOfRange {
+            field,
+            value,
+            min,
+            max,
+        } => trf(
+            lang,
+            T::StoreOutOfRange,
+            &[
+                ("field", field),
+                ("value", &value.to_string()),
+                ("min", &min.to_string()),
+                ("max", &max.to_string()),
+            ],
+        ),
+        Problem::NoSuchTime { field } => trf(lang, T::StoreNoSuchTime, &[("field", field)]),
+        Problem::DuplicateSpeaker { field, id } => trf(
+            lang,
+            T::StoreDuplicateSpeaker,
             &[("field", field), ("id", id)],
         ),
     }
@@ -405,6 +547,7 @@ mod tests {
             SaveError::ReadOnly { path: path() },
             SaveError::DiskFull { path: path() },
             SaveError::FolderMissing { path: path() },
+            SaveError::ChangedOnDisk { path: path() },
             SaveError::Io {
                 path: path(),
                 source: io::Error::from(io::ErrorKind::PermissionDenied),
@@ -467,16 +610,57 @@ mod tests {
     }
 
     #[test]
-    fn own_details_are_translated_and_foreign_ones_kept() {
+    fn own_details_are_translated_and_json_details_explained() {
         let cut_off = tr(Language::En, T::StoreCutOff);
         assert_eq!(
             localized(Language::Nl, cut_off),
             tr(Language::Nl, T::StoreCutOff)
         );
+        // English keeps the reader's exact words; Dutch explains them.
         assert_eq!(
-            localized(Language::Nl, "trailing characters"),
+            localized(Language::En, "trailing characters"),
             "trailing characters"
         );
+        assert_eq!(
+            localized(Language::Nl, "trailing characters"),
+            tr(Language::Nl, T::JsonTrailing)
+        );
+        for (english, key) in [
+            (
+                "invalid type: integer `5`, expected a string",
+                T::JsonWrongType,
+            ),
+            (
+                "invalid value: integer `-1`, expected u32",
+                T::JsonBadNumber,
+            ),
+            ("expected `,` or `}`", T::JsonDamaged),
+            ("input contains invalid characters", T::JsonNotADateOrTime),
+        ] {
+            assert_eq!(localized(Language::Nl, english), tr(Language::Nl, key));
+        }
+        assert!(localized(Language::Nl, "missing field `title`").contains("title"));
+        assert!(localized(Language::Nl, "unknown variant `x`, expected `a`").contains("\"x\""));
+    }
+
+    #[test]
+    fn system_errors_are_explained_not_pasted() {
+        let not_a_folder = io::Error::from(io::ErrorKind::NotADirectory);
+        let nl = explain_io(Language::Nl, &not_a_folder);
+        assert_eq!(nl, tr(Language::Nl, T::IoNotADirectory));
+        assert!(!nl.contains("directory"), "{nl}");
+        let odd = io::Error::from_raw_os_error(9999);
+        let nl = explain_io(Language::Nl, &odd);
+        assert!(nl.contains("9999"), "{nl}");
+        assert!(!nl.contains("os error"), "{nl}");
+        // The real error of a path through a file, in both languages.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("f"), b"").unwrap();
+        let real = std::fs::create_dir_all(dir.path().join("f").join("g")).unwrap_err();
+        for lang in [Language::Nl, Language::En] {
+            let text = explain_io(lang, &real);
+            assert!(!text.contains("os error"), "{text}");
+        }
     }
 
     #[test]

@@ -22,7 +22,10 @@ use serde_json::Value;
 
 use super::atomic::write_atomic;
 use super::error::{LoadError, ParseError, SaveError, own_io_error};
-use crate::i18n::{Language, T, tr};
+use super::journal::Fingerprint;
+use super::strict::{self, StrictError};
+use crate::i18n::{Language, T, tr, trf};
+use crate::model::themes::ThemeMerge;
 use crate::model::{FORMAT_VERSION, Session};
 
 /// The largest session file that is read: 64 MiB. Real sessions are a few
@@ -61,6 +64,49 @@ struct Parsed {
     session: Session,
     /// The file's own format version when it was older than the current one.
     migrated_from: Option<u64>,
+    /// What was put right while reading.
+    repairs: Vec<Repair>,
+}
+
+/// Something a file held that reading put right (in memory; the file is
+/// unchanged until the session is saved), to tell the facilitator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Repair {
+    /// Theme merges that closed a cycle (a→b→c→a), which would make a theme
+    /// vanish from the themes view and the beamer, were taken out.
+    MergeCycles(Vec<ThemeMerge>),
+}
+
+impl Repair {
+    /// What was put right, in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Language) -> String {
+        match self {
+            Repair::MergeCycles(merges) => {
+                let list: Vec<String> = merges
+                    .iter()
+                    .map(|m| crate::model::clean::one_line(&format!("{} → {}", m.from, m.into), 80))
+                    .collect();
+                trf(
+                    lang,
+                    T::StoreMergeCyclesRepaired,
+                    &[("merges", &list.join(", "))],
+                )
+            }
+        }
+    }
+}
+
+/// A session read from its file, with what reading noticed.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The session.
+    pub session: Session,
+    /// The fingerprint of the file's bytes as read, so a later save can
+    /// notice that another program replaced the file meanwhile.
+    pub print: Fingerprint,
+    /// What was put right while reading.
+    pub repairs: Vec<Repair>,
 }
 
 /// [`parse_session`] with the migration table given, so tests can add
@@ -70,9 +116,12 @@ fn parse_with(bytes: &[u8], migrations: &[Migration]) -> Result<Parsed, ParseErr
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
     }
-    let value: Value = serde_json::from_slice(bytes).map_err(|err| not_json(&err))?;
+    let value: Value = strict::from_slice(bytes).map_err(|err| match err {
+        StrictError::Json(err) => not_json(&err),
+        StrictError::DuplicateKey(field) => ParseError::DuplicateKey { field },
+    })?;
     let (value, migrated_from) = migrate_to_current(value, migrations)?;
-    let session: Session = serde_path_to_error::deserialize(value).map_err(|err| {
+    let mut session: Session = serde_path_to_error::deserialize(value).map_err(|err| {
         let field = err.path().to_string();
         ParseError::WrongShape {
             // The path of the whole file renders as ".".
@@ -80,11 +129,17 @@ fn parse_with(bytes: &[u8], migrations: &[Migration]) -> Result<Parsed, ParseErr
             message: err.into_inner().to_string(),
         }
     })?;
+    let mut repairs = Vec::new();
+    let broken = session.themes.break_merge_cycles();
+    if !broken.is_empty() {
+        repairs.push(Repair::MergeCycles(broken));
+    }
     let problems = session.problems();
     if problems.is_empty() {
         Ok(Parsed {
             session,
             migrated_from,
+            repairs,
         })
     } else {
         Err(ParseError::Inconsistent { problems })
@@ -99,11 +154,17 @@ fn parse_with(bytes: &[u8], migrations: &[Migration]) -> Result<Parsed, ParseErr
 /// be made, the file is not opened ([`LoadError::Unreadable`] with the
 /// system's reason), so a later save can never replace the only original.
 pub fn load_session(path: &Path) -> Result<Session, LoadError> {
+    load_with(path, MIGRATIONS).map(|loaded| loaded.session)
+}
+
+/// [`load_session`], also giving the fingerprint of the bytes read and
+/// what reading put right (to tell the facilitator).
+pub fn load_session_noted(path: &Path) -> Result<Loaded, LoadError> {
     load_with(path, MIGRATIONS)
 }
 
-/// [`load_session`] with the migration table given.
-fn load_with(path: &Path, migrations: &[Migration]) -> Result<Session, LoadError> {
+/// [`load_session_noted`] with the migration table given.
+fn load_with(path: &Path, migrations: &[Migration]) -> Result<Loaded, LoadError> {
     let bytes = read_file(path)?;
     let parsed = parse_with(&bytes, migrations).map_err(|source| LoadError::Parse {
         path: path.to_owned(),
@@ -115,7 +176,11 @@ fn load_with(path: &Path, migrations: &[Migration]) -> Result<Session, LoadError
             source,
         })?;
     }
-    Ok(parsed.session)
+    Ok(Loaded {
+        session: parsed.session,
+        print: Fingerprint::of(&bytes),
+        repairs: parsed.repairs,
+    })
 }
 
 /// Reads a copy of a session (a history snapshot, a recovery copy) without
@@ -689,7 +754,7 @@ mod tests {
         let path = dir.path().join("sessie.json");
         fs::write(&path, OLD_FILE).unwrap();
 
-        let session = load_with(&path, FAKE_MIGRATIONS).unwrap();
+        let session = load_with(&path, FAKE_MIGRATIONS).unwrap().session;
         assert_eq!(session.header.title, "Oude leerkring ⊗");
         assert_eq!(listing(dir.path()), ["sessie.json", "sessie.json.v1.bak"]);
         assert_eq!(
@@ -832,6 +897,69 @@ mod tests {
         for field in ["note_taker", "chair", "attendance", "MeetingRef"] {
             assert!(schema.contains(field), "the schema lacks {field}");
         }
+    }
+
+    #[test]
+    fn duplicate_json_keys_are_an_error_not_a_silent_last_wins() {
+        let text = br#"{"format_version": 1,
+            "header": {"title": "Juni", "network": "M50", "title": "Geheim"}}"#;
+        let err = parse_error(text);
+        assert_eq!(
+            err,
+            ParseError::DuplicateKey {
+                field: "header.title".into()
+            }
+        );
+        for lang in [Language::Nl, Language::En] {
+            assert!(
+                err.message(lang).contains("header.title"),
+                "{}",
+                err.message(lang)
+            );
+        }
+    }
+
+    #[test]
+    fn a_ten_megabyte_keyword_in_a_file_is_refused_naming_the_field() {
+        let mut session = sample();
+        session.experiments[0].keywords[0].text = "x".repeat(10_000_000);
+        let err = load_error(&session_to_json(&session));
+        let message = err.message(Language::Nl);
+        assert!(
+            message.contains("experiments[0].keywords[0].text") && message.contains("500"),
+            "{message}"
+        );
+        assert!(message.len() < 1000, "the message does not quote the text");
+    }
+
+    #[test]
+    fn a_merge_cycle_is_repaired_on_load_with_a_note() {
+        let mut session = sample();
+        session.themes.merged = ["a", "b", "c"]
+            .iter()
+            .zip(["b", "c", "a"])
+            .map(|(from, into)| ThemeMerge {
+                from: (*from).into(),
+                into: into.into(),
+            })
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sessie.json");
+        let bytes = session_to_json(&session);
+        fs::write(&path, &bytes).unwrap();
+        let loaded = load_session_noted(&path).unwrap();
+        assert_eq!(loaded.session.themes.merged.len(), 2);
+        assert_eq!(
+            loaded.repairs,
+            [Repair::MergeCycles(vec![ThemeMerge {
+                from: "c".into(),
+                into: "a".into()
+            }])]
+        );
+        assert!(loaded.repairs[0].message(Language::Nl).contains("c → a"));
+        assert_eq!(loaded.print, Fingerprint::of(&bytes));
+        // The file itself is unchanged by reading it.
+        assert_eq!(fs::read(&path).unwrap(), bytes);
     }
 
     #[test]

@@ -41,8 +41,10 @@ use super::{AppDirs, SaveError, write_atomic};
 use crate::i18n::{Language, T, tr, trf};
 use crate::model::{Edit, FORMAT_VERSION, Session};
 
-/// The journal format's own version (line 1, `leerkring_journal`).
-pub const JOURNAL_VERSION: u32 = 1;
+/// The journal format's own version (line 1, `leerkring_journal`). Version 2
+/// writes edits adjacently tagged (`{"edit": kind, "with": data}`); a journal
+/// of version 1 is not replayed (the recovery copy covers it).
+pub const JOURNAL_VERSION: u32 = 2;
 
 /// A journal starts over after a save once its records take at least this
 /// many bytes (and more than its base).
@@ -85,6 +87,12 @@ impl Fingerprint {
     #[must_use]
     pub fn of_session(session: &Session) -> Self {
         Self::of(&session_to_json(session))
+    }
+
+    /// The length in bytes of what it was taken of.
+    #[must_use]
+    pub fn byte_len(&self) -> u64 {
+        self.bytes
     }
 }
 
@@ -927,7 +935,7 @@ pub(super) mod tests {
     fn a_journal_of_another_version_or_without_a_header_is_not_used() {
         assert!(parse_journal(b"").is_none());
         assert!(parse_journal(b"no newline").is_none());
-        let header = br#"{"leerkring_journal":2,"format_version":1,"session":"x","base":{"sum":"0000000000000000","bytes":0}}"#;
+        let header = br#"{"leerkring_journal":1,"format_version":1,"session":"x","base":{"sum":"0000000000000000","bytes":0}}"#;
         assert!(parse_journal(&line(header)).is_none());
     }
 }

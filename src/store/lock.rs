@@ -62,7 +62,10 @@ impl LockError {
             LockError::Io { source, .. } => trf(
                 lang,
                 T::StoreLockFailed,
-                &[("file", &file), ("detail", &source.to_string())],
+                &[
+                    ("file", &file),
+                    ("detail", &super::explain_io(lang, source)),
+                ],
             ),
         }
     }

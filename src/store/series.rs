@@ -132,6 +132,16 @@ pub enum FollowUpFileError {
         /// The file that exists.
         path: PathBuf,
     },
+    /// The output file is the previous session's own file.
+    #[error("{} is the previous session itself", path.display())]
+    ReplacesItself {
+        /// The previous session's file.
+        path: PathBuf,
+    },
+    /// The output file may not be replaced even when asked (it is open in
+    /// a running Leerkring).
+    #[error(transparent)]
+    Refused(#[from] super::OutputRefused),
     /// Writing the new session failed.
     #[error(transparent)]
     Save(#[from] SaveError),
@@ -140,8 +150,9 @@ pub enum FollowUpFileError {
 /// Makes the follow-up of `previous` (saved as `previous_file`) for its
 /// planned meeting `meeting` (an index from 0) and writes it atomically to
 /// `out`, or next to the previous file under [`default_follow_up_path`].
-/// An existing file is replaced only when `overwrite` is set. Returns the
-/// file written and the new session.
+/// An existing file is replaced only when `overwrite` is set, and never when
+/// it is the previous session itself or open in a running Leerkring (`dirs`
+/// finds the locks). Returns the file written and the new session.
 ///
 /// # Errors
 /// When there is no such planned meeting, the file exists, or writing fails.
@@ -152,6 +163,7 @@ pub fn write_follow_up(
     review_title: &str,
     out: Option<&Path>,
     overwrite: bool,
+    dirs: Option<&super::AppDirs>,
 ) -> Result<(PathBuf, Session), FollowUpFileError> {
     let mut next = follow_up(previous, "", meeting, review_title)?;
     let target = match out {
@@ -163,8 +175,14 @@ pub fn write_follow_up(
         Some(out) => out.to_path_buf(),
         None => default_follow_up_path(previous_file, &next),
     };
-    if target.exists() && (!overwrite || same_path(&target, previous_file)) {
-        return Err(FollowUpFileError::Exists { path: target });
+    if same_path(&target, previous_file) {
+        return Err(FollowUpFileError::ReplacesItself { path: target });
+    }
+    if target.exists() {
+        if !overwrite {
+            return Err(FollowUpFileError::Exists { path: target });
+        }
+        super::check_output(dirs, &target, true)?;
     }
     if let Some(snapshot) = next.previous.as_mut() {
         snapshot.file = reference_from(&target, previous_file);
@@ -307,7 +325,7 @@ mod tests {
         let session = planned("Democratie", "M50");
         save_session(&kick_off, &session).unwrap();
         let (first, next) =
-            write_follow_up(&session, &kick_off, 0, "Terugblik", None, false).unwrap();
+            write_follow_up(&session, &kick_off, 0, "Terugblik", None, false, None).unwrap();
         assert_eq!(
             first.file_name().unwrap().to_string_lossy(),
             "2020-12-m50-democratie.json"
@@ -317,16 +335,19 @@ mod tests {
             "2020-02-04-m50-democratie.json"
         );
         let (second, _) =
-            write_follow_up(&session, &kick_off, 0, "Terugblik", None, false).unwrap();
+            write_follow_up(&session, &kick_off, 0, "Terugblik", None, false, None).unwrap();
         assert_eq!(
             second.file_name().unwrap().to_string_lossy(),
             "2020-12-m50-democratie-2.json"
         );
-        let refused = write_follow_up(&session, &kick_off, 0, "T", Some(&first), false);
+        let refused = write_follow_up(&session, &kick_off, 0, "T", Some(&first), false, None);
         assert!(matches!(refused, Err(FollowUpFileError::Exists { .. })));
-        assert!(write_follow_up(&session, &kick_off, 0, "T", Some(&first), true).is_ok());
-        let onto_itself = write_follow_up(&session, &kick_off, 0, "T", Some(&kick_off), true);
-        assert!(matches!(onto_itself, Err(FollowUpFileError::Exists { .. })));
+        assert!(write_follow_up(&session, &kick_off, 0, "T", Some(&first), true, None).is_ok());
+        let onto_itself = write_follow_up(&session, &kick_off, 0, "T", Some(&kick_off), true, None);
+        assert!(matches!(
+            onto_itself,
+            Err(FollowUpFileError::ReplacesItself { .. })
+        ));
         assert!(load_session(&first).is_ok());
     }
 
@@ -364,7 +385,7 @@ mod tests {
         let later = dir.path().join("later");
         std::fs::create_dir(&later).unwrap();
         let (follow, next) =
-            write_follow_up(&session, &earlier, 0, "T", Some(&later), false).unwrap();
+            write_follow_up(&session, &earlier, 0, "T", Some(&later), false, None).unwrap();
         assert_eq!(
             next.previous.as_ref().unwrap().file,
             "../2020-02-04-m50.json"
@@ -380,7 +401,8 @@ mod tests {
         let kick_off = dir.path().join("2020-02-04-m50.json");
         let session = planned("Democratie", "M50");
         save_session(&kick_off, &session).unwrap();
-        let (follow, next) = write_follow_up(&session, &kick_off, 0, "T", None, false).unwrap();
+        let (follow, next) =
+            write_follow_up(&session, &kick_off, 0, "T", None, false, None).unwrap();
         save_session(&dir.path().join("other.json"), &planned("Zorg", "M50")).unwrap();
         std::fs::write(dir.path().join("broken.json"), b"{ nope").unwrap();
         let found = scan(&follow, &next);

@@ -89,6 +89,12 @@ pub struct Settings {
     /// without a file shows the start screen, which lists that copy.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub show_untitled_copies: bool,
+    /// The console window's last size (not maximised), in points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_size: Option<[f32; 2]>,
+    /// Whether the console window was maximised when last used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_maximized: Option<bool>,
 }
 
 impl Settings {
@@ -145,7 +151,67 @@ pub fn save_recovery_copy(
     })?;
     let file = folder.join(file_name);
     save_session(&file, session)?;
+    if is_recovery_copy(file_name) {
+        prune_recovery_copies(dirs, Some(&file));
+    }
     Ok(file)
+}
+
+/// The most copies of crashed or unsaved sessions the recovery folder keeps...
+const RECOVERY_COPIES_KEPT: usize = 50;
+/// ...and the most bytes they take together (a session is at most a few MB).
+const RECOVERY_COPIES_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Whether `name` is a copy in the recovery folder (of a session that
+/// crashed, or whose saves failed), not an untitled session's own file.
+fn is_recovery_copy(name: &str) -> bool {
+    name.contains("-crash-")
+        && Path::new(name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// The name of the copy kept in the recovery folder while the saves of the
+/// session file `file` fail: one per session, replaced at each failure
+/// (never multiplied) and removed once the file is saved. It starts like
+/// the copies a crash leaves (`<stem>-crash-`), so a start after a crash
+/// offers it too.
+#[must_use]
+pub fn unsaved_copy_name(file: &Path) -> String {
+    let stem = file
+        .file_stem()
+        .map_or_else(|| "sessie".to_owned(), |s| s.to_string_lossy().into_owned());
+    let key = super::session_key(Some(file), "");
+    let hash = key.rsplit('-').next().unwrap_or(&key);
+    format!("{stem}-crash-unsaved-{hash}.json")
+}
+
+/// Keeps the recovery folder within bounds: of the copies of crashed or
+/// unsaved sessions ([`is_recovery_copy`]), at most 50 and at most 200 MB
+/// together stay, the newest first; `keep` (just written) always stays.
+/// Untitled sessions' own files are never removed.
+pub fn prune_recovery_copies(dirs: &AppDirs, keep: Option<&PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dirs.recovery_dir()) else {
+        return;
+    };
+    let mut copies: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| is_recovery_copy(&e.file_name().to_string_lossy()))
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            let modified = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+            Some((modified, meta.len(), e.path()))
+        })
+        .collect();
+    copies.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let mut total = 0;
+    for (index, (_, size, path)) in copies.into_iter().enumerate() {
+        total += size;
+        let over = index >= RECOVERY_COPIES_KEPT || total > RECOVERY_COPIES_BYTES;
+        if over && Some(&path) != keep {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 /// A free name for a copy of `file` next to it: `x-kopie.json`, then
@@ -239,6 +305,47 @@ mod tests {
         let file = save_recovery_copy(&dirs, "untitled-1.json", &session).unwrap();
         assert!(file.starts_with(dirs.recovery_dir()));
         assert_eq!(super::super::load_session(&file).unwrap(), session);
+    }
+
+    #[test]
+    fn the_recovery_folder_keeps_at_most_fifty_copies_and_never_an_untitled_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let dirs = AppDirs::in_folder(dir.path());
+        let session = Session::default();
+        save_recovery_copy(&dirs, "untitled-1.json", &session).unwrap();
+        for n in 0..60 {
+            let name = format!("sessie-crash-2020020{}-1432{n:02}.json", n % 10);
+            let written = save_recovery_copy(&dirs, &name, &session).unwrap();
+            let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000 + n);
+            std::fs::File::options()
+                .write(true)
+                .open(&written)
+                .unwrap()
+                .set_modified(time)
+                .unwrap();
+        }
+        prune_recovery_copies(&dirs, None);
+        let names: Vec<String> = std::fs::read_dir(dirs.recovery_dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.iter().filter(|n| is_recovery_copy(n)).count(), 50);
+        assert!(names.contains(&"untitled-1.json".to_owned()));
+        // The oldest went.
+        assert!(!names.contains(&"sessie-crash-20200200-143200.json".to_owned()));
+        assert!(names.contains(&"sessie-crash-20200209-143259.json".to_owned()));
+    }
+
+    #[test]
+    fn each_session_has_one_unsaved_copy_name() {
+        let a = unsaved_copy_name(Path::new("a/sessie.json"));
+        let b = unsaved_copy_name(Path::new("b/sessie.json"));
+        assert_ne!(a, b, "sessions of the same name in two folders");
+        assert_eq!(a, unsaved_copy_name(Path::new("a/sessie.json")));
+        assert!(
+            a.starts_with("sessie-crash-unsaved-") && is_recovery_copy(&a),
+            "{a}"
+        );
     }
 
     #[test]

@@ -6,11 +6,12 @@ use egui::{Color32, Id, Key, Modifiers, RichText, TextEdit};
 
 use super::theme::bold_family;
 use super::typing::{CommitField, Typed, take_typing};
+use super::widgets::{FieldEdit, choice_ui, follow_focus, name_widget, take_focus};
 use super::{block_label, kind_label, save_state_text, visibility_label};
 use crate::app::runner::TimeState;
-use crate::app::{AppState, Command, Field, Intents, Request, ViewState};
+use crate::app::{AppState, Command, Field, FocusTarget, Intents, Request, ViewState};
 use crate::i18n::{Language, T, tr, trf};
-use crate::model::{AgendaKind, BlockKind, Bullet, Edit, SpeakerStatus, Visibility};
+use crate::model::{AgendaKind, BlockKind, Bullet, Edit, ItemId, SpeakerStatus, Visibility};
 
 /// Amber for 80 % of the planned time.
 pub const WARNING: Color32 = Color32::from_rgb(0xB0, 0x6A, 0x00);
@@ -45,79 +46,175 @@ fn state_colour(state: TimeState) -> Option<Color32> {
     }
 }
 
-/// The whole console below the menu bar.
+/// The width of the agenda panel on the left.
+const AGENDA_WIDTH: f32 = 320.0;
+
+/// The whole console below the menu bar: the agenda on the left, then the
+/// wide column (keywords, or in synthesis and discussion items the bullet
+/// editor) and the side column (the beamer, the item's round and notes,
+/// the other editor). Tab goes through them in this reading order.
 pub fn console_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
-    egui::Panel::top("console_status").show(ui, |ui| status_bar_ui(ui, state));
     egui::Panel::left("console_agenda")
-        .default_size(330.0)
-        .show(ui, |ui| agenda_ui(ui, state, view, out));
-    egui::Panel::right("console_item")
-        .default_size(440.0)
+        .resizable(false)
+        .exact_size(AGENDA_WIDTH)
         .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("agenda_panel_scroll")
+                .auto_shrink([false, false])
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                .show(ui, |ui| {
+                    agenda_ui(ui, state, view, out);
+                    follow_focus(ui);
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        let rect = ui.available_rect_before_wrap();
+        let gap = ui.spacing().item_spacing.x * 2.0;
+        let side = (rect.width() * 0.44)
+            .clamp(340.0, 560.0)
+            .min(rect.width() * 0.6);
+        let main_rect =
+            egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x - side - gap, rect.max.y));
+        let side_rect =
+            egui::Rect::from_min_max(egui::pos2(rect.max.x - side, rect.min.y), rect.max);
+        let bullets_lead = state.bullets_lead();
+        ui.scope_builder(egui::UiBuilder::new().max_rect(main_rect), |ui| {
+            ui.set_clip_rect(main_rect);
+            if view.capture.find_open {
+                find_ui(ui, state, view, out);
+            }
+            if bullets_lead {
+                egui::ScrollArea::vertical()
+                    .id_salt("bullets_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        bullets_ui(ui, state, view, out);
+                        follow_focus(ui);
+                    });
+            } else {
+                capture_ui(ui, state, view, out, false);
+            }
+        });
+        let x = main_rect.max.x + gap / 2.0;
+        ui.painter().vline(
+            x,
+            rect.y_range(),
+            ui.visuals().widgets.noninteractive.bg_stroke,
+        );
+        ui.scope_builder(egui::UiBuilder::new().max_rect(side_rect), |ui| {
+            ui.set_clip_rect(side_rect);
             egui::ScrollArea::vertical()
                 .id_salt("item_scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| item_ui(ui, state, view, out));
+                .show(ui, |ui| {
+                    item_ui(ui, state, view, out, bullets_lead);
+                    follow_focus(ui);
+                });
         });
-    egui::CentralPanel::default().show(ui, |ui| capture_ui(ui, state, view, out));
+        ui.allocate_rect(rect, egui::Sense::hover());
+    });
 }
 
-/// Title, clock, current item with its time, ahead/behind, save state.
-fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) {
+/// The status after the view tabs: title, clock, the current item with its
+/// time, ahead or behind, and the save state on the right. When the window
+/// is narrow, the title gives way first, then the schedule; the rest is
+/// shortened with "…", so no two texts ever overlap.
+pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
+    const MIN_ITEM: f32 = 150.0;
+    const MIN_TITLE: f32 = 110.0;
     let lang = state.ui_lang;
     let session = &state.session;
     let runner = &state.runner;
     let now = state.now;
-    ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        // A long title (a follow-up is named after its planned theme) is
-        // cut with "…" rather than pushing the clock and save state away.
-        let title_width = (ui.available_width() * 0.4).max(120.0);
-        ui.scope(|ui| {
-            ui.set_max_width(title_width);
-            ui.add(
-                egui::Label::new(
-                    RichText::new(&session.header.title)
-                        .family(bold_family())
-                        .size(18.0),
-                )
-                .truncate(),
-            );
-        });
-        ui.separator();
-        ui.label(RichText::new(now.format("%H:%M").to_string()).size(18.0))
-            .on_hover_text(tr(lang, T::Clock));
-        if let Some(id) = runner.current_or_first(session)
-            && let Some(item) = session.agenda_item(id)
-        {
-            ui.separator();
-            let used = runner.elapsed(id, now);
-            let mut text = RichText::new(format!(
-                "{}: {} · {} / {}",
-                tr(lang, T::CurrentItem),
-                item.title,
-                format_duration(used),
-                format_duration(i64::from(item.planned_minutes) * 60)
-            ));
-            if let Some(colour) = state_colour(runner.time_state(session, id, now)) {
-                text = text.color(colour).strong();
-            }
-            ui.label(text);
-            ui.separator();
-            let status = match runner.status {
-                crate::app::runner::RunStatus::Idle => tr(lang, T::NotStarted).to_owned(),
-                crate::app::runner::RunStatus::Paused => tr(lang, T::Paused).to_owned(),
-                crate::app::runner::RunStatus::Running => {
-                    schedule_text(lang, runner.behind_seconds(session, now))
-                }
-            };
-            ui.label(status);
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(save_state_text(state));
-        });
+    let big = egui::FontId::proportional(18.0);
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let measure = |ui: &egui::Ui, text: &str, font: &egui::FontId| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font.clone(), Color32::BLACK)
+            .size()
+            .x
+    };
+    let title = session.header.title.trim().to_owned();
+    let clock = now.format("%H:%M").to_string();
+    let save = save_state_text(state);
+    let item = runner
+        .current_or_first(session)
+        .and_then(|id| session.agenda_item(id).map(|item| (id, item)));
+    let item_text = item.map(|(id, item)| {
+        let used = runner.elapsed(id, now);
+        let text = format!(
+            "{}: {} · {} / {}",
+            tr(lang, T::CurrentItem),
+            item.title,
+            format_duration(used),
+            format_duration(i64::from(item.planned_minutes) * 60)
+        );
+        (text, state_colour(runner.time_state(session, id, now)))
     });
-    ui.add_space(4.0);
+    let schedule = item.map(|_| match runner.status {
+        crate::app::runner::RunStatus::Idle => tr(lang, T::NotStarted).to_owned(),
+        crate::app::runner::RunStatus::Paused => tr(lang, T::Paused).to_owned(),
+        crate::app::runner::RunStatus::Running => {
+            schedule_text(lang, runner.behind_seconds(session, now))
+        }
+    });
+
+    // What fits, most important first: clock and save state always.
+    let spacing = ui.spacing().item_spacing.x;
+    let separator = 2.0 * spacing + 8.0;
+    let mut room = ui.available_width()
+        - measure(ui, &clock, &big)
+        - measure(ui, &save, &body)
+        - 2.0 * separator;
+    let schedule_width = schedule.as_ref().map(|t| measure(ui, t, &body));
+    let show_schedule =
+        schedule_width.is_some_and(|w| room >= w + separator + MIN_ITEM + separator);
+    if show_schedule {
+        room -= schedule_width.unwrap_or(0.0) + separator;
+    }
+    let item_width = item_text.as_ref().and_then(|(text, _)| {
+        (room >= MIN_ITEM + separator).then(|| {
+            let width = measure(ui, text, &body).min(room - separator);
+            room -= width + separator;
+            width
+        })
+    });
+    let title_width = (!title.is_empty() && room >= MIN_TITLE + separator)
+        .then(|| measure(ui, &title, &big).min(room - separator));
+
+    let height = ui.spacing().interact_size.y;
+    let fixed = |ui: &mut egui::Ui, width: f32, label: egui::Label| {
+        ui.allocate_ui_with_layout(
+            egui::vec2(width + 1.0, height),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| ui.add(label),
+        );
+    };
+    if let Some(width) = title_width {
+        fixed(
+            ui,
+            width,
+            egui::Label::new(RichText::new(&title).family(bold_family()).size(18.0)).truncate(),
+        );
+        ui.separator();
+    }
+    ui.label(RichText::new(&clock).size(18.0))
+        .on_hover_text(tr(lang, T::Clock));
+    if let (Some((text, colour)), Some(width)) = (&item_text, item_width) {
+        ui.separator();
+        let mut text = RichText::new(text);
+        if let Some(colour) = colour {
+            text = text.color(*colour).strong();
+        }
+        fixed(ui, width, egui::Label::new(text).truncate());
+    }
+    if show_schedule && let Some(schedule) = &schedule {
+        ui.separator();
+        ui.label(schedule);
+    }
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(save);
+    });
 }
 
 /// "3 min behind", "2 min ahead" or "on schedule".
@@ -154,10 +251,19 @@ pub fn command_button(
     }
 }
 
+/// The item the editor shows: the one chosen for editing, else the current one.
+fn editing_item(state: &AppState, view: &ViewState) -> Option<ItemId> {
+    view.editing_item
+        .as_ref()
+        .filter(|id| state.session.agenda_item(id).is_some())
+        .or_else(|| state.runner.current_or_first(&state.session))
+        .cloned()
+}
+
 fn agenda_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     let now = state.now;
-    ui.add_space(6.0);
+    ui.add_space(4.0);
     ui.heading(tr(lang, T::Agenda));
     ui.horizontal_wrapped(|ui| {
         for command in [
@@ -173,67 +279,100 @@ fn agenda_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mu
     let session = &state.session;
     let runner = &state.runner;
     let current = runner.current_or_first(session).cloned();
-    egui::ScrollArea::vertical()
-        .id_salt("agenda_scroll")
-        .max_height(ui.available_height() * 0.7)
-        .show(ui, |ui| {
-            let mut start = session.header.start_time;
-            for item in &session.agenda {
-                let is_current = current.as_ref() == Some(&item.id);
-                let used = runner.elapsed(&item.id, now);
-                let planned = i64::from(item.planned_minutes) * 60;
-                let when = start.map_or_else(String::new, |t| t.format("%H:%M ").to_string());
-                let mut text = RichText::new(format!("{when}{}", item.title));
-                if is_current {
-                    text = text.strong().color(ACCENT);
-                }
-                let mut time = RichText::new(if used > 0 {
-                    format!("{} / {}", format_duration(used), format_duration(planned))
-                } else {
-                    trf(
-                        lang,
-                        T::Minutes,
-                        &[("n", &item.planned_minutes.to_string())],
-                    )
-                })
-                .monospace()
-                .small();
-                if let Some(colour) = state_colour(runner.time_state(session, &item.id, now)) {
-                    time = time.color(colour);
-                }
-                egui::Sides::new().shrink_left().truncate().show(
-                    ui,
-                    |ui| {
-                        let response = ui
-                            .add(egui::Button::selectable(is_current, text).truncate())
-                            .on_hover_text(&item.title);
-                        if response.clicked() {
-                            out.request(Request::GoToItem(item.id.clone()));
-                        }
-                    },
-                    |ui| {
-                        ui.label(time);
-                    },
-                );
-                start =
-                    start.map(|t| t + chrono::TimeDelta::minutes(i64::from(item.planned_minutes)));
+    let editing = editing_item(state, view);
+    let mut start = session.header.start_time;
+    for (index, item) in session.agenda.iter().enumerate() {
+        let is_current = current.as_ref() == Some(&item.id);
+        let used = runner.elapsed(&item.id, now);
+        let planned = i64::from(item.planned_minutes) * 60;
+        let when = start.map_or_else(String::new, |t| t.format("%H:%M ").to_string());
+        let mut text = RichText::new(format!("{when}{}", item.title));
+        if is_current {
+            text = text.strong().color(ACCENT);
+        }
+        let mut time = RichText::new(if used > 0 {
+            format!("{} / {}", format_duration(used), format_duration(planned))
+        } else {
+            trf(
+                lang,
+                T::Minutes,
+                &[("n", &item.planned_minutes.to_string())],
+            )
+        })
+        .monospace()
+        .small();
+        if let Some(colour) = state_colour(runner.time_state(session, &item.id, now)) {
+            time = time.color(colour);
+        }
+        ui.horizontal_top(|ui| {
+            // Going to an item moves the agenda clock: a button of its own.
+            let go = ui
+                .add(egui::Button::new("→").small().selected(is_current))
+                .on_hover_text(tr(lang, T::CmdGoToItem));
+            name_widget(
+                ui,
+                &go,
+                &trf(lang, T::GoToItemNamed, &[("title", &item.title)]),
+            );
+            if go.clicked() && !is_current {
+                out.request(Request::GoToItem(item.id.clone()));
             }
+            let time_width = ui
+                .painter()
+                .layout_no_wrap(
+                    time.text().to_owned(),
+                    egui::TextStyle::Small.resolve(ui.style()),
+                    Color32::BLACK,
+                )
+                .size()
+                .x
+                + 2.0 * ui.spacing().item_spacing.x;
+            let width = (ui.available_width() - time_width).max(60.0);
+            ui.scope(|ui| {
+                ui.set_max_width(width);
+                // Choosing an item to edit it never makes it current.
+                let chosen = editing.as_ref() == Some(&item.id);
+                let response = ui
+                    .add(egui::Button::selectable(chosen, text).wrap())
+                    .on_hover_text(tr(lang, T::EditThisItem));
+                name_widget(
+                    ui,
+                    &response,
+                    &trf(
+                        lang,
+                        T::EditItemNamed,
+                        &[("n", &(index + 1).to_string()), ("title", &item.title)],
+                    ),
+                );
+                if response.clicked() {
+                    view.editing_item = Some(item.id.clone());
+                }
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                ui.label(time);
+            });
         });
+        start = start.map(|t| t + chrono::TimeDelta::minutes(i64::from(item.planned_minutes)));
+    }
     ui.separator();
-    if let Some(id) = current {
-        egui::CollapsingHeader::new(tr(lang, T::ItemDetails))
-            .id_salt("item_details_header")
-            .show(ui, |ui| item_details_ui(ui, state, view, &id, out));
+    if let Some(id) = editing {
+        ui.add_enabled_ui(!state.read_only, |ui| {
+            item_details_ui(ui, state, view, &id, out);
+        });
     }
     ui.add_space(4.0);
     command_button(ui, state, view, Command::AddItem, out);
+    ui.add_space(8.0);
 }
 
+/// The editor of one agenda item (the chosen one, not necessarily the
+/// current one): title, kind, planned minutes, presenter, synthesis
+/// section; taking minutes from a later item; moving and removing.
 fn item_details_ui(
     ui: &mut egui::Ui,
     state: &AppState,
     view: &mut ViewState,
-    id: &crate::model::ItemId,
+    id: &ItemId,
     out: &mut Intents,
 ) {
     let lang = state.ui_lang;
@@ -241,15 +380,37 @@ fn item_details_ui(
     let Some(item) = session.agenda_item(id) else {
         return;
     };
+    let number = session
+        .agenda
+        .iter()
+        .position(|i| &i.id == id)
+        .map_or(0, |p| p + 1);
+    ui.label(RichText::new(trf(lang, T::EditingItem, &[("n", &number.to_string())])).strong());
+    // Widths from outside the grid: a cell's room follows the grid's own
+    // column widths, which would then change from frame to frame.
+    let field_width = (ui.available_width() - 140.0).max(120.0);
     egui::Grid::new("item_details")
         .num_columns(2)
         .spacing([8.0, 6.0])
+        .min_col_width(110.0)
         .show(ui, |ui| {
             let label = ui.label(tr(lang, T::Title));
             let mut title = item.title.clone();
             let response = ui
-                .add(TextEdit::singleline(&mut title).desired_width(170.0))
+                .add(
+                    TextEdit::singleline(&mut title)
+                        .desired_width(field_width)
+                        .min_size(egui::vec2(field_width, 0.0)),
+                )
                 .labelled_by(label.id);
+            take_focus(
+                ui,
+                view,
+                &FocusTarget::Item(id.clone()),
+                &response,
+                &item.title,
+                true,
+            );
             if response.changed() {
                 out.edit(Edit::SetItemTitle {
                     item: id.clone(),
@@ -258,32 +419,26 @@ fn item_details_ui(
             }
             ui.end_row();
 
-            let label = ui.label(tr(lang, T::Kind));
-            egui::ComboBox::from_id_salt("item_kind")
-                .selected_text(kind_label(lang, item.kind))
-                .show_ui(ui, |ui| {
-                    for kind in AgendaKind::ALL {
-                        if ui
-                            .selectable_label(item.kind == kind, kind_label(lang, kind))
-                            .clicked()
-                        {
-                            out.edit(Edit::SetItemKind {
-                                item: id.clone(),
-                                kind,
-                            });
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            ui.label(tr(lang, T::Kind));
+            if let (_, Some(kind)) =
+                kind_choice_ui(ui, lang, ("item_kind", id), tr(lang, T::Kind), item.kind)
+            {
+                out.edit(Edit::SetItemKind {
+                    item: id.clone(),
+                    kind,
+                });
+            }
             ui.end_row();
 
             let label = ui.label(tr(lang, T::PlannedMinutes));
-            let mut minutes = item.planned_minutes;
-            let response = ui
-                .add(egui::DragValue::new(&mut minutes).range(0..=600))
-                .labelled_by(label.id);
-            if response.changed() {
+            let (_, minutes) = minutes_field_ui(
+                ui,
+                ("item_minutes", id),
+                item.planned_minutes,
+                Ok(label.id),
+                tr(lang, T::InvalidMinutes),
+            );
+            if let Some(minutes) = minutes {
                 out.edit(Edit::SetPlannedMinutes {
                     item: id.clone(),
                     minutes,
@@ -291,36 +446,34 @@ fn item_details_ui(
             }
             ui.end_row();
 
-            let label = ui.label(tr(lang, T::Block));
-            egui::ComboBox::from_id_salt("item_block")
-                .selected_text(
-                    item.block
-                        .map_or_else(|| tr(lang, T::NoBlock).to_owned(), |b| block_label(lang, b)),
-                )
-                .show_ui(ui, |ui| {
-                    if ui
-                        .selectable_label(item.block.is_none(), tr(lang, T::NoBlock))
-                        .clicked()
-                    {
-                        out.edit(Edit::SetItemBlock {
-                            item: id.clone(),
-                            block: None,
-                        });
-                    }
-                    for block in BlockKind::ALL {
-                        if ui
-                            .selectable_label(item.block == Some(block), block_label(lang, block))
-                            .clicked()
-                        {
-                            out.edit(Edit::SetItemBlock {
-                                item: id.clone(),
-                                block: Some(block),
-                            });
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            ui.label(tr(lang, T::Presenter));
+            if let (_, Some(presenter)) = presenter_choice_ui(
+                ui,
+                state,
+                ("item_presenter", id),
+                tr(lang, T::Presenter),
+                item.presenter.as_ref(),
+            ) {
+                out.edit(Edit::SetItemPresenter {
+                    item: id.clone(),
+                    presenter,
+                });
+            }
+            ui.end_row();
+
+            ui.label(tr(lang, T::Block));
+            if let (_, Some(block)) = block_choice_ui(
+                ui,
+                state,
+                ("item_block", id),
+                tr(lang, T::Block),
+                item.block,
+            ) {
+                out.edit(Edit::SetItemBlock {
+                    item: id.clone(),
+                    block,
+                });
+            }
             ui.end_row();
         });
 
@@ -379,12 +532,131 @@ fn item_details_ui(
     });
 }
 
-/// The municipalities and the selected card's title and keywords.
-fn capture_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
+/// The kind of an agenda item as a choice control; returns a new kind.
+pub fn kind_choice_ui(
+    ui: &mut egui::Ui,
+    lang: Language,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    name: &str,
+    kind: AgendaKind,
+) -> (egui::Response, Option<AgendaKind>) {
+    let options: Vec<String> = AgendaKind::ALL
+        .iter()
+        .map(|k| kind_label(lang, *k).to_owned())
+        .collect();
+    let selected = AgendaKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    let (response, chosen) = choice_ui(ui, id_salt, name, &options, selected, 130.0);
+    (response, chosen.map(|i| AgendaKind::ALL[i]))
+}
+
+/// The presenting organisation as a choice control: "(geen)" and every
+/// organisation. Returns the new presenter (`Some(None)`: nobody).
+pub fn presenter_choice_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    name: &str,
+    presenter: Option<&crate::model::OrgId>,
+) -> (egui::Response, Option<Option<crate::model::OrgId>>) {
     let lang = state.ui_lang;
-    if view.capture.find_open {
-        find_ui(ui, state, view, out);
+    let orgs = &state.session.organisations;
+    let options: Vec<String> = std::iter::once(tr(lang, T::NoneChosen).to_owned())
+        .chain(orgs.iter().map(|o| o.name.clone()))
+        .collect();
+    let selected = presenter
+        .and_then(|p| orgs.iter().position(|o| &o.id == p))
+        .map_or(0, |p| p + 1);
+    let (response, chosen) = choice_ui(ui, id_salt, name, &options, selected, 150.0);
+    (
+        response,
+        chosen.map(|i| i.checked_sub(1).map(|p| orgs[p].id.clone())),
+    )
+}
+
+/// The synthesis section an item fills, as a choice control: "(geen)" and
+/// the six sections, named as in the session (its own headings).
+pub fn block_choice_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    name: &str,
+    block: Option<BlockKind>,
+) -> (egui::Response, Option<Option<BlockKind>>) {
+    let lang = state.ui_lang;
+    let options: Vec<String> = std::iter::once(tr(lang, T::NoneChosen).to_owned())
+        .chain(BlockKind::ALL.iter().map(|b| block_heading(state, *b)))
+        .collect();
+    let selected = block
+        .and_then(|b| BlockKind::ALL.iter().position(|k| *k == b))
+        .map_or(0, |p| p + 1);
+    let (response, chosen) = choice_ui(ui, id_salt, name, &options, selected, 170.0);
+    (
+        response,
+        chosen.map(|i| i.checked_sub(1).map(|p| BlockKind::ALL[p])),
+    )
+}
+
+/// A synthesis section's heading as the room and the report read it: its
+/// own heading, else the standard one in the session's language.
+#[must_use]
+pub fn block_heading(state: &AppState, block: BlockKind) -> String {
+    let own = state.session.synthesis.block(block).heading.trim();
+    if own.is_empty() {
+        block_label(state.session.header.language, block)
+    } else {
+        own.to_owned()
     }
+}
+
+/// Planned minutes as a short text field (all of it selected when Tab
+/// reaches it, so typing "20" replaces "10"); returns a new valid value.
+/// `label` names it (the label before it), else `name` does.
+pub fn minutes_field_ui(
+    ui: &mut egui::Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    minutes: u32,
+    label: Result<egui::Id, &str>,
+    invalid_hint: &str,
+) -> (egui::Response, Option<u32>) {
+    let id = Id::unique(("minutes-field", id_salt));
+    let (response, edit) = super::widgets::parsed_input(
+        ui,
+        id,
+        &minutes.to_string(),
+        invalid_hint,
+        |text| {
+            text.parse::<u32>()
+                .ok()
+                .filter(|m| *m <= crate::model::limits::MINUTES_MAX)
+        },
+        48.0,
+    );
+    let response = match label {
+        Ok(label) => response.labelled_by(label),
+        Err(name) => {
+            name_widget(ui, &response, name);
+            response
+        }
+    };
+    let value = match edit {
+        FieldEdit::Set(Some(value)) if value != minutes => Some(value),
+        FieldEdit::Set(_) | FieldEdit::Unchanged => None,
+    };
+    (response, value)
+}
+
+/// The municipalities and the selected card's title and keywords.
+/// `compact`: shown in the side column (in synthesis and discussion
+/// items), with a short keyword list.
+fn capture_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    view: &mut ViewState,
+    out: &mut Intents,
+    compact: bool,
+) {
+    let lang = state.ui_lang;
+    let writable = !state.read_only;
     let cards = state.session.cards();
     if cards.is_empty() {
         ui.label(RichText::new(tr(lang, T::NoMunicipalities)).weak());
@@ -454,7 +726,8 @@ fn capture_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &m
                 }
             }
             let response = ui
-                .add(
+                .add_enabled(
+                    writable,
                     TextEdit::singleline(&mut view.capture.title)
                         .id(field_id(Field::Title))
                         .return_key(None)
@@ -518,7 +791,8 @@ fn capture_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &m
         }
     }
     let response = ui
-        .add(
+        .add_enabled(
+            writable,
             TextEdit::singleline(&mut view.capture.keyword)
                 .id(field_id(Field::Keyword))
                 .return_key(None)
@@ -554,41 +828,48 @@ fn capture_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &m
     ui.add_space(6.0);
 
     // The keywords, as on the whiteboard.
-    egui::ScrollArea::vertical()
-        .id_salt("keywords_scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let Some(experiment) = &experiment else {
-                ui.label(RichText::new(tr(lang, T::NoKeywords)).weak());
-                return;
-            };
-            if experiment.keywords.is_empty() {
-                ui.label(RichText::new(tr(lang, T::NoKeywords)).weak());
+    let list = if compact {
+        egui::ScrollArea::vertical()
+            .max_height(220.0)
+            .auto_shrink([false, true])
+    } else {
+        egui::ScrollArea::vertical().auto_shrink([false, false])
+    };
+    list.id_salt("keywords_scroll").show(ui, |ui| {
+        let Some(experiment) = &experiment else {
+            ui.label(RichText::new(tr(lang, T::NoKeywords)).weak());
+            return;
+        };
+        if experiment.keywords.is_empty() {
+            ui.label(RichText::new(tr(lang, T::NoKeywords)).weak());
+        }
+        for keyword in &experiment.keywords {
+            let selected = view.capture.selected_keyword.as_ref() == Some(&keyword.id);
+            let mut line = format!("• {}", keyword.text);
+            for tag in &keyword.tags {
+                line.push_str(" #");
+                line.push_str(tag);
             }
-            for keyword in &experiment.keywords {
-                let selected = view.capture.selected_keyword.as_ref() == Some(&keyword.id);
-                let mut line = format!("• {}", keyword.text);
-                for tag in &keyword.tags {
-                    line.push_str(" #");
-                    line.push_str(tag);
-                }
-                let mut text = RichText::new(line).size(18.0);
-                if keyword.highlighted {
-                    text = text
-                        .strong()
-                        .background_color(Color32::from_rgb(0xFF, 0xF1, 0xA8))
-                        .color(Color32::BLACK);
-                }
-                let response = ui.selectable_label(selected, text);
-                if response.clicked() {
-                    view.capture.selected_keyword = Some(keyword.id.clone());
-                    view.capture.focus_request = Some(Field::Keyword);
-                }
-                if selected {
-                    response.scroll_to_me(None);
-                }
+            let mut text = RichText::new(line).size(18.0);
+            if keyword.highlighted {
+                text = text
+                    .strong()
+                    .background_color(Color32::from_rgb(0xFF, 0xF1, 0xA8))
+                    .color(Color32::BLACK);
             }
-        });
+            // Clicked with the mouse; keys choose with Alt+↑/↓ from the
+            // keyword field, so the list is no row of Tab stops.
+            let response =
+                ui.add(egui::Button::selectable(selected, text).sense(egui::Sense::CLICK));
+            if response.clicked() {
+                view.capture.selected_keyword = Some(keyword.id.clone());
+                view.capture.focus_request = Some(Field::Keyword);
+            }
+            if selected {
+                response.scroll_to_me(None);
+            }
+        }
+    });
 }
 
 /// Under a field that reached its length limit (a huge paste is cut there,
@@ -716,14 +997,27 @@ fn find_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut 
             },
         );
     }
+    // The count is the length of the list under it, all of it (scrolling).
     ui.label(RichText::new(trf(lang, T::FindResults, &[("n", &hits.len().to_string())])).weak());
-    for (card, text) in hits.into_iter().take(12) {
-        if ui.link(text).clicked()
-            && let Some(index) = card
-        {
-            out.request(Request::SelectCard(index));
-        }
-    }
+    egui::ScrollArea::vertical()
+        .id_salt("find_results")
+        .max_height(180.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (card, text) in hits {
+                match card {
+                    Some(index) => {
+                        if ui.link(text).clicked() {
+                            out.request(Request::SelectCard(index));
+                        }
+                    }
+                    None => {
+                        ui.label(text);
+                    }
+                }
+            }
+            follow_focus(ui);
+        });
     ui.separator();
 }
 
@@ -737,66 +1031,86 @@ fn collect_bullet_hits(bullets: &[Bullet], query: &str, found: &mut dyn FnMut(&s
 }
 
 /// What the current item needs: the round, the synthesis bullets, notes.
-fn item_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
+/// The side column: what the room sees and the beamer's controls, then the
+/// current item (its round, notes and photos), the editor the wide column
+/// does not show, the actions and the next meetings.
+fn item_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    view: &mut ViewState,
+    out: &mut Intents,
+    bullets_lead: bool,
+) {
     let lang = state.ui_lang;
+    let writable = !state.read_only;
+    ui.add_space(4.0);
     let Some(id) = state.runner.current_or_first(&state.session).cloned() else {
+        projector_panel_ui(ui, state, out);
         return;
     };
     let Some(item) = state.session.agenda_item(&id).cloned() else {
         return;
     };
-    ui.add_space(6.0);
+    // In a round, who has the floor and their time come first.
+    if item.round.is_some() {
+        round_ui(ui, state, view, &id, out, true);
+        ui.separator();
+    }
     projector_panel_ui(ui, state, out);
     ui.separator();
-    ui.heading(&item.title);
+    ui.add(egui::Label::new(RichText::new(&item.title).heading()).wrap());
     ui.label(RichText::new(kind_label(lang, item.kind)).weak());
     ui.separator();
-    if state
-        .session
-        .previous
-        .as_ref()
-        .is_some_and(|p| p.review_item.as_ref() == Some(&id))
-    {
+    if state.session.is_review_item(&id) {
         super::series::look_back_ui(ui, state, out);
         ui.separator();
     }
-
     if item.round.is_some() {
-        round_ui(ui, state, view, &id, out);
+        round_ui(ui, state, view, &id, out, false);
         ui.separator();
     }
-    if item.block.is_some() || item.kind == AgendaKind::Synthesis {
-        bullets_ui(ui, state, view, out);
+    ui.add_enabled_ui(writable, |ui| {
+        notes_ui(ui, state, view, &item, out);
         ui.separator();
-    }
-    notes_ui(ui, state, view, &item, out);
+        super::photos::item_photos_ui(ui, state, view, &id, out);
+    });
     ui.separator();
-    super::photos::item_photos_ui(ui, state, view, &id, out);
-    if item.block.is_none() && item.kind != AgendaKind::Synthesis {
-        ui.separator();
-        // Ctrl+B opens the block so the cursor can go to its bullet field.
+    if bullets_lead {
+        // Ctrl+K opens the keywords so the cursor can go to their field.
+        let open = (view.capture.focus_request == Some(Field::Keyword)).then_some(true);
+        egui::CollapsingHeader::new(tr(lang, T::KeywordsOfMunicipalities))
+            .id_salt("side_capture")
+            .open(open)
+            .show(ui, |ui| capture_ui(ui, state, view, out, true));
+    } else {
+        // Ctrl+B opens the section so the cursor can go to its bullet field.
         let open = (view.capture.focus_request == Some(Field::Bullet)).then_some(true);
-        egui::CollapsingHeader::new(tr(lang, T::Block))
+        egui::CollapsingHeader::new(tr(lang, T::BulletsOfSection))
+            .id_salt("side_bullets")
             .open(open)
             .show(ui, |ui| bullets_ui(ui, state, view, out));
     }
     ui.separator();
-    egui::CollapsingHeader::new(format!(
-        "{} ({})",
-        tr(lang, T::Actions),
-        state.session.synthesis.actions.len()
-    ))
-    .id_salt("actions_editor")
-    .show(ui, |ui| super::lists::actions_ui(ui, state, view, out));
-    egui::CollapsingHeader::new(format!(
-        "{} ({})",
-        tr(lang, T::NextMeetings),
-        state.session.synthesis.next_meetings.len()
-    ))
-    .id_salt("meetings_editor")
-    .default_open(item.kind == AgendaKind::Closing)
-    .show(ui, |ui| {
-        super::lists::next_meetings_ui(ui, state, view, out);
+    ui.add_enabled_ui(writable, |ui| {
+        egui::CollapsingHeader::new(format!(
+            "{} ({})",
+            tr(lang, T::Actions),
+            state.session.synthesis.actions.len()
+        ))
+        .id_salt("actions_editor")
+        .open(matches!(view.focus_target, Some(FocusTarget::Action(_))).then_some(true))
+        .show(ui, |ui| super::lists::actions_ui(ui, state, view, out));
+        egui::CollapsingHeader::new(format!(
+            "{} ({})",
+            tr(lang, T::NextMeetings),
+            state.session.synthesis.next_meetings.len()
+        ))
+        .id_salt("meetings_editor")
+        .default_open(item.kind == AgendaKind::Closing)
+        .open(matches!(view.focus_target, Some(FocusTarget::Meeting(_))).then_some(true))
+        .show(ui, |ui| {
+            super::lists::next_meetings_ui(ui, state, view, out);
+        });
     });
 }
 
@@ -807,37 +1121,44 @@ fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
     use crate::app::projector::{Blank, ProjectorMode};
     let lang = state.ui_lang;
     let p = &state.projector;
+    let key_of = |ui: &egui::Ui, command: Command| {
+        command
+            .shortcut()
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default()
+    };
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr(lang, T::ProjectorThumbnail)).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let text = format!("{} (F7)", Command::ToggleProjector.label(lang));
+            let command = Command::ToggleProjector;
+            let text = format!("{} ({})", command.label(lang), key_of(ui, command));
             if ui.selectable_label(p.open, text).clicked() {
-                out.command(Command::ToggleProjector);
+                out.command(command);
             }
         });
     });
-    if !p.open {
+    if p.open {
+        let width = ui.available_width();
+        let aspect = p.size.map_or(
+            9.0 / 16.0,
+            |[w, h]| if w > 0.0 { h / w } else { 9.0 / 16.0 },
+        );
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(width, width * aspect.clamp(0.4, 1.0)),
+            egui::Sense::hover(),
+        );
+        state.with_projector_view(|view| {
+            crate::ui::projector::projector_ui(ui, rect, view, false);
+        });
+        ui.painter().rect_stroke(
+            rect,
+            2.0,
+            egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+            egui::StrokeKind::Outside,
+        );
+    } else {
         ui.label(RichText::new(tr(lang, T::ProjectorClosed)).weak());
-        return;
     }
-    let width = ui.available_width();
-    let aspect = p.size.map_or(
-        9.0 / 16.0,
-        |[w, h]| if w > 0.0 { h / w } else { 9.0 / 16.0 },
-    );
-    let (rect, _) = ui.allocate_exact_size(
-        egui::vec2(width, width * aspect.clamp(0.4, 1.0)),
-        egui::Sense::hover(),
-    );
-    state.with_projector_view(|view| {
-        crate::ui::projector::projector_ui(ui, rect, view, false);
-    });
-    ui.painter().rect_stroke(
-        rect,
-        2.0,
-        egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
-        egui::StrokeKind::Outside,
-    );
     let warnings = [
         (p.frozen.is_some(), T::ProjectorFrozen),
         (p.blank == Blank::Black, T::ProjectorBlackNow),
@@ -848,7 +1169,8 @@ fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
             ui.label(RichText::new(tr(lang, key)).strong().color(OVER));
         }
     }
-    if let Some(report) = p.report
+    if p.open
+        && let Some(report) = p.report
         && !report.fits
     {
         ui.label(
@@ -863,13 +1185,29 @@ fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
             .color(WARNING),
         );
     }
-    if p.same_screen {
+    if p.open && p.same_screen {
         ui.label(
             RichText::new(tr(lang, T::ProjectorSameScreen))
                 .strong()
                 .color(OVER),
         );
     }
+    // The beamer panel: black, white, freeze and the beamer colours, then
+    // the modes; every button shows its key.
+    ui.horizontal_wrapped(|ui| {
+        for command in super::beamer_commands() {
+            let on = super::beamer_command_on(state, command);
+            let text =
+                RichText::new(format!("{} ({})", command.label(lang), key_of(ui, command))).small();
+            let mut response = ui.selectable_label(on, text);
+            if let Some(tip) = command.tooltip(lang) {
+                response = response.on_hover_text(tip);
+            }
+            if response.clicked() {
+                out.command(command);
+            }
+        }
+    });
     ui.horizontal_wrapped(|ui| {
         let auto = state.auto_projector_mode();
         let choices = std::iter::once(None).chain(ProjectorMode::ALL.into_iter().map(Some));
@@ -878,8 +1216,9 @@ fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
             let selected = p.mode_override == choice;
             let mut label = command.label(lang).to_owned();
             if choice.is_none() {
-                label = format!("{label} ({})", Command::for_mode(Some(auto)).label(lang));
+                label = format!("{label}: {}", Command::for_mode(Some(auto)).label(lang));
             }
+            let label = RichText::new(format!("{label} ({})", key_of(ui, command))).small();
             if ui.selectable_label(selected, label).clicked() {
                 out.command(command);
             }
@@ -887,15 +1226,17 @@ fn projector_panel_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
     });
 }
 
+/// The round: who has the floor with the countdown and the F6 buttons
+/// (`speaker_part`, at the top of the side column), or the speaking time
+/// and the speakers' list (further down).
 fn round_ui(
     ui: &mut egui::Ui,
     state: &AppState,
     view: &ViewState,
     id: &crate::model::ItemId,
     out: &mut Intents,
+    speaker_part: bool,
 ) {
-    let lang = state.ui_lang;
-    let now = state.now;
     let session = &state.session;
     let Some(round) = session.agenda_item(id).and_then(|i| i.round.as_ref()) else {
         return;
@@ -906,7 +1247,25 @@ fn round_ui(
     } else {
         None
     };
-    match &speaker {
+    if speaker_part {
+        speaker_now_ui(ui, state, view, round, speaker.as_ref(), out);
+        return;
+    }
+    speakers_ui(ui, state, id, round, speaker.as_ref(), out);
+}
+
+fn speaker_now_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    view: &ViewState,
+    round: &crate::model::Round,
+    speaker: Option<&crate::model::OrgId>,
+    out: &mut Intents,
+) {
+    let lang = state.ui_lang;
+    let now = state.now;
+    let session = &state.session;
+    match speaker {
         Some(org) => {
             ui.label(
                 RichText::new(trf(
@@ -945,6 +1304,18 @@ fn round_ui(
         command_button(ui, state, view, Command::NextSpeaker, out);
         command_button(ui, state, view, Command::SkipSpeaker, out);
     });
+}
+
+fn speakers_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    id: &crate::model::ItemId,
+    round: &crate::model::Round,
+    speaker: Option<&crate::model::OrgId>,
+    out: &mut Intents,
+) {
+    let lang = state.ui_lang;
+    let session = &state.session;
     ui.horizontal(|ui| {
         let label = ui.label(tr(lang, T::CmdSetSpeakerMinutes));
         let mut minutes = round.speaker_minutes;
@@ -968,7 +1339,7 @@ fn round_ui(
             SpeakerStatus::Skipped => tr(lang, T::StatusSkipped),
         };
         ui.horizontal(|ui| {
-            let current = speaker.as_ref() == Some(&s.organisation);
+            let current = speaker == Some(&s.organisation);
             let mut text = RichText::new(name);
             if current {
                 text = text.strong().color(ACCENT);
@@ -976,11 +1347,12 @@ fn round_ui(
                 text = text.weak();
             }
             let request = Request::SetSpeaker(s.organisation.clone());
-            if ui
+            let response = ui
                 .selectable_label(current, text)
-                .on_hover_text(request.label(lang))
-                .clicked()
-            {
+                .on_hover_text(request.label(lang));
+            // Giving the floor chooses the municipality: its card follows.
+            name_widget(ui, &response, &format!("{}: {name}", request.label(lang)));
+            if response.clicked() {
                 out.request(request);
             }
             let mut detail = status.to_owned();
@@ -996,11 +1368,11 @@ fn round_ui(
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 for (delta, symbol, label) in [(1, "↓", T::CmdMoveDown), (-1, "↑", T::CmdMoveUp)]
                 {
-                    if ui
+                    let response = ui
                         .small_button(symbol)
-                        .on_hover_text(format!("{} {name}", tr(lang, label)))
-                        .clicked()
-                    {
+                        .on_hover_text(format!("{} {name}", tr(lang, label)));
+                    name_widget(ui, &response, &format!("{} {name}", tr(lang, label)));
+                    if response.clicked() {
                         out.edit(Edit::MoveSpeaker {
                             item: id.clone(),
                             org: s.organisation.clone(),
@@ -1013,7 +1385,9 @@ fn round_ui(
                 } else {
                     (SpeakerStatus::Waiting, T::CmdSpeakerWaiting)
                 };
-                if ui.small_button(tr(lang, label)).clicked() {
+                let response = ui.small_button(tr(lang, label));
+                name_widget(ui, &response, &format!("{} {name}", tr(lang, label)));
+                if response.clicked() {
                     out.edit(Edit::SetSpeakerStatus {
                         item: id.clone(),
                         org: s.organisation.clone(),
@@ -1025,39 +1399,56 @@ fn round_ui(
     }
 }
 
+/// The bullet editor of the active synthesis section: its heading (as the
+/// room and the report read it, editable), the bullet field and the
+/// bullets so far.
 fn bullets_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
+    let writable = !state.read_only;
     let block = state.active_block();
-    let heading = {
-        let own = &state.session.synthesis.block(block).heading;
-        if own.is_empty() {
-            block_label(lang, block)
-        } else {
-            own.clone()
-        }
-    };
+    let heading = block_heading(state, block);
+    ui.add(egui::Label::new(RichText::new(&heading).heading()).wrap());
     let has_own_block = state
         .runner
         .current_or_first(&state.session)
         .and_then(|id| state.session.agenda_item(id))
         .is_some_and(|i| i.block.is_some());
-    if !has_own_block {
-        let label = ui.label(tr(lang, T::Block));
-        egui::ComboBox::from_id_salt("chosen_block")
-            .selected_text(block_label(lang, block))
-            .show_ui(ui, |ui| {
-                for choice in BlockKind::ALL {
-                    if ui
-                        .selectable_label(block == choice, block_label(lang, choice))
-                        .clicked()
+    let field_width = (ui.available_width() - 200.0).max(160.0);
+    ui.add_enabled_ui(writable, |ui| {
+        egui::Grid::new("section_heading")
+            .num_columns(2)
+            .min_col_width(170.0)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                if !has_own_block {
+                    ui.label(tr(lang, T::Block));
+                    if let (_, Some(Some(choice))) =
+                        block_choice_ui(ui, state, "chosen_block", tr(lang, T::Block), Some(block))
                     {
                         out.request(Request::ChooseBlock(choice));
                     }
+                    ui.end_row();
                 }
-            })
-            .response
-            .labelled_by(label.id);
-    }
+                let label = ui.label(tr(lang, T::SectionHeading));
+                let mut own = state.session.synthesis.block(block).heading.clone();
+                let standard = block_label(state.session.header.language, block);
+                let response = ui
+                    .add(
+                        TextEdit::singleline(&mut own)
+                            .hint_text(standard)
+                            .desired_width(field_width)
+                            .min_size(egui::vec2(field_width, 0.0)),
+                    )
+                    .labelled_by(label.id);
+                if response.changed() {
+                    out.edit(Edit::SetBlockHeading {
+                        block,
+                        heading: own,
+                    });
+                }
+                ui.end_row();
+            });
+    });
 
     let max_depth = state.session.max_bullet_depth(block);
     view.capture.bullet_depth = view.capture.bullet_depth.min(max_depth);
@@ -1094,7 +1485,8 @@ fn bullets_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &m
         .horizontal(|ui| {
             ui.add_space(depth as f32 * 24.0);
             ui.label(if depth == 0 { "•" } else { "–" });
-            ui.add(
+            ui.add_enabled(
+                writable,
                 TextEdit::singleline(&mut view.capture.bullet)
                     .id(field_id(Field::Bullet))
                     .return_key(None)
@@ -1221,24 +1613,16 @@ fn notes_ui(
         .labelled_by(label.id);
     track_focus(ui, view, &response, Field::Notes);
     ui.horizontal(|ui| {
-        let label = ui.label(tr(lang, T::Visibility));
-        egui::ComboBox::from_id_salt("note_visibility")
-            .selected_text(visibility_label(lang, view.capture.note_visibility))
-            .show_ui(ui, |ui| {
-                for v in [
-                    Visibility::Private,
-                    Visibility::Report,
-                    Visibility::Projector,
-                ] {
-                    ui.selectable_value(
-                        &mut view.capture.note_visibility,
-                        v,
-                        visibility_label(lang, v),
-                    );
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        ui.label(tr(lang, T::Visibility));
+        if let (_, Some(v)) = visibility_choice_ui(
+            ui,
+            lang,
+            "note_visibility",
+            tr(lang, T::Visibility),
+            view.capture.note_visibility,
+        ) {
+            view.capture.note_visibility = v;
+        }
         let add = ui.button(tr(lang, T::CmdAddNote)).clicked();
         if add && !state.read_only && !view.capture.note.trim().is_empty() {
             out.edit(Edit::AddNote {
@@ -1248,4 +1632,26 @@ fn notes_ui(
             });
         }
     });
+}
+
+/// Who may see a note, as a choice control; returns a new visibility.
+pub fn visibility_choice_ui(
+    ui: &mut egui::Ui,
+    lang: Language,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    name: &str,
+    visibility: Visibility,
+) -> (egui::Response, Option<Visibility>) {
+    const ALL: [Visibility; 3] = [
+        Visibility::Private,
+        Visibility::Report,
+        Visibility::Projector,
+    ];
+    let options: Vec<String> = ALL
+        .iter()
+        .map(|v| visibility_label(lang, *v).to_owned())
+        .collect();
+    let selected = ALL.iter().position(|v| *v == visibility).unwrap_or(1);
+    let (response, chosen) = choice_ui(ui, id_salt, name, &options, selected, 110.0);
+    (response, chosen.map(|i| ALL[i]))
 }

@@ -4,8 +4,8 @@
 
 use egui::TextEdit;
 
-use super::widgets::{FieldEdit, parse_date, parsed_field};
-use crate::app::{AppState, Command, Intents, ViewState};
+use super::widgets::{FieldEdit, choice_ui, parse_date, parsed_field, take_focus};
+use crate::app::{AppState, Command, FocusTarget, Intents, ViewState};
 use crate::i18n::{self, Language, T, tr};
 use crate::model::{ActionStatus, Edit, Owner, Session};
 
@@ -36,19 +36,48 @@ fn status_label(lang: Language, status: ActionStatus) -> &'static str {
 }
 
 /// The actions, each with text, owner, due date and status.
-pub fn actions_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
+pub fn actions_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
     let lang = state.ui_lang;
     let session = &state.session;
+    let count = session.synthesis.actions.len();
+    let statuses = [
+        ActionStatus::Open,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
+    let status_names: Vec<String> = statuses
+        .iter()
+        .map(|s| status_label(lang, *s).to_owned())
+        .collect();
     for (index, action) in session.synthesis.actions.iter().enumerate() {
         let mut edited = action.clone();
         let mut changed = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             let label = ui.label(format!("{} {}", tr(lang, T::ActionText), index + 1));
-            changed |= ui
-                .add(TextEdit::singleline(&mut edited.text).desired_width(f32::INFINITY))
-                .labelled_by(label.id)
-                .changed();
+            let response = ui
+                .add(
+                    TextEdit::singleline(&mut edited.text)
+                        .return_key(None)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            take_focus(
+                ui,
+                view,
+                &FocusTarget::Action(action.id.clone()),
+                &response,
+                &action.text,
+                true,
+            );
+            changed |= response.changed();
+            // Enter in the last action adds the next one.
+            if response.has_focus()
+                && index + 1 == count
+                && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            {
+                out.command(Command::AddAction);
+            }
             ui.horizontal_wrapped(|ui| {
                 let label = ui.label(tr(lang, T::Owner));
                 let mut owner = owner_name(session, action.owner.as_ref());
@@ -75,29 +104,23 @@ pub fn actions_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &m
                     edited.due = due;
                     changed = true;
                 }
-                let label = ui.label(tr(lang, T::Status));
-                egui::ComboBox::from_id_salt(("action_status", index))
-                    .selected_text(status_label(lang, action.status))
-                    .show_ui(ui, |ui| {
-                        for status in [
-                            ActionStatus::Open,
-                            ActionStatus::Done,
-                            ActionStatus::Dropped,
-                        ] {
-                            if ui
-                                .selectable_label(
-                                    action.status == status,
-                                    status_label(lang, status),
-                                )
-                                .clicked()
-                            {
-                                edited.status = status;
-                                changed = true;
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                ui.label(tr(lang, T::Status));
+                let at = statuses
+                    .iter()
+                    .position(|s| *s == action.status)
+                    .unwrap_or(0);
+                let (_, chosen) = choice_ui(
+                    ui,
+                    ("action_status", &action.id),
+                    &format!("{} {}", tr(lang, T::Status), index + 1),
+                    &status_names,
+                    at,
+                    100.0,
+                );
+                if let Some(chosen) = chosen {
+                    edited.status = statuses[chosen];
+                    changed = true;
+                }
                 if ui
                     .small_button("×")
                     .on_hover_text(format!("{} {}", tr(lang, T::CmdRemove), action.text))
@@ -115,7 +138,12 @@ pub fn actions_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &m
 }
 
 /// The planned next meetings: when, theme and host.
-pub fn next_meetings_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut Intents) {
+pub fn next_meetings_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    view: &mut ViewState,
+    out: &mut Intents,
+) {
     let lang = state.ui_lang;
     let session = &state.session;
     for (index, meeting) in session.synthesis.next_meetings.iter().enumerate() {
@@ -128,13 +156,25 @@ pub fn next_meetings_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, o
                     .when
                     .map(|w| i18n::format_planned_date(lang, w))
                     .unwrap_or_default();
-                if let FieldEdit::Set(when) = parsed_field(
+                let label = ui.label(format!("{} {}", tr(lang, T::When), index + 1));
+                let (response, when) = super::widgets::parsed_input(
                     ui,
-                    &format!("{} {}", tr(lang, T::When), index + 1),
+                    egui::Id::unique(("meeting-when", &meeting.id)),
                     &shown,
                     tr(lang, T::InvalidPlannedDate),
                     i18n::parse_planned_date,
-                ) {
+                    160.0,
+                );
+                let response = response.labelled_by(label.id);
+                take_focus(
+                    ui,
+                    view,
+                    &FocusTarget::Meeting(meeting.id.clone()),
+                    &response,
+                    &shown,
+                    true,
+                );
+                if let FieldEdit::Set(when) = when {
                     edited.when = when;
                     changed = true;
                 }
@@ -152,33 +192,18 @@ pub fn next_meetings_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, o
                 .labelled_by(label.id)
                 .changed();
             ui.horizontal(|ui| {
-                let label = ui.label(tr(lang, T::Host));
-                let host = meeting.host.as_ref().map_or_else(
-                    || tr(lang, T::NoneChosen).to_owned(),
-                    |id| session.organisation_name(id).to_owned(),
+                ui.label(tr(lang, T::Host));
+                let (_, host) = super::console::presenter_choice_ui(
+                    ui,
+                    state,
+                    ("meeting_host", &meeting.id),
+                    &format!("{} {}", tr(lang, T::Host), index + 1),
+                    meeting.host.as_ref(),
                 );
-                egui::ComboBox::from_id_salt(("meeting_host", index))
-                    .selected_text(host)
-                    .show_ui(ui, |ui| {
-                        if ui
-                            .selectable_label(meeting.host.is_none(), tr(lang, T::NoneChosen))
-                            .clicked()
-                        {
-                            edited.host = None;
-                            changed = true;
-                        }
-                        for org in &session.organisations {
-                            if ui
-                                .selectable_label(meeting.host.as_ref() == Some(&org.id), &org.name)
-                                .clicked()
-                            {
-                                edited.host = Some(org.id.clone());
-                                changed = true;
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                if let Some(host) = host {
+                    edited.host = host;
+                    changed = true;
+                }
             });
         });
         if changed {

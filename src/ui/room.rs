@@ -17,6 +17,8 @@ use crate::model::{Edit, Submission, SubmissionId, SubmissionKind};
 const DEFAULT_HEIGHT: f32 = 210.0;
 /// The width of the room's column beside its code (address, switches).
 const ROOM_COLUMN: f32 = 300.0;
+/// The width of the vote's column (set-up, or the running vote's totals).
+const VOTE_COLUMN: f32 = 250.0;
 /// The side of the console's QR code, in points.
 const QR_SIDE: f32 = 150.0;
 
@@ -47,6 +49,16 @@ pub fn room_panel_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, 
                     ui.set_width(ROOM_COLUMN);
                     room_column_ui(ui, state, view, out);
                 });
+                if state.room.is_some() {
+                    ui.separator();
+                    ui.vertical(|ui| {
+                        ui.set_width(VOTE_COLUMN);
+                        egui::ScrollArea::vertical()
+                            .id_salt("vote_column")
+                            .auto_shrink([false, true])
+                            .show(ui, |ui| vote_section_ui(ui, state, view, out));
+                    });
+                }
                 ui.separator();
                 ui.vertical(|ui| {
                     ui.set_width(ui.available_width());
@@ -96,6 +108,13 @@ fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &m
                     .wrap(),
             )
             .labelled_by(label.id);
+            let label = ui.label(RichText::new(tr(lang, T::RoomLiveLabel)).small());
+            ui.add(
+                egui::Label::new(RichText::new(&room.live_url).size(13.0))
+                    .selectable(true)
+                    .wrap(),
+            )
+            .labelled_by(label.id);
             address_choice_ui(ui, lang, room, out);
             ui.horizontal_wrapped(|ui| {
                 command_button(ui, state, view, Command::ModeJoin, out);
@@ -116,6 +135,72 @@ fn room_column_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &m
             }
             help_ui(ui, lang, Some(room));
         });
+}
+
+/// The room's vote: how the next one is set up and the buttons that start
+/// it, or the running one's totals so far and the buttons that end it.
+fn vote_section_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mut Intents) {
+    let lang = state.ui_lang;
+    ui.label(RichText::new(tr(lang, T::VoteTitle)).strong().size(16.0));
+    if let Some(vote) = &state.vote {
+        ui.add(egui::Label::new(RichText::new(&vote.spec.question).italics()).wrap());
+        ui.label(
+            RichText::new(trf(
+                lang,
+                T::VoteRunning,
+                &[("n", &vote.voters.to_string())],
+            ))
+            .color(ACCENT),
+        );
+        // The buttons before the totals: a long list must not hide them.
+        ui.horizontal_wrapped(|ui| {
+            command_button(ui, state, view, Command::CloseVote, out);
+            command_button(ui, state, view, Command::CancelVote, out);
+            command_button(ui, state, view, Command::ModeVote, out);
+        });
+        let mut order: Vec<(&String, u32)> = vote
+            .spec
+            .options
+            .iter()
+            .zip(vote.totals.iter().copied())
+            .collect();
+        order.sort_by_key(|o| std::cmp::Reverse(o.1));
+        for (label, total) in order {
+            ui.add(egui::Label::new(format!("{total} · {label}")).wrap());
+        }
+        return;
+    }
+    let setup = &mut view.vote;
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, T::VoteDotsLabel));
+        ui.add(egui::DragValue::new(&mut setup.dots).range(1..=crate::model::VOTE_MAX_DOTS))
+            .labelled_by(label.id);
+    });
+    ui.checkbox(&mut setup.several_per_option, tr(lang, T::VoteSeveralLabel));
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, T::VoteChooseLabel));
+        ui.add(egui::DragValue::new(&mut setup.choose).range(1..=crate::model::VOTE_MAX_OPTIONS))
+            .labelled_by(label.id);
+    });
+    ui.horizontal_wrapped(|ui| {
+        command_button(ui, state, view, Command::StartVoteThemes, out);
+        command_button(ui, state, view, Command::StartVoteBlock, out);
+    });
+    if let Some(last) = state.session.votes.last() {
+        let chosen = if last.chosen.is_empty() {
+            tr(lang, T::VoteNothingChosen).to_owned()
+        } else {
+            trf(
+                lang,
+                T::VoteChosenByRoom,
+                &[("chosen", &last.chosen.join(", "))],
+            )
+        };
+        ui.add(
+            egui::Label::new(RichText::new(format!("{}: {chosen}", tr(lang, T::VoteLast))).small())
+                .wrap(),
+        );
+    }
 }
 
 /// The computer's other addresses, when it has several (Wi-Fi and hotspot).

@@ -37,6 +37,11 @@ pub fn start_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: 
                 let field = ui
                     .add(egui::TextEdit::singleline(&mut view.open_path).desired_width(480.0))
                     .labelled_by(label.id);
+                // The screen opens with the cursor in its one field.
+                if !view.start_focused {
+                    view.start_focused = true;
+                    field.request_focus();
+                }
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let path = view.open_path.trim();
                 if (ui.button(tr(lang, T::OpenPathButton)).clicked() || entered) && !path.is_empty()

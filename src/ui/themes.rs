@@ -100,7 +100,12 @@ fn view_ui(
         .and_then(|key| themes.iter().position(|t| &t.key == key))
         .unwrap_or(0);
     let theme = &themes[selected];
-    ui.label(RichText::new(tr(lang, T::ThemesHelp)).small().weak());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr(lang, T::ThemesHelp)).small().weak());
+        // The room chooses among these themes with dots on their phones.
+        super::console::command_button(ui, state, view_state, Command::StartVoteThemes, out);
+    });
+    let view = &mut view_state.themes;
     if let Some(from) = &view.merge_from {
         let from_label = themes
             .iter()

@@ -558,7 +558,7 @@ fn unsaved_untitled_changes_are_never_dropped_without_asking() {
     press(&mut h, Key::Enter);
     press_with(&mut h, Modifiers::COMMAND, Key::Q);
     assert!(!h.state().is_quitting());
-    h.get_by_label("Wijzigingen bewaren?");
+    h.get_by_label("Wijzigingen opslaan?");
     // A recovery copy exists whatever the answer.
     let recovery = leerkring::store::AppDirs::in_folder(home.path()).recovery_dir();
     assert_eq!(std::fs::read_dir(&recovery).unwrap().count(), 1);
@@ -628,7 +628,7 @@ fn actions_get_owner_due_date_and_status_and_meetings_are_planned() {
         action.owner,
         Some(Owner::Organisation(OrgId::new("org-vng")))
     );
-    h.get_by_label("Acties (1)").click();
+    h.get_by_label("Actiepunten (1)").click();
     h.run_steps(2);
     let owner = h.get_by_label("Eigenaar");
     owner.focus();

@@ -295,6 +295,8 @@ fn write_journal() -> Journal {
                 target: store::SaveTarget::File(file.clone()),
                 session: session.clone(),
                 history: None,
+                copy: false,
+                redundant: Vec::new(),
             });
             assert!(outcome.result.is_ok());
         }

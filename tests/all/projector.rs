@@ -35,6 +35,7 @@ pub fn view(session: &Session) -> ProjectorView<'_> {
         page: 0,
         photo: None,
         join: None,
+        vote: None,
     }
 }
 
@@ -194,6 +195,60 @@ fn focus_shows_the_speakers_card_and_countdown() {
     assert!(report.fits);
     assert!(report.body_size > 0.04 * 1080.0, "large: {report:?}");
     assert_texts_readable_and_inside(&harness, [1920.0, 1080.0]);
+}
+
+#[test]
+fn the_whiteboard_shows_who_has_the_floor_and_their_time_on_top() {
+    let session = sample();
+    let lochem = OrgId::new("org-lochem");
+    let round = leerkring::model::ItemId::new("item-round");
+    let timer = |seconds| TimerView {
+        seconds,
+        planned_seconds: Some(300),
+        countdown: true,
+    };
+    let harness = harness(
+        ProjectorView {
+            current_item: Some(&round),
+            speaker: Some((&lochem, timer(192))),
+            item_timer: Some(timer(2520)),
+            ..view(&session)
+        },
+        [1920.0, 1080.0],
+        true,
+    );
+    // The speaking time, not the item's, in the strip; every card still there.
+    harness.get_by_role_and_label(Role::Label, "Lochem · nog 3:12");
+    assert!(harness.query_by_label("nog 42:00").is_none());
+    harness.get_by_role_and_label(Role::Label, "Slagvaardig Lochem");
+    harness.get_by_role_and_label(Role::Label, "raad 1^o woord");
+    assert_texts_readable_and_inside(&harness, [1920.0, 1080.0]);
+    drop(harness);
+    let over = harness_over(&session, &lochem, &round);
+    over.get_by_role_and_label(Role::Label, "Lochem · 0:20 over tijd");
+}
+
+fn harness_over<'a>(
+    session: &'a Session,
+    lochem: &'a OrgId,
+    round: &'a leerkring::model::ItemId,
+) -> Harness<'a, Option<ProjectorReport>> {
+    harness(
+        ProjectorView {
+            current_item: Some(round),
+            speaker: Some((
+                lochem,
+                TimerView {
+                    seconds: -20,
+                    planned_seconds: Some(300),
+                    countdown: true,
+                },
+            )),
+            ..view(session)
+        },
+        [1920.0, 1080.0],
+        true,
+    )
 }
 
 #[test]

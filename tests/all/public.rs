@@ -289,7 +289,7 @@ fn the_public_variant_reads_well() {
         "| 2 | Een deelnemer mailen | Een deelnemer |",
         "| 3 | Bellen met [telefoonnummer] | Lochem |",
         "| 4 | Zaal regelen | De Bilt |",
-        "**juni 2020**: Bij Zeist thuis (gastheer: Zeist)",
+        "**juni 2020**: Bij Zeist thuis (gastgemeente: Zeist)",
         "Contact via [e-mailadres] of [telefoonnummer].",
         "**Plaats:** Stadhuis Zeist, kamer van een deelnemer",
         "**Voorzitter:** Zeist",

@@ -673,3 +673,433 @@ fn the_inbox_is_part_of_the_file_format() {
     assert!(sample.inbox.is_empty());
     assert_eq!(saved.inbox[0].kind, SubmissionKind::Keyword);
 }
+
+/// The live view's path (`/<token>/live`).
+impl Room {
+    fn live_path(&self) -> String {
+        format!("{}/live", self.path)
+    }
+}
+
+#[test]
+fn the_live_page_shows_committed_keywords_never_staged_text_or_notes() {
+    let mut room = open_room();
+    let live = room
+        .h
+        .state()
+        .live_url()
+        .expect("a live address")
+        .to_owned();
+    assert_eq!(
+        live,
+        format!("{}/live", room.h.state().room_url().expect("open"))
+    );
+    let page = get(room.addr, &room.live_path(), None);
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let csp = page.header("content-security-policy").expect("a policy");
+    assert!(csp.starts_with("default-src 'none'"), "{csp}");
+    for outside in ["http://", "https://", "src=", "@import", "url("] {
+        assert!(!page.body.contains(outside), "{outside} in the page");
+    }
+    // Every card and keyword of the whiteboard, the agenda, the block.
+    assert!(page.body.contains("Slagvaardig Lochem"));
+    assert!(page.body.contains("<li>raadsbreed akkoord</li>"));
+    assert!(page.body.contains("Opening en welkom"));
+    assert!(page.body.contains("Wat valt op?"));
+    // Never the facilitator's notes.
+    assert!(
+        !page
+            .body
+            .contains("Democratische vernieuwing is één van de")
+    );
+    // Typed but not committed: not on the live page.
+    type_text(&mut room.h, "nog-niet-af");
+    let staged = get(room.addr, &room.live_path(), None);
+    assert!(!staged.body.contains("nog-niet-af"));
+    press(&mut room.h, Key::Enter);
+    let committed = get(room.addr, &room.live_path(), None);
+    assert!(committed.body.contains("<li>nog-niet-af</li>"));
+    // Undone, it is gone from the live view too.
+    press_with(&mut room.h, Modifiers::COMMAND, Key::Z);
+    let undone = get(room.addr, &room.live_path(), None);
+    assert!(!undone.body.contains("nog-niet-af"));
+    // The join page links to the live view, the live view back to it.
+    let join = get(room.addr, &room.path, None);
+    assert!(
+        join.body
+            .contains(&format!("<a href=\"{}\">", room.live_path()))
+    );
+    assert!(page.body.contains("<a href=\"./\">"));
+    let back = get(room.addr, &format!("{}/", room.path), None);
+    assert!(back.body.contains("<form id=\"f\""), "{}", back.body);
+    // A wrong token still gets 403 on the live path.
+    assert_eq!(get(room.addr, "/abcdefghjkmnpqrs/live", None).status, 403);
+}
+
+/// Reads server-sent events from `addr` until one holds `needle` (or 20 s
+/// passed); returns the time it arrived.
+fn wait_for_event(mut stream: TcpStream, needle: &str) -> Option<Instant> {
+    stream
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .expect("a timeout");
+    let started = Instant::now();
+    let mut seen = String::new();
+    let mut chunk = [0u8; 8192];
+    while started.elapsed() < Duration::from_secs(20) {
+        match stream.read(&mut chunk) {
+            Ok(0) => return None,
+            Ok(n) => {
+                seen.push_str(&String::from_utf8_lossy(&chunk[..n]));
+                // Only whole events count.
+                if let Some(end) = seen.rfind("\n\n")
+                    && seen[..end].contains(needle)
+                {
+                    return Some(Instant::now());
+                }
+            }
+            Err(_) => {}
+        }
+    }
+    None
+}
+
+#[test]
+fn the_event_stream_delivers_a_committed_keyword() {
+    let mut room = open_room();
+    let mut stream = TcpStream::connect(room.addr).expect("connects");
+    stream
+        .write_all(
+            format!(
+                "GET {}/events HTTP/1.1\r\nHost: test\r\n\r\n",
+                room.live_path()
+            )
+            .as_bytes(),
+        )
+        .expect("asks");
+    // The current state comes first.
+    let first = wait_for_event(stream.try_clone().expect("a copy"), "Slagvaardig Lochem");
+    assert!(first.is_some(), "the first event holds the board");
+    let reader = {
+        let stream = stream.try_clone().expect("a copy");
+        std::thread::spawn(move || wait_for_event(stream, "live-via-sse"))
+    };
+    type_text(&mut room.h, "live-via-sse");
+    // Staged text sends nothing; Enter commits it.
+    let committed = Instant::now();
+    press(&mut room.h, Key::Enter);
+    let started = Instant::now();
+    while !reader.is_finished() && started.elapsed() < Duration::from_secs(20) {
+        room.h.run_steps(1);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let arrived = reader
+        .join()
+        .expect("the reader ran")
+        .expect("the event arrived");
+    eprintln!(
+        "measure: live event {} ms after Enter (in-process, kittest frames)",
+        arrived.duration_since(committed).as_millis()
+    );
+    // Closing the room ends the stream.
+    let ctx = room.h.ctx.clone();
+    room.h.state_mut().run_command(Command::CloseRoom, &ctx);
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("a timeout");
+    let mut rest = Vec::new();
+    let end = stream.read_to_end(&mut rest);
+    assert!(end.is_ok() || rest.is_empty(), "{end:?}");
+}
+
+#[test]
+fn a_black_beamer_makes_the_live_page_black() {
+    let mut room = open_room();
+    press(&mut room.h, Key::F8);
+    let page = get(room.addr, &room.live_path(), None);
+    assert!(
+        page.body.contains("<body class=\"black\">"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("Slagvaardig Lochem"));
+    let mut stream = TcpStream::connect(room.addr).expect("connects");
+    stream
+        .write_all(format!("GET {}/events HTTP/1.1\r\n\r\n", room.live_path()).as_bytes())
+        .expect("asks");
+    assert!(wait_for_event(stream, "\"screen\":\"black\"").is_some());
+    press(&mut room.h, Key::F8);
+    let page = get(room.addr, &room.live_path(), None);
+    assert!(page.body.contains("<body class=\"shown\">"));
+    assert!(page.body.contains("Slagvaardig Lochem"));
+}
+
+#[test]
+fn at_most_a_hundred_phones_read_along_at_once() {
+    let mut room = open_room();
+    let request = format!("GET {}/events HTTP/1.1\r\n\r\n", room.live_path());
+    let mut viewers = Vec::new();
+    for _ in 0..leerkring::room::MAX_VIEWERS {
+        let mut stream = TcpStream::connect(room.addr).expect("connects");
+        stream.write_all(request.as_bytes()).expect("asks");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("a timeout");
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).expect("an answer");
+        assert_eq!(&head, b"HTTP/1.1 200");
+        viewers.push(stream);
+    }
+    let full = send(room.addr, request.as_bytes());
+    assert_eq!(full.status, 503);
+    assert!(full.body.contains("te veel"), "{}", full.body);
+    // The page itself still loads, and phones still send.
+    assert_eq!(get(room.addr, &room.live_path(), None).status, 200);
+    let phone = room.phone();
+    assert_eq!(room.keyword(&phone, "org-lochem", "toch nog").status, 200);
+    // Viewers that left free their places once the next event finds them
+    // gone; a HEAD request never takes one.
+    drop(viewers);
+    assert_eq!(
+        send(
+            room.addr,
+            format!("HEAD {}/events HTTP/1.1\r\n\r\n", room.live_path()).as_bytes()
+        )
+        .status,
+        405
+    );
+    type_text(&mut room.h, "weer plaats");
+    press(&mut room.h, Key::Enter);
+    let started = Instant::now();
+    let mut status = 0;
+    while started.elapsed() < Duration::from_secs(10) {
+        let mut stream = TcpStream::connect(room.addr).expect("connects");
+        stream.write_all(request.as_bytes()).expect("asks");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("a timeout");
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).expect("an answer");
+        if &head == b"HTTP/1.1 200" {
+            status = 200;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(status, 200, "a place came free");
+}
+
+/// Starts a vote on the shared themes with the console's set-up.
+fn start_theme_vote(room: &mut Room) -> leerkring::room::VoteSpec {
+    let ctx = room.h.ctx.clone();
+    room.h
+        .state_mut()
+        .run_command(Command::StartVoteThemes, &ctx);
+    room.h.run_steps(2);
+    room.h
+        .state()
+        .state
+        .vote
+        .as_ref()
+        .expect("a vote is open")
+        .spec
+        .clone()
+}
+
+fn ballot(room: &Room, cookie: &str, vote: &str, dots: &[(&str, String)]) -> Reply {
+    let mut fields: Vec<(&str, &str)> = vec![("vote", vote), ("js", "1")];
+    fields.extend(dots.iter().map(|(n, v)| (*n, v.as_str())));
+    post(room.addr, &room.path, Some(cookie), &fields)
+}
+
+#[test]
+fn thirty_phones_spend_three_dots_each_and_the_totals_are_exact() {
+    let mut room = open_room();
+    let spec = start_theme_vote(&mut room);
+    assert_eq!((spec.dots, spec.several_per_option), (3, false));
+    let n = spec.options.len();
+    assert!(
+        n >= 4,
+        "the sample shares several themes: {:?}",
+        spec.options
+    );
+    let mut expected = vec![0u32; n];
+    let mut phones = Vec::new();
+    for phone in 0..30 {
+        let page = get(room.addr, &room.path, None);
+        assert!(
+            page.body.contains("<form id=\"v\""),
+            "the join page shows the vote"
+        );
+        assert!(
+            page.body
+                .contains(&leerkring::room::escape(&spec.options[0]))
+        );
+        let cookie = page.cookie().expect("a cookie");
+        // Three different options: one dot each.
+        let picks: Vec<usize> = (0..3).map(|k| (phone * 7 + k * 3) % n).collect();
+        let mut unique = picks.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), 3);
+        let dots: Vec<(&str, String)> = picks.iter().map(|p| ("o", p.to_string())).collect();
+        let reply = ballot(&room, &cookie, &spec.id, &dots);
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        for p in picks {
+            expected[p] += 1;
+        }
+        phones.push(cookie);
+    }
+    // A phone changes its mind: its ballot is replaced, never added.
+    let again: Vec<(&str, String)> = vec![("o", "0".into())];
+    let first = &phones[0];
+    let before: Vec<usize> = (0..3).map(|k| (k * 3) % n).collect();
+    assert_eq!(ballot(&room, first, &spec.id, &again).status, 200);
+    for p in before {
+        expected[p] -= 1;
+    }
+    expected[0] += 1;
+    // The same ballot again changes nothing.
+    assert_eq!(ballot(&room, first, &spec.id, &again).status, 200);
+    room.h.run_steps(2);
+    let running = room.h.state().state.vote.clone().expect("open");
+    assert_eq!(running.totals, expected);
+    assert_eq!(running.voters, 30);
+    // The live view and the beamer show the totals, never who voted what.
+    let live = get(room.addr, &room.live_path(), None);
+    assert!(
+        live.body.contains("30 telefoons hebben gestemd"),
+        "{}",
+        live.body
+    );
+    assert!(!live.body.contains(first.trim_start_matches("lk=")));
+    // The console's vote column shows the count; its button closes the
+    // vote, which records the result: totals, voters, the chosen themes.
+    room.h.get_by_label("30 telefoons hebben gestemd");
+    room.h.get_by_label("Stemming afsluiten").click();
+    room.h.run_steps(2);
+    assert!(room.h.state().state.vote.is_none());
+    let closed = ballot(&room, &phones[1], &spec.id, &again);
+    assert_eq!(closed.status, 409, "{}", closed.body);
+    let saved = room.saved();
+    let vote = saved.votes.first().expect("the vote is in the saved file");
+    let totals: Vec<u32> = vote.options.iter().map(|o| o.total).collect();
+    assert_eq!(totals, expected);
+    assert_eq!(vote.voters, 30);
+    assert_eq!(
+        totals.iter().sum::<u32>(),
+        88,
+        "30 × 3 dots, one phone changed to one"
+    );
+    let mut ranked: Vec<(u32, usize)> = expected.iter().copied().zip(0..).collect();
+    ranked.sort_by_key(|(t, i)| (std::cmp::Reverse(*t), *i));
+    let cut = ranked[2].0;
+    let chosen: Vec<String> = ranked
+        .iter()
+        .take_while(|(t, _)| *t >= cut)
+        .map(|(_, i)| spec.options[*i].clone())
+        .collect();
+    assert_eq!(vote.chosen, chosen);
+    // In the report, and undoable.
+    let html = leerkring::report::render(
+        room.session(),
+        leerkring::report::Format::Html,
+        &leerkring::report::ExportOptions::new(false),
+    )
+    .expect("a report");
+    let html = String::from_utf8(html).expect("UTF-8");
+    assert!(html.contains("Gekozen door de zaal: "), "in the report");
+    press_with(&mut room.h, Modifiers::COMMAND, Key::Z);
+    assert!(
+        room.session().votes.is_empty(),
+        "undo takes the result back"
+    );
+}
+
+#[test]
+fn a_ballot_keeps_to_the_votes_rules() {
+    let mut room = open_room();
+    room.h.state_mut().view.vote.several_per_option = true;
+    room.h.state_mut().view.vote.dots = 4;
+    let spec = start_theme_vote(&mut room);
+    let phone = room.phone();
+    let refused = |room: &Room, dots: &[(&str, String)], vote: &str| {
+        let reply = ballot(room, &phone, vote, dots);
+        (reply.status, reply.body)
+    };
+    assert_eq!(
+        refused(&room, &[("n0", "5".into())], &spec.id),
+        (400, "Te veel stippen: je hebt er 4.".to_owned())
+    );
+    assert_eq!(
+        refused(&room, &[("n0", "0".into())], &spec.id),
+        (400, "Kies eerst waar je stippen heen gaan.".to_owned())
+    );
+    assert_eq!(refused(&room, &[("n99", "1".into())], &spec.id).0, 400);
+    assert_eq!(refused(&room, &[("n0", "x".into())], &spec.id).0, 400);
+    assert_eq!(
+        refused(&room, &[("n0", "1".into())], "oude-stemming").0,
+        409
+    );
+    // Several on one option are fine in this vote.
+    let page = get(room.addr, &room.path, Some(&phone));
+    assert!(page.body.contains("type=\"number\" name=\"n0\""));
+    assert_eq!(
+        refused(&room, &[("n0", "3".into()), ("n1", "1".into())], &spec.id).0,
+        200
+    );
+    // The page shows the phone's ballot again, to change it.
+    let page = get(room.addr, &room.path, Some(&phone));
+    assert!(
+        page.body
+            .contains("name=\"n0\" min=\"0\" max=\"4\" value=\"3\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Stem aanpassen"));
+    room.h.run_steps(2);
+    let running = room.h.state().state.vote.clone().expect("open");
+    assert_eq!(&running.totals[..2], &[3, 1]);
+    // The beamer shows the vote; cancelling keeps nothing.
+    room.h.get_by_label(&spec.question);
+    let ctx = room.h.ctx.clone();
+    room.h.state_mut().run_command(Command::CancelVote, &ctx);
+    room.h.run_steps(2);
+    assert!(room.session().votes.is_empty());
+    assert!(
+        !get(room.addr, &room.path, Some(&phone))
+            .body
+            .contains("<form id=\"v\"")
+    );
+}
+
+#[test]
+fn a_form_without_javascript_votes_too() {
+    let mut room = open_room();
+    let spec = start_theme_vote(&mut room);
+    let phone = room.phone();
+    let reply = post(
+        room.addr,
+        &room.path,
+        Some(&phone),
+        &[("vote", &spec.id), ("o", "1"), ("o", "2")],
+    );
+    assert_eq!(reply.status, 200);
+    assert!(
+        reply.body.contains("Je stippen zijn geteld"),
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("name=\"o\" value=\"1\" checked"));
+    assert!(!reply.body.contains("name=\"o\" value=\"0\" checked"));
+    let two = post(
+        room.addr,
+        &room.path,
+        Some(&phone),
+        &[("vote", &spec.id), ("o", "1"), ("o", "1")],
+    );
+    assert_eq!(two.status, 400);
+    assert!(two.body.contains("hoogstens één stip"));
+}

@@ -113,8 +113,16 @@ fn follow_up_of_the_sample_carries_the_hosting_question_for_either_meeting() {
         let dir = tempfile::tempdir().unwrap();
         let kick_off = sample_copy(dir.path());
         let previous = store::load_session(&kick_off).unwrap();
-        let (path, next) =
-            write_follow_up(&previous, &kick_off, meeting, "Terugblik", None, false).unwrap();
+        let (path, next) = write_follow_up(
+            &previous,
+            &kick_off,
+            meeting,
+            "Terugblik",
+            None,
+            false,
+            None,
+        )
+        .unwrap();
         assert_eq!(path.file_name().unwrap().to_string_lossy(), name);
         assert!(next.header.title.starts_with(title_start));
         check_follow_up(&next, remaining);
@@ -199,7 +207,7 @@ fn cli_follow_up_writes_next_to_the_session_and_never_overwrites() {
 fn series_folder(folder: &Path) -> PathBuf {
     let kick_off = sample_copy(folder);
     let previous = store::load_session(&kick_off).expect("the sample loads");
-    let (path, mut next) = write_follow_up(&previous, &kick_off, 0, "Terugblik", None, false)
+    let (path, mut next) = write_follow_up(&previous, &kick_off, 0, "Terugblik", None, false, None)
         .expect("the follow-up is written");
     let exp = next.add_experiment(&OrgId::new("org-meijerijstad"));
     next.experiment_mut(&exp).expect("just added").title = "Inwonerspanel".into();

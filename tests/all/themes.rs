@@ -154,7 +154,7 @@ fn themes_view_shows_the_matrix_and_drops_a_suggestion_with_one_key() {
     let renamed = detect_themes(&h.state().state.session);
     assert_eq!(renamed[0].label, "De rol van de raad");
     // Delete dismisses; the buttons carry their labels.
-    h.get_by_label("Laten vallen (Delete)");
+    h.get_by_label("Verbergen (Delete)");
     press(&mut h, Key::Delete);
     assert!(
         h.state()

@@ -5,6 +5,8 @@
 #     the room also answers on 127.0.0.1;
 #  2. a real browser (headless Chromium from Debian, when installed) sends a
 #     keyword with and without JavaScript; both land in the inbox on disk;
+#     on the live view ('live: <url>') a keyword typed in the console
+#     appears by itself;
 #  3. load: 30 phones send 20 keywords each within 30 s while the
 #     facilitator types in the console; every acknowledged keyword is in the
 #     session file, memory grows by less than 20 MB; kill -9 three seconds
@@ -96,6 +98,10 @@ if start_app "$work/cli.json" --room; then
   else
     fail "--room printed: $(cat "$work/out.log")"
   fi
+  live=$(sed -n 's/^live: //p' "$work/out.log")
+  [ "$(grep -c '^live: ' "$work/out.log" || true)" = 1 ] && [ "$live" = "$url/live" ] \
+    && ok "--room prints one line 'live: <url>' (the join address and /live)" \
+    || fail "no 'live:' line: $(cat "$work/out.log")"
   port_token=${url#http://*:}
   local_url="http://127.0.0.1:$port_token"
   [ "$(status_of "$local_url")" = 200 ] && ok "the room also answers on 127.0.0.1" \
@@ -121,6 +127,29 @@ elif start_app "$work/browser.json" --room --room-bind 127.0.0.1; then
   sleep 2.5
   found=$(inbox "$work/browser.json" | grep -c '^browser-' || true)
   [ "$found" = 2 ] && ok "both keywords are in the inbox on disk" || fail "$found of 2 browser keywords in the inbox on disk"
+  stop_app
+fi
+
+# 2b. The live view in a real browser updates itself when a keyword is committed.
+cp "$sample" "$work/live.json"
+if command -v chromium >/dev/null && start_app "$work/live.json" --room --room-bind 127.0.0.1; then
+  live=$(sed -n 's/^live: //p' "$work/out.log")
+  rm -f "$work/live.ready" "$work/live.enter"
+  python3 "$here/live_browser.py" "$live" "live-e2e" "$work/live.ready" "$work/live.enter" \
+    >"$work/live.log" 2>&1 &
+  browser=$!
+  for _ in $(seq 1 300); do [ -e "$work/live.ready" ] && break; sleep 0.1; done
+  xdotool windowfocus --sync "$wid"
+  xdotool type --window "$wid" --delay 40 "live-e2e"
+  now_ms >"$work/live.enter.tmp"
+  xdotool key --window "$wid" Return
+  mv "$work/live.enter.tmp" "$work/live.enter"
+  if wait "$browser"; then
+    ok "headless Chromium's live page showed the committed keyword by itself ($(grep -c '^ok' "$work/live.log") checks)"
+  else
+    fail "the live browser test: $(grep FAIL "$work/live.log" | head -3)"
+  fi
+  grep '^measure:' "$work/live.log" || true
   stop_app
 fi
 

@@ -3,7 +3,8 @@
 # the window appears with its title, is not blank, Ctrl+Q quits with exit
 # code 0 within 5 s, SIGTERM saves and exits 0 within 2 s, a bad file shows
 # the start screen and stays byte-for-byte the same; kill -9 while typing
-# loses nothing committed (the journal, and tests/e2e/kill.sh).
+# loses nothing committed (the journal, and tests/e2e/kill.sh); on a
+# 1366×768 screen the console opens within the screen and keeps its size.
 #
 # usage: tests/e2e/smoke.sh path/to/leerkring
 # Needs xvfb-run, xdotool and ImageMagick (`.ci/run` installs them).
@@ -342,6 +343,37 @@ if bash "$root/tests/e2e/kill.sh" "$bin" 20; then
 else
   fail "the kill test (tests/e2e/kill.sh) failed"
 fi
+
+# 6. A 1366×768 laptop screen (a second Xvfb): the console opens within it,
+# and opens again with the size it had (the settings remember it).
+small_screen() {
+  local geometry out
+  out=$(LEERKRING_HOME="$work/small-home" xvfb-run -a -s "-screen 0 1366x768x24 -nolisten tcp" bash -c '
+    "$1" "$2" >/dev/null 2>&1 & pid=$!
+    wid=$(timeout 20 xdotool search --sync --onlyvisible --name "^Leerkring .* Kick-off" | head -n1)
+    sleep 2
+    eval "$(xdotool getwindowgeometry --shell "$wid")"; echo "first $X $Y $WIDTH $HEIGHT"
+    xdotool windowsize "$wid" 1100 650; sleep 2.5
+    xdotool windowfocus --sync "$wid"; xdotool key --window "$wid" ctrl+q; wait "$pid"
+    "$1" "$2" >/dev/null 2>&1 & pid=$!
+    wid=$(timeout 20 xdotool search --sync --onlyvisible --name "^Leerkring .* Kick-off" | head -n1)
+    sleep 2
+    eval "$(xdotool getwindowgeometry --shell "$wid")"; echo "again $X $Y $WIDTH $HEIGHT"
+    kill -TERM "$pid"; wait "$pid"
+  ' _ "$bin" "$work/small.json" 2>/dev/null)
+  echo "measure: on 1366x768: $(echo "$out" | tr '\n' ' ')"
+  read -r _ x y w h <<<"$(echo "$out" | grep '^first')"
+  if [ -n "$h" ] && [ $((y + h)) -le 768 ] && [ $((x + w)) -le 1366 ]; then
+    ok "on a 1366x768 screen the console opens within it (${w}x${h} at $x,$y)"
+  else
+    fail "on a 1366x768 screen the console does not fit: '$out'"
+  fi
+  read -r _ x y w h <<<"$(echo "$out" | grep '^again')"
+  [ "$w" = 1100 ] && [ "$h" = 650 ] && ok "the console opens again at the size it had (${w}x${h})" \
+    || fail "the console did not keep its size: '$out'"
+}
+cp "$sample" "$work/small.json"
+small_screen
 
 rm -rf "$work"
 echo "e2e: $passed passed, $failed failed"

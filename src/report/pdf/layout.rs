@@ -924,6 +924,7 @@ mod tests {
             author: String::new(),
             exported_at: None,
             blocks,
+            left_out: Vec::new(),
         }
     }
 

@@ -123,15 +123,15 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, ReportError> {
     })
 }
 
-/// The photo for krilla: a JPEG goes in as it is (no decoding), a PNG or
-/// GIF is decoded by krilla. `None` if krilla cannot read it. No
+/// The photo for krilla: the JPEG or PNG the report's photo pipeline
+/// encoded anew (`report::images`; nothing else reaches a figure), a JPEG
+/// as it is, a PNG decoded by krilla. `None` if krilla cannot read it. No
 /// interpolation: PDF/A forbids asking the viewer for it.
 fn image(figure: &Figure) -> Option<Image> {
     let data = figure.image.bytes.clone().into();
     match figure.image.mime {
         "image/jpeg" => Image::from_jpeg(data, false).ok(),
         "image/png" => Image::from_png(data, false).ok(),
-        "image/gif" => Image::from_gif(data, false).ok(),
         _ => None,
     }
 }

@@ -6,7 +6,9 @@
 //! A character that none of the faces has (an emoji, Hebrew, Chinese) is
 //! drawn as a white square (□), with the real character kept behind it for
 //! copying, searching and screen readers, so the PDF never holds a
-//! `.notdef` glyph, which PDF/UA forbids.
+//! `.notdef` glyph, which PDF/UA forbids. A character PDF/A-2a may not
+//! stand behind a glyph (a private-use character, U+FEFF, U+FFFE) is drawn
+//! as that square too, with U+FFFD behind it.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -211,7 +213,9 @@ impl Fonts {
     /// face, else none.
     fn face_for(&self, c: char, bold: bool) -> Option<Face> {
         let primary = if bold { Face::Bold } else { Face::Regular };
-        if c.is_whitespace() || self.face(primary).has(c) {
+        if !may_stand_behind_a_glyph(c) {
+            None
+        } else if c.is_whitespace() || self.face(primary).has(c) {
             Some(primary)
         } else if self.face(Face::Math).has(c) {
             Some(Face::Math)
@@ -225,6 +229,17 @@ impl Fonts {
     pub fn covers(&self, c: char) -> bool {
         self.face_for(c, false).is_some()
     }
+}
+
+/// Whether a PDF/A-2a file may give `c` as the text of a glyph: not NUL,
+/// U+FEFF or U+FFFE, and not a private-use character (whose meaning only
+/// its own font knows); the checker of `krilla` refuses the whole PDF
+/// otherwise.
+fn may_stand_behind_a_glyph(c: char) -> bool {
+    !matches!(
+        u32::from(c),
+        0x0 | 0xFEFF | 0xFFFE | 0xE000..=0xF8FF | 0xF_0000..=0xF_FFFD | 0x10_0000..=0x10_FFFD
+    )
 }
 
 /// A piece of styled text to break into lines.
@@ -338,6 +353,17 @@ impl<'a> Typesetter<'a> {
     fn shape_run(&self, text: &str, face: Option<Face>, style: Style) -> Run {
         let Some(face) = face else {
             let (face, glyph) = &self.placeholder;
+            // What a PDF may not give as a glyph's text becomes U+FFFD.
+            let text: String = text
+                .chars()
+                .map(|c| {
+                    if may_stand_behind_a_glyph(c) {
+                        c
+                    } else {
+                        char::REPLACEMENT_CHARACTER
+                    }
+                })
+                .collect();
             let glyphs: Vec<Glyph> = text
                 .char_indices()
                 .map(|(at, c)| Glyph {
@@ -348,7 +374,7 @@ impl<'a> Typesetter<'a> {
             return Run {
                 face: *face,
                 style,
-                text: text.to_owned(),
+                text,
                 width: glyph.advance * style.size * glyphs.len() as f32,
                 glyphs,
             };
@@ -622,6 +648,32 @@ mod tests {
         }
         for c in "•–⊗Δ→←".chars() {
             assert!(fonts.covers(c), "{c} is covered");
+        }
+    }
+
+    #[test]
+    fn private_use_characters_and_byte_order_marks_are_squares_with_u_fffd_behind() {
+        let fonts = Fonts::new().expect("fonts");
+        let mut setter = Typesetter::new(&fonts);
+        let square = setter.placeholder.1.id;
+        let text = "a\u{e000}b\u{f0000}\u{10fffd} \u{feff}c\u{fffe}";
+        let lines = setter.lines(
+            &[Piece {
+                text,
+                style: style(),
+            }],
+            1000.0,
+        );
+        let shown: String = lines.iter().map(Line::text).collect();
+        assert_eq!(shown, "a\u{fffd}b\u{fffd}\u{fffd} \u{fffd}c\u{fffd}");
+        for run in lines.iter().flat_map(|l| &l.runs) {
+            for glyph in &run.glyphs {
+                let chars = &run.text[glyph.range.clone()];
+                assert!(chars.chars().all(may_stand_behind_a_glyph), "{chars:?}");
+                if chars == "\u{fffd}" {
+                    assert_eq!(glyph.id, square);
+                }
+            }
         }
     }
 }

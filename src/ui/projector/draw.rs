@@ -9,6 +9,7 @@
 //! absolute floor and makes it show the same grid and pages as the beamer.
 
 mod join;
+mod vote;
 
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -114,6 +115,7 @@ pub fn projector_ui(
         ProjectorMode::Photo => photo_ui(&mut canvas, &scene, area),
         ProjectorMode::Themes => themes_ui(&mut canvas, &scene, area),
         ProjectorMode::Join => join::join_ui(&mut canvas, &scene, area),
+        ProjectorMode::Vote => vote::vote_ui(&mut canvas, &scene, area),
     }
 }
 
@@ -360,37 +362,69 @@ fn header_ui(c: &mut Canvas, s: &Scene<'_, '_>) -> f32 {
         ProjectorMode::Synthesis => title.filter(|t| *t != synthesis_heading(s)),
         _ => title,
     };
+    // During a round the whiteboard's strip shows who has the floor and
+    // their speaking time, rather than the item's time.
+    let speaker = view
+        .speaker
+        .as_ref()
+        .filter(|_| view.mode == ProjectorMode::Whiteboard)
+        .map(|(org, timer)| (s.session().organisation_name(org), timer));
     let timer = view.item_timer.as_ref();
-    if title.is_none() && timer.is_none() {
+    if title.is_none() && timer.is_none() && speaker.is_none() {
         return 0.0;
     }
     let size = (HEADER_SIZE * s.rect.height()).max(s.min_body);
     let (pad_x, pad_y) = (0.6 * size, 0.3 * size);
     let width = s.rect.width() - 2.0 * pad_x;
-    let timer = timer.map(|t| {
-        let (text, colour) = if is_over(t) {
+    let speaker_text = speaker.map(|(name, t)| {
+        let time = format_clock(t.seconds);
+        if is_over(t) {
             (
                 trf(
                     view.lang,
-                    T::ProjectorTimeOver,
-                    &[("time", &format_clock(t.seconds))],
+                    T::ProjectorSpeakerOver,
+                    &[("name", name), ("time", &time)],
                 ),
                 s.palette.header_warning,
             )
-        } else if t.countdown {
+        } else {
             (
                 trf(
                     view.lang,
-                    T::ProjectorTimeLeft,
-                    &[("time", &format_clock(t.seconds))],
+                    T::ProjectorSpeakerLeft,
+                    &[("name", name), ("time", &time)],
                 ),
                 s.palette.header_text,
             )
-        } else {
-            (format_clock(t.seconds), s.palette.header_text)
-        };
-        c.layout(single_line(&text, bold(size), colour))
+        }
     });
+    let timer = match speaker_text {
+        Some((text, colour)) => Some(c.layout(single_line(&text, bold(size), colour))),
+        None => timer.map(|t| {
+            let (text, colour) = if is_over(t) {
+                (
+                    trf(
+                        view.lang,
+                        T::ProjectorTimeOver,
+                        &[("time", &format_clock(t.seconds))],
+                    ),
+                    s.palette.header_warning,
+                )
+            } else if t.countdown {
+                (
+                    trf(
+                        view.lang,
+                        T::ProjectorTimeLeft,
+                        &[("time", &format_clock(t.seconds))],
+                    ),
+                    s.palette.header_text,
+                )
+            } else {
+                (format_clock(t.seconds), s.palette.header_text)
+            };
+            c.layout(single_line(&text, bold(size), colour))
+        }),
+    };
     let timer_width = timer.as_ref().map_or(0.0, |g| g.size().x + pad_x);
     let title = title.map(|t| {
         c.layout(wrapped(
@@ -437,7 +471,22 @@ fn whiteboard_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorRepo
     }
     let style = s.board_style(board.size(), WHITEBOARD_MAX, c.pixels_per_point);
     let layout = c.cached_layout("whiteboard", &cards, &style);
-    board_ui(c, s, board, &cards, &layout, &style)
+    // The card (or cards) of the municipality that has the floor.
+    let speaking: Vec<usize> = s
+        .view
+        .speaker
+        .as_ref()
+        .map(|(org, _)| {
+            s.session()
+                .cards()
+                .iter()
+                .enumerate()
+                .filter(|(_, card)| &card.org == *org)
+                .map(|(index, _)| index)
+                .collect()
+        })
+        .unwrap_or_default();
+    board_ui(c, s, board, &cards, &layout, &style, &speaking)
 }
 
 /// The current speaker's card, large, beside their countdown. Without a
@@ -485,7 +534,7 @@ fn focus_ui(c: &mut Canvas, s: &Scene<'_, '_>, area: Rect) -> ProjectorReport {
     let one = [card.clone()];
     let style = s.board_style(card_area.size(), FOCUS_MAX, c.pixels_per_point);
     let layout = c.cached_layout("focus", &one, &style);
-    let report = board_ui(c, s, card_area, &one, &layout, &style);
+    let report = board_ui(c, s, card_area, &one, &layout, &style, &[]);
     if let (Some(timer), Some(clock_area)) = (timer, clock_area) {
         big_clock_ui(c, s, clock_area, Some(timer));
     }
@@ -500,6 +549,7 @@ fn board_ui(
     cards: &[CardText<'_>],
     layout: &WhiteboardLayout,
     style: &BoardStyle<'_>,
+    speaking: &[usize],
 ) -> ProjectorReport {
     let pages = layout.pages.len().max(1);
     let page = s.view.page.min(pages - 1);
@@ -514,6 +564,15 @@ fn board_ui(
     }
     .max(1.0 / c.pixels_per_point);
     for card in &placed {
+        let border = if speaking.contains(&card.card) {
+            // Thick, in the title colour: who has the floor, seen from the back.
+            Stroke::new(
+                (0.3 * metrics.body).max(3.0 / c.pixels_per_point),
+                s.palette.title,
+            )
+        } else {
+            Stroke::new(border, s.palette.card_border)
+        };
         card_ui(c, s, board.min, card, metrics.body, border);
     }
     if pages > 1 {
@@ -542,15 +601,10 @@ fn card_ui(
     origin: Pos2,
     card: &PlacedCard,
     body: f32,
-    border: f32,
+    border: Stroke,
 ) {
     let rect = card.rect.translate(origin.to_vec2());
-    c.frame(
-        rect,
-        0.35 * body,
-        s.palette.card_fill,
-        Stroke::new(border, s.palette.card_border),
-    );
+    c.frame(rect, 0.35 * body, s.palette.card_fill, border);
     for text in &card.texts {
         let pos = origin + text.rect.min.to_vec2();
         if text.content {

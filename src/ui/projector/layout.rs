@@ -1252,6 +1252,36 @@ pub(crate) mod tests {
         );
     }
 
+    /// The sample's twelve cards, each with a word of `letters` letters
+    /// added, as the beamer gets them ([`crate::model::clean::screen_copy`]
+    /// when `as_shown`), laid out on a full-HD beamer.
+    fn board_with_long_words(letters: usize, as_shown: bool) -> WhiteboardLayout {
+        let mut session = sample();
+        for (i, experiment) in session.experiments.iter_mut().enumerate() {
+            experiment.keywords[0].text = format!("woord{i}{}", "x".repeat(letters));
+        }
+        if as_shown {
+            session = crate::model::clean::screen_copy(&session);
+        }
+        let cards = card_texts(&session, &HashMap::new());
+        let mut fonts = fonts();
+        let mut fonts = fonts.with_pixels_per_point(1.0);
+        whiteboard_layout(&mut fonts, &cards, &style(vec2(1920.0, 1080.0)))
+    }
+
+    #[test]
+    fn very_long_words_do_not_give_each_card_a_page() {
+        // As a file could hold them before issue 20: 10 000 letters per word.
+        let raw = board_with_long_words(10_000, false);
+        assert!(raw.pages.len() >= 12, "{} pages", raw.pages.len());
+        // As the beamer shows them: cut at 40 characters, all on one board.
+        let shown = board_with_long_words(10_000, true);
+        assert_eq!(shown.pages.len(), 1, "{} pages", shown.pages.len());
+        // The longest keyword typing allows (500 characters, one word).
+        let typed = board_with_long_words(495, true);
+        assert_eq!(typed.pages.len(), 1);
+    }
+
     #[test]
     fn a_card_longer_than_the_board_is_split_into_pieces() {
         let keywords: Vec<String> = (0..80).map(|k| format!("punt {k}")).collect();
