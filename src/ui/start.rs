@@ -37,10 +37,13 @@ pub fn start_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: 
                 let field = ui
                     .add(egui::TextEdit::singleline(&mut view.open_path).desired_width(480.0))
                     .labelled_by(label.id);
-                // The screen opens with the cursor in its one field.
+                // The screen opens with the cursor in its path field, or on
+                // the newest untitled work kept when there is some.
                 if !view.start_focused {
                     view.start_focused = true;
-                    field.request_focus();
+                    if state.untitled_copies.is_empty() {
+                        field.request_focus();
+                    }
                 }
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let path = view.open_path.trim();
