@@ -23,6 +23,8 @@ pub enum HelpTopic {
     Export,
     /// `leerkring follow-up`.
     FollowUp,
+    /// `leerkring new`.
+    New,
 }
 
 /// What the command line asks for.
@@ -57,6 +59,13 @@ pub enum Cli {
         out: Option<PathBuf>,
         /// Whether an existing output file may be replaced.
         force: bool,
+    },
+    /// Make a new session from a template.
+    New(NewArgs),
+    /// List the templates, one per line.
+    NewList {
+        /// The language of the names and descriptions; `None`: the computer's.
+        language: Option<Language>,
     },
     /// Print help.
     Help(HelpTopic),
@@ -146,6 +155,9 @@ where
     if first == "follow-up" {
         return parse_follow_up(rest, lang);
     }
+    if first == "new" {
+        return parse_new(rest, lang);
+    }
     if first == "schema" {
         if rest.iter().any(is_help) {
             return Ok(Cli::Help(HelpTopic::Schema));
@@ -216,6 +228,189 @@ where
         projector,
         room: room.then_some(options),
     })
+}
+
+/// What `leerkring new` is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewArgs {
+    /// The template's name; `None`: the standard learning circle.
+    pub template: Option<String>,
+    /// The session's language; `None`: the computer's.
+    pub language: Option<Language>,
+    /// The new file, or a folder; `None`: a new file in the current folder.
+    pub out: Option<PathBuf>,
+    /// Whether an existing file may be replaced.
+    pub force: bool,
+}
+
+/// Reads the arguments after `new`.
+fn parse_new(rest: &[OsString], lang: Language) -> Result<Cli, UsageError> {
+    let keyed = |key: T, detail: &str| usage_error(lang, key, detail);
+    if rest.iter().any(is_help) {
+        return Ok(Cli::Help(HelpTopic::New));
+    }
+    let mut args = NewArgs {
+        template: None,
+        language: None,
+        out: None,
+        force: false,
+    };
+    let mut list = false;
+    let mut rest = rest.iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if text == "--list" {
+            list = true;
+        } else if text == "--force" {
+            args.force = true;
+        } else if let Some(value) = option_value(&text, &["--template", "-t"], &mut rest, lang) {
+            args.template = Some(value?.to_string_lossy().into_owned());
+        } else if let Some(value) = option_value(&text, &["--language"], &mut rest, lang) {
+            let value = value?.to_string_lossy().to_lowercase();
+            args.language = Some(match value.as_str() {
+                "nl" => Language::Nl,
+                "en" => Language::En,
+                _ => return Err(keyed(T::CliNewBadLanguage, &value)),
+            });
+        } else if let Some(value) = option_value(&text, OUTPUT, &mut rest, lang) {
+            args.out = Some(PathBuf::from(value?));
+        } else if text.starts_with('-') && text != "-" {
+            return Err(keyed(T::CliUnknownOption, &text));
+        } else {
+            return Err(keyed(T::CliNewTakesNoFile, ""));
+        }
+    }
+    if list {
+        return Ok(Cli::NewList {
+            language: args.language,
+        });
+    }
+    Ok(Cli::New(args))
+}
+
+/// What `leerkring FILE` opens: an existing file, or — for a name ending in
+/// `.json` in an existing folder — a new session that becomes that file at
+/// its first change. Any other word is a usage error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenTarget {
+    /// An existing file (or something the app explains it cannot open).
+    Existing(PathBuf),
+    /// A new session in a file that does not exist yet.
+    New(PathBuf),
+}
+
+/// Decides what `leerkring FILE` opens (see [`OpenTarget`]).
+pub fn open_target(file: &Path, lang: Language) -> Result<OpenTarget, UsageError> {
+    if file.exists() {
+        return Ok(OpenTarget::Existing(file.to_path_buf()));
+    }
+    let name = file.display().to_string();
+    let is_json = file
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+    if !is_json {
+        return Err(usage_error(lang, T::CliUnknownWord, &name));
+    }
+    let folder = file.parent().filter(|p| !p.as_os_str().is_empty());
+    if folder.is_some_and(|f| !f.is_dir()) {
+        return Err(usage_error(lang, T::CliNewFolderMissing, &name));
+    }
+    Ok(OpenTarget::New(file.to_path_buf()))
+}
+
+/// Prints the templates, one per line: name, then a short description.
+pub fn run_new_list(lang: Language, out: &mut dyn Write, err: &mut dyn Write) -> bool {
+    let dirs = store::AppDirs::from_env();
+    let (list, unreadable) = store::all_templates(dirs.as_ref(), lang);
+    let width = list
+        .iter()
+        .map(|t| t.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for entry in &list {
+        let _ = writeln!(
+            out,
+            "{:width$}  {}",
+            entry.name,
+            template_description(entry, lang)
+        );
+    }
+    for (path, error) in &unreadable {
+        let _ = writeln!(
+            err,
+            "{}: {}",
+            trf(
+                lang,
+                T::TemplateUnreadable,
+                &[("name", &store::template_name(path))]
+            ),
+            error.message(lang).replace('\n', " ")
+        );
+    }
+    true
+}
+
+/// "Standaard leerkring: opening, …; 9 agendapunten, 150 minuten".
+#[must_use]
+pub fn template_description(entry: &store::TemplateEntry, lang: Language) -> String {
+    let (title, detail) = entry.texts(lang);
+    format!("{title}: {detail}")
+}
+
+/// Writes a new session from a template (see [`NewArgs`]); prints the file
+/// written on `out_w`, or the problem on `err`. Returns whether it wrote.
+pub fn run_new(args: &NewArgs, lang: Language, out_w: &mut dyn Write, err: &mut dyn Write) -> bool {
+    let session_lang = args.language.unwrap_or(lang);
+    let dirs = store::AppDirs::from_env();
+    let wanted = args.template.clone().unwrap_or_else(|| {
+        crate::model::templates::BuiltIn::Standard
+            .name(lang)
+            .to_owned()
+    });
+    let entry = match store::find_template(dirs.as_ref(), session_lang, &wanted) {
+        Some(Ok(entry)) => entry,
+        Some(Err(error)) => {
+            let _ = writeln!(err, "{}", error.message(lang));
+            return false;
+        }
+        None => {
+            let _ = writeln!(
+                err,
+                "{}",
+                trf(lang, T::CliNewUnknownTemplate, &[("detail", &wanted)])
+            );
+            return false;
+        }
+    };
+    let default_name = format!("{}.json", tr(session_lang, T::CliNewDefaultName));
+    let target = match &args.out {
+        Some(out) if out.is_dir() => out.join(&default_name),
+        Some(out) => out.clone(),
+        None => PathBuf::from(&default_name),
+    };
+    let name = target.display().to_string();
+    if target.exists() && !args.force {
+        let _ = writeln!(err, "{}", trf(lang, T::CliNewExists, &[("file", &name)]));
+        return false;
+    }
+    match store::save_session(&target, &entry.session) {
+        Ok(()) => {
+            let _ = writeln!(
+                out_w,
+                "{}",
+                trf(
+                    lang,
+                    T::CliNewWrote,
+                    &[("file", &name), ("template", &entry.name)]
+                )
+            );
+            true
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{}", error.message(lang));
+            false
+        }
+    }
 }
 
 /// The arguments before a lone `--` (options and files) and after it
@@ -384,6 +579,7 @@ pub fn help_text(topic: HelpTopic, lang: Language) -> String {
         HelpTopic::Check => tr(lang, T::CliHelpCheck).to_owned(),
         HelpTopic::Export => tr(lang, T::CliHelpExport).to_owned(),
         HelpTopic::FollowUp => tr(lang, T::CliHelpFollowUp).to_owned(),
+        HelpTopic::New => tr(lang, T::CliHelpNew).to_owned(),
         HelpTopic::Schema => trf(
             lang,
             T::CliHelpSchema,

@@ -146,7 +146,7 @@ texts! {
     MenuEdit => "Bewerken", "Edit";
     MenuAgenda => "Agenda", "Agenda";
     MenuHelp => "Help", "Help";
-    CmdNewFromThis => "Nieuwe sessie op basis van deze", "New session from this one";
+    CmdNewFromThis => "Kopie van deze sessie, zonder inhoud", "Copy of this session, without content";
     CmdSaveAs => "Opslaan als…", "Save as…";
     CmdUndo => "Ongedaan maken", "Undo";
     CmdRedo => "Opnieuw", "Redo";
@@ -466,10 +466,10 @@ texts! {
 
     // --- Start screen and notices (placeholders: {file}, {detail}) ---
     StartTitle => "Welkom bij Leerkring", "Welcome to Leerkring";
-    StartIntro => "Open een sessie om te beginnen.", "Open a session to begin.";
+    StartIntro => "Begin een nieuwe bijeenkomst, of open een sessie.", "Start a new meeting, or open a session.";
     RecentSessions => "Recente sessies", "Recent sessions";
     LeaveTitle => "Wijzigingen opslaan?", "Save your changes?";
-    LeaveUntitled => "Deze sessie heeft nog geen bestand. Een kopie staat in de herstelmap, maar bewaar haar met een naam om haar terug te vinden.", "This session has no file yet. A copy is in the recovery folder, but save it under a name to find it again.";
+    LeaveUntitled => "Deze sessie is nog niet opgeslagen onder een naam. Sla haar op onder een naam, of houd haar als herstelkopie: Leerkring toont haar dan bij de volgende start.", "This session is not yet saved under a name. Save it under a name, or keep it as a recovery copy: Leerkring then shows it at the next start.";
     LeaveSaveFailed => "De wijzigingen konden niet worden opgeslagen. Kies een andere plek, of laat ze vallen.", "The changes could not be saved. Choose another place, or drop them.";
     LeaveDiscard => "Niet opslaan", "Don't save";
     LeaveCancel => "Annuleren", "Cancel";
@@ -504,7 +504,7 @@ texts! {
     CliTooManyFiles => "geef één sessiebestand om te openen, niet meer", "give one session file to open, not more";
     CliCheckNeedsFiles => "'leerkring check' heeft minstens één bestand nodig", "'leerkring check' needs at least one file";
     CliSchemaTakesNothing => "'leerkring schema' heeft geen argumenten", "'leerkring schema' takes no arguments";
-    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector] [--room [--room-port N] [--room-bind ADRES]]\n                               open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster; --room opent de zaal voor\n                               telefoons en drukt één regel 'room: <adres>' af; --room-port kiest de\n                               poort, --room-bind het adres waarop de zaal luistert, standaard alle)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, pdf, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector] [--room [--room-port N] [--room-bind ADDR]]\n                               open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window; --room opens the room to\n                               phones and prints one line 'room: <address>'; --room-port chooses the\n                               port, --room-bind the address the room listens on, by default all)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, pdf, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
+    CliHelpMain => "Leerkring: console, projectorbord en verslag voor een leerkring.\n\nGebruik:\n  leerkring [SESSIE.json] [--projector] [--room [--room-port N] [--room-bind ADRES]]\n                               open de app (zonder bestand: de laatste sessie, of de voorbeeldsessie;\n                               --projector opent ook het projectorvenster; --room opent de zaal voor\n                               telefoons en drukt één regel 'room: <adres>' af; --room-port kiest de\n                               poort, --room-bind het adres waarop de zaal luistert, standaard alle)\n  leerkring check BESTAND...   controleer sessiebestanden; één regel per bestand\n  leerkring schema             druk het JSON Schema van het bestandsformaat af\n  leerkring export BESTAND     maak het verslag (docx, pdf, html, md); zie leerkring export --help\n  leerkring follow-up BESTAND  maak de volgende bijeenkomst; zie leerkring follow-up --help\n  leerkring new [-o BESTAND]   maak een nieuwe sessie uit een sjabloon; zie leerkring new --help\n  leerkring NIEUW.json         open een nieuwe sessie (standaard leerkring) in een nieuw bestand\n\nOpties:\n  -h, --help      deze hulp (ook na een opdracht: leerkring check --help)\n  -V, --version   de versie\n\nToetsen in de app: Ctrl+S opslaan, Ctrl+O openen, Ctrl+Q afsluiten.", "Leerkring: console, projector whiteboard and report for a learning circle.\n\nUsage:\n  leerkring [SESSION.json] [--projector] [--room [--room-port N] [--room-bind ADDR]]\n                               open the app (without a file: the last session, or the sample session;\n                               --projector also opens the projector window; --room opens the room to\n                               phones and prints one line 'room: <address>'; --room-port chooses the\n                               port, --room-bind the address the room listens on, by default all)\n  leerkring check FILE...      check session files; one line per file\n  leerkring schema             print the JSON Schema of the file format\n  leerkring export FILE        write the report (docx, pdf, html, md); see leerkring export --help\n  leerkring follow-up FILE     make the next meeting; see leerkring follow-up --help\n  leerkring new [-o FILE]      make a new session from a template; see leerkring new --help\n  leerkring NEW.json           open a new session (standard learning circle) in a new file\n\nOptions:\n  -h, --help      this help (also after a command: leerkring check --help)\n  -V, --version   the version\n\nKeys in the app: Ctrl+S save, Ctrl+O open, Ctrl+Q quit.";
     CliHelpCheck => "Gebruik: leerkring check [--] BESTAND...\n\nLeest elk sessiebestand zonder het te wijzigen en drukt per bestand één regel af:\ntitel, datum, gemeenten, gasten, experimenten, trefwoorden en deelnemers,\nof wat er mis is. Eindigt met een foutcode als een bestand niet in orde is.\nNa -- is alles een bestandsnaam, ook wat met een streepje begint.", "Usage: leerkring check [--] FILE...\n\nReads each session file without changing it and prints one line per file:\ntitle, date, municipalities, guests, experiments, keywords and participants,\nor what is wrong. Exits with an error code when any file is not in order.\nAfter -- everything is a file name, even what starts with a dash.";
     CliHelpSchema => "Gebruik: leerkring schema\n\nDrukt het JSON Schema van het sessieformaat (versie {version}) af.", "Usage: leerkring schema\n\nPrints the JSON Schema of the session format (version {version}).";
 
@@ -743,6 +743,88 @@ texts! {
     OutputHoldsJson => "{file} bevat een Leerkring-sessie (of andere JSON) en wordt niet overschreven; kies met -o een ander bestand, of geef --force als het echt vervangen mag", "{file} holds a Leerkring session (or other JSON) and is not written over; choose another file with -o, or pass --force if it really may be replaced";
     CliExportWouldOverwrite => "{file} is het sessiebestand zelf; kies met -o een ander bestand", "{file} is the session file itself; choose another file with -o";
     CliHelpExport => "Gebruik: leerkring export SESSIE.json [--format docx,pdf,html,md] [--public] [--final] [--author NAAM] [-o UIT] [--force]\n\nMaakt het verslag van een sessie, in de taal van de sessie (niet die van de app),\nen drukt per geschreven bestand één regel af.\n\nOpties:\n  --format LIJST     docx, pdf, html en/of md, gescheiden door komma's (standaard: alle vier)\n  --public           de openbare versie: namen van deelnemers vervangen door hun\n                     organisatie, e-mailadressen en telefoonnummers weggelaten,\n                     zonder foto's en zonder auteur; drukt eerst de lijst van\n                     vervangingen af\n  --final            het verslag als definitief: zonder 'Concept' op de pagina's\n  --author NAAM      de auteur in de eigenschappen van de bestanden\n                     (standaard: de gespreksleider)\n  -o, --output UIT   met één formaat: het bestand (of een map); met meer formaten: een map,\n                     die al moet bestaan\n  --force            vervang ook een bestand met een sessie of andere JSON\n                     (nooit een sessie die in Leerkring geopend is)\n\nZonder -o komen de bestanden naast het sessiebestand, met dezelfde naam:\nsessie.json wordt sessie.docx, sessie.pdf, sessie.html en sessie.md; de foto's bij\nde Markdown komen in de map `sessie.md_files`. Een bestaand verslag wordt\nvervangen; een bestand met een sessie of andere JSON alleen met --force. Eindigt met een foutcode als de sessie niet te lezen is of een bestand\nniet geschreven kan worden.", "Usage: leerkring export SESSION.json [--format docx,pdf,html,md] [--public] [--final] [--author NAME] [-o OUT] [--force]\n\nWrites the report of a session, in the session's language (not the app's),\nand prints one line per file written.\n\nOptions:\n  --format LIST      docx, pdf, html and/or md, separated by commas (default: all four)\n  --public           the public variant: participants' names replaced by their\n                     organisation, e-mail addresses and phone numbers left out,\n                     without photos and without an author; prints the list of\n                     replacements first\n  --final            the report as final: no 'Draft' on its pages\n  --author NAME      the author in the files' properties (default: the facilitator)\n  -o, --output OUT   with one format: the file (or a folder); with several formats: a folder,\n                     which must exist already\n  --force            replace even a file that holds a session or other JSON\n                     (never a session that is open in Leerkring)\n\nWithout -o the files go next to the session file, named after it:\nsession.json becomes session.docx, session.pdf, session.html and session.md; the\nMarkdown's photos go into the folder `session.md_files`. An existing report is\nreplaced; a file that holds a session or other JSON only with --force. Exits with an error code when the session cannot be read or a file cannot\nbe written.";
+    // --- A new session: templates (placeholders: {n}, {minutes}, {name}) ---
+    CmdNewSession => "Nieuwe bijeenkomst…", "New meeting…";
+    TipNewSession => "Begin met een sjabloon: de standaard leerkring, een korte bijeenkomst, leeg of een eigen sjabloon", "Start from a template: the standard learning circle, a short meeting, empty or a template of your own";
+    TemplateChooserTitle => "Nieuwe bijeenkomst", "New meeting";
+    TemplateChooserIntro => "Kies een sjabloon. Daarna vult u de titel, de gemeenten en de deelnemers in.", "Choose a template. Then fill in the title, the municipalities and the participants.";
+    TemplateStandard => "Standaard leerkring", "Standard learning circle";
+    TemplateStandardDesc => "opening, gast of inspiratie, ronde, voorbeelden, Wat valt op?, Waar liggen de kansen?, vervolg, afspraken en afsluiting", "opening, guest or inspiration, round, examples, What stands out?, Where are the opportunities?, follow-up, agreements and closing";
+    TemplateShort => "Korte bijeenkomst", "Short meeting";
+    TemplateShortDesc => "opening, ronde, Wat valt op?, Waar liggen de kansen?, vervolg en afsluiting", "opening, round, What stands out?, Where are the opportunities?, follow-up and closing";
+    TemplateEmpty => "Leeg", "Empty";
+    TemplateEmptyDesc => "zonder agendapunten", "no agenda items";
+    TemplateOwnDesc => "eigen sjabloon", "own template";
+    TemplateCounts => "{n} agendapunten, {minutes} minuten", "{n} agenda items, {minutes} minutes";
+    TemplateCreate => "Maken", "Create";
+    TemplateUse => "Nieuwe bijeenkomst uit sjabloon {name}", "New meeting from the template {name}";
+    CmdSaveAsTemplate => "Opslaan als sjabloon…", "Save as template…";
+    TipSaveAsTemplate => "De agenda en de tijden van deze sessie als sjabloon voor een nieuwe bijeenkomst, zonder namen, netwerk of thema", "This session's agenda and times as a template for a new meeting, without names, network or theme";
+    TemplateNameLabel => "Naam van het sjabloon", "Name of the template";
+    TemplateSave => "Sjabloon opslaan", "Save template";
+    TemplateSaved => "Sjabloon opgeslagen: {name}", "Template saved: {name}";
+    TemplateSaveFailed => "Het sjabloon kon niet worden opgeslagen", "Could not save the template";
+    TemplateUnreadable => "Het sjabloon {name} kan niet worden gelezen", "The template {name} cannot be read";
+    TemplateNoDataFolder => "Er is geen map voor eigen sjablonen op deze computer", "There is no folder for own templates on this computer";
+
+    // --- A session not yet saved under a name (placeholders: {time}, {title}, {keywords}) ---
+    LeaveKeepRecovery => "Als herstelkopie houden", "Keep as recovery copy";
+    NotSavedUnderName => "nog niet opgeslagen onder een naam", "not yet saved under a name";
+    StartUntitledHeading => "Nog niet opgeslagen onder een naam", "Not yet saved under a name";
+    StartUntitledEntry => "{title} — {time}, {keywords}", "{title} — {time}, {keywords}";
+    StartUntitledRemove => "Herstelkopie verwijderen: {title} ({time})", "Remove the recovery copy: {title} ({time})";
+    StartNewIntro => "Of begin een nieuwe bijeenkomst:", "Or start a new meeting:";
+
+    // --- Quick setup by pasting (placeholders: {n}, {line}, {text}, {reason}, {detail}, {minutes}) ---
+    CmdShowPaste => "Snel invullen door plakken…", "Quick setup by pasting…";
+    TipShowPaste => "Gemeenten, deelnemers of agendapunten in één keer, uit een mail, Word of Excel", "Municipalities, participants or agenda items in one go, from a mail, Word or Excel";
+    PasteTitle => "Snel invullen door plakken", "Quick setup by pasting";
+    PasteMunicipalities => "Gemeenten", "Municipalities";
+    PasteParticipants => "Deelnemers", "Participants";
+    PasteAgenda => "Agenda", "Agenda";
+    PasteHintMunicipalities => "Eén gemeente per regel (ook 'Gemeente Zwolle'), of gescheiden door komma's.", "One municipality per line (also 'Gemeente Zwolle'), or separated by commas.";
+    PasteHintParticipants => "Uit een mail, Word of Excel: 'Naam, Organisatie, Functie', 'Naam (Gemeente)', 'Naam – functie, Gemeente' of cellen met tabs (een kopregel mag). Een nieuwe organisatie wordt gemaakt.", "From a mail, Word or Excel: 'Name, Organisation, Role', 'Name (Municipality)', 'Name – role, Municipality' or tab-separated cells (a header row is fine). A new organisation is made.";
+    PasteHintAgenda => "Eén agendapunt per regel: 'Titel | minuten | soort', bijvoorbeeld 'Ronde: experimenten | 60 | ronde'. Soorten: opening, ronde, presentatie, gesprek, synthese, pauze, afsluiting.", "One agenda item per line: 'Title | minutes | kind', for example 'Round: experiments | 60 | round'. Kinds: opening, round, presentation, discussion, synthesis, break, closing.";
+    PasteText => "Geplakte tekst", "Pasted text";
+    PasteReplaceAgenda => "De huidige agenda vervangen", "Replace the current agenda";
+    PasteApply => "Toevoegen", "Add";
+    PasteNothing => "Nog niets om toe te voegen.", "Nothing to add yet.";
+    PasteNewMunicipality => "{n} nieuwe gemeente", "{n} new municipality";
+    PasteNewMunicipalities => "{n} nieuwe gemeenten", "{n} new municipalities";
+    PasteNewGuest => "{n} nieuwe gast", "{n} new guest";
+    PasteNewGuests => "{n} nieuwe gasten", "{n} new guests";
+    PasteLinked => "{n} bij een bekende organisatie", "{n} with a known organisation";
+    PasteItem => "{n} agendapunt", "{n} agenda item";
+    PasteItems => "{n} agendapunten", "{n} agenda items";
+    PasteMinutes => "{minutes} minuten", "{minutes} minutes";
+    PasteSkippedOne => "{n} regel wordt niet gebruikt:", "{n} line is not used:";
+    PasteSkippedMany => "{n} regels worden niet gebruikt:", "{n} lines are not used:";
+    PasteLine => "regel {line}: {text} — {reason}", "line {line}: {text} — {reason}";
+    PasteReasonDuplicate => "staat al op regel {n}", "repeats line {n}";
+    PasteReasonAlreadyThere => "staat al in de sessie", "is already in the session";
+    PasteReasonNoName => "geen naam", "no name";
+    PasteReasonOrganisationOnly => "een organisatie, geen naam van een persoon", "an organisation, not the name of a person";
+    PasteReasonTooLong => "te lang", "too long";
+    PasteReasonBadMinutes => "'{detail}' is geen aantal minuten (0 tot 1440)", "'{detail}' is not a number of minutes (0 to 1440)";
+    PasteReasonUnknownKind => "'{detail}' is geen soort agendapunt", "'{detail}' is not a kind of agenda item";
+    PasteReasonTooManyParts => "meer dan drie delen tussen |", "more than three parts between |";
+    PasteReasonHeaderRow => "kopregel: de kolommen zijn gebruikt", "header row: its columns were used";
+    PasteAdded => "Toegevoegd: {detail}", "Added: {detail}";
+
+    // --- The end time (placeholders: {n}, {end}, {time}) ---
+    EndTimeOver => "De agenda loopt {n} minuten uit: gepland tot {end}, de eindtijd is {time}.", "The agenda runs {n} minutes over: planned until {end}, the end time is {time}.";
+    EndTimeOverShort => "{n} min. uitloop", "{n} min. over";
+
+    // --- Command line: new (placeholders: {file}, {template}, {detail}) ---
+    CliNewWrote => "{file} geschreven: een nieuwe sessie uit het sjabloon {template}", "wrote {file}: a new session from the template {template}";
+    CliNewUnknownTemplate => "onbekend sjabloon '{detail}'; 'leerkring new --list' toont de sjablonen", "unknown template '{detail}'; 'leerkring new --list' lists the templates";
+    CliNewExists => "{file} bestaat al; kies met -o een ander bestand, of vervang het met --force", "{file} exists already; choose another file with -o, or replace it with --force";
+    CliNewTakesNoFile => "'leerkring new' maakt zelf een bestand; geef de naam met -o", "'leerkring new' makes a file itself; give its name with -o";
+    CliNewBadLanguage => "onbekende taal '{detail}'; kies nl of en", "unknown language '{detail}'; choose nl or en";
+    CliUnknownWord => "'{detail}' is geen opdracht en geen bestaand bestand; een nieuwe sessie is een naam die eindigt op .json", "'{detail}' is not a command and not an existing file; a new session is a name ending in .json";
+    CliNewFolderMissing => "de map voor {detail} bestaat niet", "the folder for {detail} does not exist";
+    CliNewDefaultName => "nieuwe-bijeenkomst", "new-meeting";
+    CliHelpNew => "Gebruik: leerkring new [--template NAAM] [--language nl|en] [-o BESTAND] [--force]\n       leerkring new --list\n\nMaakt een nieuwe sessie uit een sjabloon (zonder --template: de standaard leerkring)\nen drukt af waar die staat. Open haar daarna met leerkring BESTAND.\n\nOpties:\n  --template NAAM    het sjabloon; --list toont ze allemaal, ook uw eigen sjablonen\n  --language nl|en   de taal van de sessie (standaard: die van de computer)\n  -o, --output UIT   het nieuwe bestand, of een map (standaard: nieuwe-bijeenkomst.json\n                     in de huidige map)\n  --force            een bestaand bestand vervangen\n  --list             één sjabloon per regel: naam en korte beschrijving\n\nleerkring NIEUW.json (een naam die nog niet bestaat, in een bestaande map) opent\nmeteen een nieuwe sessie uit de standaard leerkring; het bestand komt er bij de\neerste wijziging.", "Usage: leerkring new [--template NAME] [--language nl|en] [-o FILE] [--force]\n       leerkring new --list\n\nMakes a new session from a template (without --template: the standard learning circle)\nand prints where it is. Then open it with leerkring FILE.\n\nOptions:\n  --template NAME    the template; --list shows them all, your own templates too\n  --language nl|en   the session's language (default: the computer's)\n  -o, --output OUT   the new file, or a folder (default: new-meeting.json in the\n                     current folder)\n  --force            replace an existing file\n  --list             one template per line: its name and a short description\n\nleerkring NEW.json (a name that does not exist yet, in an existing folder) opens\na new session from the standard learning circle at once; the file is made at the\nfirst change.";
 
     // --- The room: commands and the console's panel ---
     CmdOpenRoom => "Zaal openen voor telefoons", "Open the room to phones";
@@ -878,6 +960,39 @@ texts! {
     CliRoomBadPort => "--room-port verwacht een poortnummer van 1 tot 65535, niet '{detail}'", "--room-port expects a port number from 1 to 65535, not '{detail}'";
     CliRoomBadAddress => "--room-bind verwacht een IP-adres, zoals 127.0.0.1, niet '{detail}'", "--room-bind expects an IP address, such as 127.0.0.1, not '{detail}'";
     CliRoomFailed => "de zaal kan niet open: {detail}", "the room cannot open: {detail}";
+}
+
+/// A template's title and description in `lang`: "Standaard leerkring" and
+/// "opening, …, afsluiting; 9 agendapunten, 150 minuten"; an own template
+/// (`builtin` is `None`) is "eigen sjabloon" with its counts.
+#[must_use]
+pub fn template_texts(
+    builtin: Option<crate::model::templates::BuiltIn>,
+    items: usize,
+    minutes: u32,
+    lang: Language,
+) -> (String, String) {
+    use crate::model::templates::BuiltIn;
+    let counts = trf(
+        lang,
+        T::TemplateCounts,
+        &[("n", &items.to_string()), ("minutes", &minutes.to_string())],
+    );
+    let (title, what) = match builtin {
+        Some(BuiltIn::Standard) => (T::TemplateStandard, T::TemplateStandardDesc),
+        Some(BuiltIn::Short) => (T::TemplateShort, T::TemplateShortDesc),
+        Some(BuiltIn::Empty) => {
+            return (
+                tr(lang, T::TemplateEmpty).to_owned(),
+                tr(lang, T::TemplateEmptyDesc).to_owned(),
+            );
+        }
+        None => return (tr(lang, T::TemplateOwnDesc).to_owned(), counts),
+    };
+    (
+        tr(lang, title).to_owned(),
+        format!("{}; {counts}", tr(lang, what)),
+    )
 }
 
 /// The text `key` in `lang`.

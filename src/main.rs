@@ -94,12 +94,46 @@ fn run() -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
+        Cli::New(args) => {
+            let good = cli::run_new(
+                &args,
+                lang,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            Ok(if good {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Cli::NewList { language } => {
+            let good = cli::run_new_list(
+                language.unwrap_or(lang),
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            Ok(if good {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Cli::Open {
             file,
             projector,
             room,
         } => {
-            let start = file.map_or(StartWith::Default, StartWith::File);
+            let start = match file.as_deref().map(|f| cli::open_target(f, lang)) {
+                None => StartWith::Default,
+                Some(Ok(cli::OpenTarget::Existing(file))) => StartWith::File(file),
+                Some(Ok(cli::OpenTarget::New(file))) => StartWith::NewFile(file),
+                Some(Err(usage)) => {
+                    let _ = leerkring::desktop::attach_to_parent_console();
+                    eprintln!("leerkring: {usage}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
             run_window(start, projector, room, started)
         }
     }

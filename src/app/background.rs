@@ -253,6 +253,9 @@ impl LeerkringApp {
         let dirs = self.env.dirs.clone();
         let lang = self.state.ui_lang;
         let path = path.to_path_buf();
+        // An untitled session's recovery copy goes once it has a name.
+        let untitled = (self.state.file.is_none() && !self.state.untitled_name.is_empty())
+            .then(|| self.state.untitled_name.clone());
         let own_file = self.state.file.clone();
         self.jobs.spawn(JobKind::SaveAs, move || {
             // Never over a session that another window has open: its lock
@@ -294,7 +297,12 @@ impl LeerkringApp {
             let mut saved = session;
             let _ = Edit::SetPhotoPaths(moved.clone()).apply(&mut saved);
             let result = store::save_session(&path, &saved)
-                .map(|()| (moved, lock, store::Fingerprint::of_session(&saved)))
+                .map(|()| {
+                    if let (Some(dirs), Some(name)) = (&dirs, &untitled) {
+                        let _ = store::remove_untitled_copy(dirs, name);
+                    }
+                    (moved, lock, store::Fingerprint::of_session(&saved))
+                })
                 .map_err(|error| error.message(lang));
             Finished::SavedAs {
                 path,
@@ -325,6 +333,9 @@ impl LeerkringApp {
             Ok((moved, lock, print)) => {
                 self.adopt_photo_paths(moved);
                 let same = self.state.file.as_deref() == Some(path);
+                let name = std::mem::take(&mut self.state.untitled_name);
+                self.state.untitled_copies.retain(|c| c.name != name);
+                self.state.unnamed_changes = false;
                 self.state.file = Some(path.to_path_buf());
                 self.expect_file(path, Some(print));
                 self.state.unprotected = None;
@@ -432,6 +443,20 @@ impl LeerkringApp {
         });
     }
 
+    /// Goes on with an untitled session from its recovery copy (read on a
+    /// job thread), under the same name: it is still not saved under a name.
+    pub(super) fn open_untitled_copy(&mut self, path: PathBuf, name: String) {
+        if self.jobs.running(JobKind::Recover) {
+            return;
+        }
+        self.jobs
+            .spawn(JobKind::Recover, move || Finished::Recovered {
+                copy: store::load_session(&path),
+                file: None,
+                untitled_name: Some(name),
+            });
+    }
+
     /// The session's file (when it has one) is opened first and its content
     /// kept in the history, then the copy replaces it as an undoable
     /// change, saved like any other.
@@ -454,8 +479,11 @@ impl LeerkringApp {
             }
         };
         let Some(opened) = file else {
+            self.lock = None;
             self.show_session(copy, None);
             self.state.untitled_name = untitled_name.unwrap_or_else(|| self.new_untitled_name());
+            // Work that was never saved under a name: leaving it asks again.
+            self.state.unnamed_changes = true;
             self.update_marker();
             return;
         };

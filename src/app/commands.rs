@@ -46,8 +46,12 @@ commands! {
     // --- File ---
     /// Show or hide the keyboard cheat sheet.
     CheatSheet,
+    /// A new meeting from a template (the chooser).
+    NewSession,
     /// A new session with this one's header, organisations and agenda.
     NewFromThis,
+    /// Save this session's agenda and times as a template.
+    SaveAsTemplate,
     /// Choose a session file to open.
     Open,
     /// Open the bundled sample session as an untitled copy.
@@ -86,6 +90,8 @@ commands! {
     LeaveDiscard,
     /// Unsaved changes: stay with the session.
     LeaveCancel,
+    /// An untitled session: keep it as a recovery copy (listed at the next start) and go on.
+    LeaveKeepRecovery,
     /// Close the topmost window (cheat sheet, find, export…); the cursor goes back.
     CloseWindow,
     // --- The meeting ---
@@ -117,6 +123,8 @@ commands! {
     ShowConsole,
     /// Show the session setup.
     ShowSetup,
+    /// Open the setup's paste dialog (municipalities, participants, agenda).
+    ShowPaste,
     /// Open the room to phones (or show its panel when it is open).
     OpenRoom,
     /// Close the room: phones can send nothing more.
@@ -319,14 +327,21 @@ impl Command {
                 File,
                 Anywhere,
             ),
-            Command::NewFromThis => tip(
+            Command::NewSession => tip(
                 s(
-                    T::CmdNewFromThis,
+                    T::CmdNewSession,
                     const { &[key(CTRL, Key::N)] },
                     File,
-                    Session,
+                    Anywhere,
                 ),
-                T::TipNewFromThis,
+                T::TipNewSession,
+            ),
+            Command::NewFromThis => {
+                tip(s(T::CmdNewFromThis, &[], File, Session), T::TipNewFromThis)
+            }
+            Command::SaveAsTemplate => tip(
+                s(T::CmdSaveAsTemplate, &[], File, Session),
+                T::TipSaveAsTemplate,
             ),
             Command::Open => s(T::CmdOpen, const { &[key(CTRL, Key::O)] }, File, Anywhere),
             Command::OpenSample => s(T::CmdOpenSample, &[], File, Anywhere),
@@ -375,6 +390,7 @@ impl Command {
             Command::LeaveSaveAs => s(T::CmdSaveAs, &[], File, Anywhere),
             Command::LeaveDiscard => s(T::LeaveDiscard, &[], File, Anywhere),
             Command::LeaveCancel => s(T::LeaveCancel, &[], File, Anywhere),
+            Command::LeaveKeepRecovery => s(T::LeaveKeepRecovery, &[], File, Anywhere),
             Command::CloseWindow => s(
                 T::CmdCloseWindow,
                 const { &[key(NONE, Key::Escape)] },
@@ -410,6 +426,15 @@ impl Command {
                 Meeting,
                 Session,
             ),
+            Command::ShowPaste => edits(tip(
+                s(
+                    T::CmdShowPaste,
+                    const { &[key(CTRL_SHIFT, Key::V)] },
+                    Meeting,
+                    Session,
+                ),
+                T::TipShowPaste,
+            )),
             Command::StartPause => tip(
                 s(
                     T::CmdStartPause,
@@ -752,15 +777,22 @@ impl Command {
             return false;
         }
         match self {
-            Command::CheatSheet | Command::Open | Command::OpenSample | Command::Quit => true,
-            Command::LeaveSaveAs | Command::LeaveDiscard | Command::LeaveCancel => {
-                state.pending_leave.is_some()
-            }
+            Command::CheatSheet
+            | Command::Open
+            | Command::OpenSample
+            | Command::Quit
+            | Command::NewSession
+            | Command::ShowPaste => true,
+            Command::LeaveSaveAs
+            | Command::LeaveDiscard
+            | Command::LeaveCancel
+            | Command::LeaveKeepRecovery => state.pending_leave.is_some(),
             // Esc first closes an open menu or list (egui does that itself).
             Command::CloseWindow => {
                 !view.focus.popup_open && super::windows::topmost(state, view).is_some()
             }
             Command::NewFromThis
+            | Command::SaveAsTemplate
             | Command::Save
             | Command::SaveAs
             | Command::ShowHistory
@@ -937,6 +969,14 @@ pub enum Request {
     ShowPhoto(AttachmentId),
     /// Add a theme (by key) to "Wat valt op?" as "participatie — 7 van 12 gemeenten".
     ThemeToObservations(String),
+    /// Start a new meeting from the template with this index in the list.
+    NewFromTemplate(usize),
+    /// Open the untitled session's recovery copy with this index in the list.
+    OpenUntitledCopy(usize),
+    /// Remove the untitled session's recovery copy with this index in the list.
+    RemoveUntitledCopy(usize),
+    /// Save the session's agenda and times as a template with this name.
+    SaveTemplate(String),
     /// Save the session under this path (typed when no file dialog can open).
     SaveAsPath(PathBuf),
     /// Attach these photos to the current agenda item (typed when no file dialog can open).
@@ -967,6 +1007,10 @@ impl Request {
             Request::ChooseBlock(_) => T::Block,
             Request::ShowPhoto(_) => T::CmdShowPhoto,
             Request::ThemeToObservations(_) => T::CmdThemeToObservations,
+            Request::NewFromTemplate(_) => T::TemplateCreate,
+            Request::OpenUntitledCopy(_) => T::CmdOpen,
+            Request::RemoveUntitledCopy(_) => T::CmdRemove,
+            Request::SaveTemplate(_) => T::TemplateSave,
             Request::SaveAsPath(_) => T::CmdSave,
             Request::ImportPhotos(_) => T::CmdAddPhoto,
             Request::CancelPathPrompt => T::LeaveCancel,

@@ -173,6 +173,32 @@ impl LeerkringApp {
         match command {
             Command::CheatSheet => self.view.cheat_sheet_open = !self.view.cheat_sheet_open,
             Command::NewFromThis => self.leave(Leave::NewFromThis, ctx),
+            Command::NewSession => {
+                if self.view.new_session.is_some() {
+                    self.view.new_session = None;
+                } else {
+                    self.read_templates();
+                    self.view.new_session = Some(super::NewSessionView {
+                        selected: 0,
+                        focus_pending: true,
+                    });
+                }
+            }
+            Command::SaveAsTemplate => {
+                self.view.template_name = match self.view.template_name {
+                    Some(_) => None,
+                    None => Some(String::new()),
+                };
+                self.view.template_name_focus = self.view.template_name.is_some();
+            }
+            Command::ShowPaste => {
+                let paste = &mut self.view.paste;
+                paste.open = !paste.open;
+                paste.focus_pending = paste.open;
+                if paste.open {
+                    self.view.view = View::Setup;
+                }
+            }
             Command::Open => self.leave(Leave::Open, ctx),
             Command::OpenSample => self.leave(Leave::OpenSample, ctx),
             Command::Save => self.save_now(),
@@ -261,6 +287,22 @@ impl LeerkringApp {
                 }
             }
             Command::LeaveCancel => self.state.pending_leave = None,
+            Command::LeaveKeepRecovery => {
+                if let Some(then) = self.state.pending_leave.take() {
+                    // The recovery copy is brought up to date; the next start
+                    // (without a file) lists it on the start screen.
+                    self.save_now();
+                    if self.state.dirty {
+                        return;
+                    }
+                    if then == Leave::Quit {
+                        self.settings.show_untitled_copies = true;
+                        self.store_settings();
+                        self.flush_settings_now();
+                    }
+                    self.leave_now_with(then, ctx);
+                }
+            }
             Command::CloseWindow => self.close_topmost_window(ctx),
             Command::Undo => {
                 if let Some(mut previous) = self.history.undo(&self.state.session) {
@@ -654,6 +696,34 @@ impl LeerkringApp {
                 p.mode_override = Some(ProjectorMode::Photo);
                 p.page = 0;
             }
+            Request::NewFromTemplate(index) => {
+                if let Some(entry) = self.state.templates.get(index) {
+                    let source = entry.source.clone();
+                    self.view.new_session = None;
+                    self.leave(Leave::NewFromTemplate(source), ctx);
+                }
+            }
+            Request::OpenUntitledCopy(index) => {
+                if let Some(copy) = self.state.untitled_copies.get(index).cloned() {
+                    self.leave(Leave::OpenUntitled(copy.path, copy.name), ctx);
+                }
+            }
+            Request::RemoveUntitledCopy(index) => {
+                if let Some(copy) = self.state.untitled_copies.get(index).cloned()
+                    && let Some(dirs) = &self.env.dirs
+                {
+                    if let Err(error) = crate::store::remove_untitled_copy(dirs, &copy.name) {
+                        let lang = self.state.ui_lang;
+                        self.notify(
+                            NoticeLevel::Error,
+                            tr(lang, T::SaveFailed),
+                            error.message(lang),
+                        );
+                    }
+                    self.read_untitled_copies();
+                }
+            }
+            Request::SaveTemplate(name) => self.save_template(&name),
             Request::SaveAsPath(path) => {
                 self.view.path_prompt = None;
                 self.save_as(&path);
@@ -752,6 +822,33 @@ impl LeerkringApp {
                 self.state.untitled_name = self.new_untitled_name();
                 self.changed();
             }
+            Leave::NewFromTemplate(source) => {
+                let session = match source {
+                    crate::store::TemplateSource::BuiltIn(builtin) => {
+                        Ok(builtin.session(self.state.ui_lang))
+                    }
+                    crate::store::TemplateSource::Own(path) => crate::store::load_template(&path)
+                        .map_err(|error| (crate::store::template_name(&path), error)),
+                };
+                match session {
+                    Ok(session) => {
+                        self.lock = None;
+                        self.show_session(session, None);
+                        self.state.untitled_name = self.new_untitled_name();
+                        self.show_new_session_setup();
+                        self.update_marker();
+                    }
+                    Err((name, error)) => {
+                        let lang = self.state.ui_lang;
+                        self.notify(
+                            NoticeLevel::Error,
+                            &crate::i18n::trf(lang, T::TemplateUnreadable, &[("name", &name)]),
+                            error.message(lang),
+                        );
+                    }
+                }
+            }
+            Leave::OpenUntitled(path, name) => self.open_untitled_copy(path, name),
         }
     }
 
@@ -845,6 +942,39 @@ impl LeerkringApp {
 }
 
 impl LeerkringApp {
+    /// Saves the session's agenda and times as an own template.
+    fn save_template(&mut self, name: &str) {
+        let lang = self.state.ui_lang;
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        let Some(dirs) = self.env.dirs.clone() else {
+            self.notify(
+                NoticeLevel::Error,
+                tr(lang, T::TemplateSaveFailed),
+                tr(lang, T::TemplateNoDataFolder).to_owned(),
+            );
+            return;
+        };
+        self.view.template_name = None;
+        match crate::store::save_template(&dirs, name, &self.state.session) {
+            Ok(path) => {
+                let name = crate::store::template_name(&path);
+                self.notify(
+                    NoticeLevel::Info,
+                    &crate::i18n::trf(lang, T::TemplateSaved, &[("name", &name)]),
+                    path.display().to_string(),
+                );
+            }
+            Err(error) => self.notify(
+                NoticeLevel::Error,
+                tr(lang, T::TemplateSaveFailed),
+                error.message(lang),
+            ),
+        }
+    }
+
     /// A file name for a session without one, from its title.
     pub(super) fn title_file_name(&self) -> String {
         format!(

@@ -31,8 +31,8 @@ use chrono::{NaiveDateTime, TimeDelta, Timelike};
 pub use commands::{Command, Group, Intent, Intents, Request, Scope, Spec, View};
 pub use dialogs::{DialogAnswer, Dialogs, FixedDialogs, NativeDialogs};
 pub use views::{
-    Capture, Field, FocusMemory, FocusTarget, InboxView, PathPrompt, PathPurpose, ThemesView,
-    ViewState, Window,
+    Capture, Field, FocusMemory, FocusTarget, InboxView, NewSessionView, PasteKind, PasteView,
+    PathPrompt, PathPurpose, ThemesView, ViewState, Window,
 };
 
 use crate::i18n::{self, Language, T, tr};
@@ -152,6 +152,9 @@ pub enum StartWith {
     Default,
     /// The sample session as an untitled copy.
     Sample,
+    /// A new session from the standard template, in a file that does not
+    /// exist yet: it is made at the first change.
+    NewFile(PathBuf),
 }
 
 /// How serious a notice is.
@@ -187,6 +190,10 @@ pub enum Leave {
     OpenSample,
     /// Start a new session from this one.
     NewFromThis,
+    /// Start a new session from a template.
+    NewFromTemplate(store::TemplateSource),
+    /// Go on with an untitled session's recovery copy (its file, its name).
+    OpenUntitled(PathBuf, String),
 }
 
 /// The session the journal was started for: which one, under which name,
@@ -267,6 +274,13 @@ pub struct AppState {
     pub chosen_block: Option<BlockKind>,
     /// What runs in the background now (opening, saving, reading…).
     pub busy: Vec<jobs::JobKind>,
+    /// An untitled session changed since it was shown: it is not saved
+    /// under a name (only as a recovery copy), so leaving it asks first.
+    pub unnamed_changes: bool,
+    /// The recovery copies of untitled sessions, listed on the start screen.
+    pub untitled_copies: Vec<store::UntitledCopy>,
+    /// The templates a new session can start from (read when the chooser opens).
+    pub templates: Vec<store::TemplateEntry>,
     /// The room, while it is open to phones.
     pub room: Option<room::RoomStatus>,
     /// The room's vote, while it is open.
@@ -447,6 +461,9 @@ impl LeerkringApp {
                 series: None,
                 chosen_block: None,
                 busy: Vec::new(),
+                unnamed_changes: false,
+                untitled_copies: Vec::new(),
+                templates: Vec::new(),
                 room: None,
                 vote: None,
             },
@@ -494,9 +511,18 @@ impl LeerkringApp {
         app.state.projector.size = app.settings.projector_size;
         app.start_autosaver();
         app.check_last_run();
+        app.read_untitled_copies();
+        let show_copies = std::mem::take(&mut app.settings.show_untitled_copies);
+        if show_copies {
+            app.store_settings();
+        }
         match start {
             StartWith::File(path) => app.open_file_now(&path),
             StartWith::Sample => app.open_sample(),
+            StartWith::NewFile(path) => app.open_new_file(path),
+            // The last run kept untitled work as a recovery copy: the start
+            // screen lists it (with the recent sessions and the sample).
+            StartWith::Default if show_copies && !app.state.untitled_copies.is_empty() => {}
             StartWith::Default => match app.settings.most_recent_existing() {
                 Some(path) => {
                     let path = path.to_path_buf();
@@ -791,6 +817,9 @@ impl LeerkringApp {
     pub(crate) fn changed(&mut self) {
         let now = self.env.clock.instant();
         self.state.dirty = true;
+        if self.state.file.is_none() {
+            self.state.unnamed_changes = true;
+        }
         self.generation += 1;
         self.last_change = Some(now);
         self.first_unsaved.get_or_insert(now);
@@ -971,6 +1000,13 @@ impl LeerkringApp {
                     self.state.dirty = false;
                     self.first_unsaved = None;
                 }
+                // A new session's file (`leerkring NEW.json`) exists from its
+                // first save on: from then it is among the recent sessions.
+                if let Some(file) = self.state.file.clone()
+                    && self.state.recent.first() != Some(&file)
+                {
+                    self.remember(&file);
+                }
                 self.retry_at = None;
                 self.redundant.clear();
                 self.copied_generation = None;
@@ -1119,7 +1155,8 @@ impl LeerkringApp {
     /// first; when that is not possible (no file yet, or saving failed) the
     /// user is asked, and `then` waits for the answer.
     pub(crate) fn may_leave(&mut self, then: Leave) -> bool {
-        if self.state.screen != Screen::Session || !self.state.dirty {
+        let untitled_work = self.state.file.is_none() && self.state.unnamed_changes;
+        if self.state.screen != Screen::Session || !(self.state.dirty || untitled_work) {
             return true;
         }
         if self.state.file.is_some() {
@@ -1130,7 +1167,6 @@ impl LeerkringApp {
         } else {
             // Keep a recovery copy whatever the answer will be.
             self.save_now();
-            self.state.dirty = true;
         }
         self.state.pending_leave = Some(then);
         false
@@ -1148,6 +1184,7 @@ impl LeerkringApp {
         self.view.history_open = false;
         self.state.series = None;
         self.state.dirty = false;
+        self.state.unnamed_changes = false;
         self.state.saved_at = None;
         self.generation += 1;
         self.submitted = self.generation;
@@ -1171,6 +1208,52 @@ impl LeerkringApp {
             "untitled-{}.json",
             self.env.clock.now().format("%Y%m%d-%H%M%S")
         )
+    }
+
+    /// Shows a new session from the standard template for a file that does
+    /// not exist yet (`leerkring NEW.json`): the file is made at the first
+    /// change. The setup opens with the cursor in the title.
+    fn open_new_file(&mut self, path: PathBuf) {
+        self.lock = None;
+        let session = crate::model::templates::BuiltIn::Standard.session(self.state.ui_lang);
+        self.show_session(session, Some(path));
+        self.show_new_session_setup();
+        self.update_marker();
+    }
+
+    /// A new session was just shown: the setup, with the cursor in the title.
+    pub(super) fn show_new_session_setup(&mut self) {
+        self.view.view = View::Setup;
+        self.view.capture.focus_request = None;
+        self.view.focus_on(FocusTarget::SetupTitle);
+    }
+
+    /// Reads which untitled sessions have a recovery copy (for the start screen).
+    pub(super) fn read_untitled_copies(&mut self) {
+        self.state.untitled_copies = self
+            .env
+            .dirs
+            .as_ref()
+            .map(store::list_untitled_copies)
+            .unwrap_or_default();
+    }
+
+    /// Reads the templates for the chooser; says which own ones cannot be read.
+    pub(super) fn read_templates(&mut self) {
+        let (list, unreadable) = store::all_templates(self.env.dirs.as_ref(), self.state.ui_lang);
+        self.state.templates = list;
+        let lang = self.state.ui_lang;
+        for (path, error) in unreadable {
+            self.notify(
+                NoticeLevel::Info,
+                &i18n::trf(
+                    lang,
+                    T::TemplateUnreadable,
+                    &[("name", &store::template_name(&path))],
+                ),
+                error.message(lang),
+            );
+        }
     }
 
     fn open_sample(&mut self) {

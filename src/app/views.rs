@@ -197,6 +197,14 @@ pub struct ViewState {
     pub export: ExportState,
     /// The shared themes view.
     pub themes: ThemesView,
+    /// The template chooser of a new meeting, while it is open.
+    pub new_session: Option<NewSessionView>,
+    /// The paste dialog of the setup.
+    pub paste: PasteView,
+    /// The name typed for "save as template", while that dialog is open.
+    pub template_name: Option<String>,
+    /// Whether the template's name field still has to take the keyboard focus.
+    pub template_name_focus: bool,
     /// The agenda item the item editor shows; `None`: the current one.
     /// Choosing an item to edit never moves the agenda clock.
     pub editing_item: Option<ItemId>,
@@ -234,4 +242,42 @@ impl ViewState {
             false
         }
     }
+}
+
+/// The template chooser (Ctrl+N, "Nieuwe bijeenkomst").
+#[derive(Debug, Clone, Default)]
+pub struct NewSessionView {
+    /// The chosen template (index into the app's list of templates).
+    pub selected: usize,
+    /// Whether the chooser still has to take the keyboard focus.
+    pub focus_pending: bool,
+}
+
+/// What is pasted in the setup's paste dialog.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PasteKind {
+    /// Municipalities, one per line.
+    #[default]
+    Municipalities,
+    /// Participants from a mail, Word or Excel.
+    Participants,
+    /// Agenda lines `Titel | minuten | soort`.
+    Agenda,
+}
+
+/// The setup's paste dialog.
+#[derive(Debug, Clone, Default)]
+pub struct PasteView {
+    /// Whether the dialog is shown.
+    pub open: bool,
+    /// What is pasted.
+    pub kind: PasteKind,
+    /// The pasted text.
+    pub text: String,
+    /// For agenda lines: replace the agenda instead of adding to it.
+    pub replace_agenda: bool,
+    /// Whether the text field still has to take the keyboard focus.
+    pub focus_pending: bool,
+    /// What the last paste added, in words ("Toegevoegd: 5 nieuwe gemeenten").
+    pub added: String,
 }

@@ -77,7 +77,10 @@ pub enum Edit {
     /// Removes an organisation and everything that belongs to it.
     RemoveOrganisation(OrgId),
     /// Adds participants from pasted lines (a mail, Word or Excel).
-    PasteParticipants(String),
+    PasteParticipants {
+        /// The pasted lines.
+        text: String,
+    },
     /// Replaces one participant's details.
     SetParticipant(Box<Participant>),
     /// Removes a participant.
@@ -360,6 +363,21 @@ pub enum Edit {
         label: String,
     },
 
+    // --- Quick setup by pasting (see `model::paste`) ---
+    /// Adds pasted municipalities, one per line; known and repeated names
+    /// are skipped.
+    PasteMunicipalities {
+        /// The pasted lines.
+        text: String,
+    },
+    /// Adds pasted agenda lines (`Titel | minuten | soort`) at the end, or
+    /// in place of the whole agenda.
+    PasteAgenda {
+        /// The pasted lines.
+        text: String,
+        /// Whether the agenda holds only the pasted items afterwards.
+        replace: bool,
+    },
     // --- The room's inbox ---
     /// A phone's submission arrives in the inbox. Never undone: undo never
     /// takes away what a phone sent (and was told had arrived).
@@ -590,7 +608,9 @@ impl Edit {
             | Edit::SetOrganisationAttendance { .. }
             | Edit::MoveOrganisation { .. }
             | Edit::RemoveOrganisation(_)
-            | Edit::PasteParticipants(_)
+            | Edit::PasteParticipants { .. }
+            | Edit::PasteMunicipalities { .. }
+            | Edit::PasteAgenda { .. }
             | Edit::RemoveParticipant(_)
             | Edit::AddParticipant { .. }
             | Edit::AddSessionNote { .. }
@@ -678,12 +698,29 @@ impl Edit {
                 session.remove_organisation(org);
                 Ok(Outcome::Changed)
             }
-            Edit::PasteParticipants(text) => {
+            Edit::PasteParticipants { text } => {
                 let count = session.add_pasted_participants(text);
                 Ok(if count == 0 {
                     Outcome::Unchanged
                 } else {
                     Outcome::Created(Created::Participants(count))
+                })
+            }
+            Edit::PasteMunicipalities { text } => {
+                let plan = super::paste::plan_municipalities(session, text);
+                Ok(if session.add_planned_municipalities(&plan) == 0 {
+                    Outcome::Unchanged
+                } else {
+                    Outcome::Changed
+                })
+            }
+            Edit::PasteAgenda { text, replace } => {
+                let plan = super::paste::plan_agenda(text);
+                // Nothing usable never empties the agenda.
+                Ok(if session.add_planned_items(&plan, *replace) == 0 {
+                    Outcome::Unchanged
+                } else {
+                    Outcome::Changed
                 })
             }
             Edit::SetParticipant(participant) => {
@@ -1576,7 +1613,9 @@ mod tests {
         let edits = vec![
             Edit::SetHeader(Box::new(session().header.clone())),
             Edit::RemoveOrganisation(OrgId::new("o")),
-            Edit::PasteParticipants("Anna de Vries, Gemeente Zwolle".into()),
+            Edit::PasteParticipants {
+                text: "Anna de Vries, Gemeente Zwolle".into(),
+            },
             Edit::RemoveParticipant(ParticipantId::new("p")),
             Edit::RemoveItem(ItemId::new("i")),
             Edit::AddExperiment(OrgId::new("o")),
@@ -2154,16 +2193,104 @@ mod tests {
     }
 
     #[test]
+    fn pasted_municipalities_join_every_round() {
+        let mut s = session();
+        let before = s.organisations.len();
+        apply(
+            &mut s,
+            Edit::PasteMunicipalities {
+                text: "Gemeente Zwolle\nDeventer\nZwolle\n".into(),
+            },
+        );
+        assert_eq!(s.organisations.len(), before + 2);
+        let round = s.agenda.iter().find_map(|i| i.round.as_ref());
+        assert!(round.is_some_and(|r| {
+            r.speakers
+                .iter()
+                .any(|sp| s.organisation_name(&sp.organisation) == "Deventer")
+        }));
+        assert_eq!(
+            apply(
+                &mut s,
+                Edit::PasteMunicipalities {
+                    text: "Zwolle\n\n".into()
+                }
+            ),
+            Outcome::Unchanged
+        );
+    }
+
+    #[test]
+    fn pasted_agenda_lines_add_or_replace_and_bad_lines_change_nothing() {
+        let mut s = session();
+        let before = s.agenda.len();
+        let edit = |replace| Edit::PasteAgenda {
+            text: "Opening | 10 | opening\nRonde | zestig\nRonde: experimenten | 60 | ronde".into(),
+            replace,
+        };
+        apply(&mut s, edit(false));
+        assert_eq!(s.agenda.len(), before + 2);
+        apply(&mut s, edit(true));
+        assert_eq!(s.agenda.len(), 2);
+        assert!(s.problems().is_empty());
+        let only_bad = Edit::PasteAgenda {
+            text: "Ronde | zestig".into(),
+            replace: true,
+        };
+        assert_eq!(apply(&mut s, only_bad), Outcome::Unchanged);
+        assert_eq!(s.agenda.len(), 2);
+    }
+
+    #[test]
+    fn pasted_participants_make_their_organisations() {
+        let mut s = session();
+        let before = s.organisations.len();
+        apply(
+            &mut s,
+            Edit::PasteParticipants {
+                text: "Anna de Vries (Gemeente Zwolle)\nBo – wethouder, Zwolle".into(),
+            },
+        );
+        assert_eq!(s.organisations.len(), before + 1);
+        assert_eq!(s.participants.len(), 2);
+        assert!(s.participants.iter().all(|p| p.organisation.is_some()));
+    }
+
+    /// The journal writes every edit as JSON: the paste edits must survive
+    /// the round trip (a newtype variant holding a string cannot be written
+    /// with the enum's tag).
+    #[test]
+    fn paste_edits_are_written_to_the_journal_and_read_back() {
+        for edit in [
+            Edit::PasteMunicipalities {
+                text: "Zwolle".into(),
+            },
+            Edit::PasteParticipants {
+                text: "Anna, Zwolle".into(),
+            },
+            Edit::PasteAgenda {
+                text: "Ronde | 60 | ronde".into(),
+                replace: true,
+            },
+        ] {
+            let json = serde_json::to_string(&edit).unwrap();
+            assert_eq!(serde_json::from_str::<Edit>(&json).unwrap(), edit, "{json}");
+        }
+    }
+
+    #[test]
     fn pasting_nothing_changes_nothing() {
         let mut s = session();
         assert_eq!(
-            apply(&mut s, Edit::PasteParticipants(" \n".into())),
+            apply(&mut s, Edit::PasteParticipants { text: " \n".into() }),
             Outcome::Unchanged
         );
         assert_eq!(
             apply(
                 &mut s,
-                Edit::PasteParticipants("Anna de Vries, Etten-Leur".into())
+                Edit::PasteParticipants {
+                    text: "Anna de Vries, Etten-Leur".into()
+                }
             ),
             Outcome::Created(Created::Participants(1))
         );

@@ -1,8 +1,8 @@
 //! Organisations and participants: adding, removing and reordering them, and
 //! reading participant lists pasted from a mail, Word or Excel.
 
-use super::ids::{OrgId, ParticipantId};
-use super::session::{OrgKind, Organisation, Participant, Session, Speaker, SpeakerStatus};
+use super::ids::OrgId;
+use super::session::{OrgKind, Organisation, Session, Speaker, SpeakerStatus};
 
 /// Cleans pasted text: non-breaking spaces become spaces, soft hyphens and
 /// zero-width characters and other control characters (tabs and line breaks
@@ -19,82 +19,6 @@ pub fn clean_pasted(text: &str) -> String {
             c => Some(c),
         })
         .collect()
-}
-
-/// One participant read from a pasted line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PastedParticipant {
-    /// The name.
-    pub name: String,
-    /// The organisation as written (may be empty).
-    pub organisation: String,
-    /// The role (may be empty).
-    pub role: String,
-}
-
-/// Reads participant lines: "Name, Organisation[, Role]", tab-separated
-/// cells (Excel, Word tables), with or without bullets or numbers in front.
-/// Empty lines and header-looking lines ("Naam", "Name") are skipped.
-#[must_use]
-pub fn parse_participants(text: &str) -> Vec<PastedParticipant> {
-    let cleaned = clean_pasted(text);
-    let mut out = Vec::new();
-    for line in cleaned.lines() {
-        let line = strip_bullet(line.trim());
-        if line.is_empty() {
-            continue;
-        }
-        let cells: Vec<String> = if line.contains('\t') {
-            line.split('\t').map(|c| c.trim().to_owned()).collect()
-        } else if line.contains(',') || line.contains(';') {
-            line.split([',', ';'])
-                .map(|c| c.trim().to_owned())
-                .collect()
-        } else if let Some((name, org)) = line.split_once(" - ").or_else(|| line.split_once(" – "))
-        {
-            vec![name.trim().to_owned(), org.trim().to_owned()]
-        } else {
-            vec![line.to_owned()]
-        };
-        let mut cells = cells.into_iter().filter(|c| !c.is_empty());
-        let Some(name) = cells.next() else {
-            continue;
-        };
-        let lower = name.to_lowercase();
-        if matches!(
-            lower.as_str(),
-            "naam" | "name" | "deelnemer" | "participant"
-        ) {
-            continue;
-        }
-        let organisation = cells.next().unwrap_or_default();
-        let role = cells.collect::<Vec<_>>().join(", ");
-        out.push(PastedParticipant {
-            name: collapse_spaces(&name),
-            organisation: collapse_spaces(&organisation),
-            role: collapse_spaces(&role),
-        });
-    }
-    out
-}
-
-fn strip_bullet(line: &str) -> &str {
-    let line = line
-        .trim_start_matches(['•', '·', '-', '*', '–', '▪', '◦', '○'])
-        .trim_start();
-    // "1." or "12)" numbering.
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 {
-        let rest = &line[digits..];
-        if let Some(rest) = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')')) {
-            return rest.trim_start();
-        }
-    }
-    line
-}
-
-fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Session {
@@ -114,37 +38,12 @@ impl Session {
         self.organisations.iter().find(|o| norm(&o.name) == wanted)
     }
 
-    /// Adds pasted participants (present), linking known organisations;
-    /// an unknown organisation's name goes in front of the role.
+    /// Adds pasted participants (present), linking known organisations and
+    /// making the others (see [`super::paste::plan_participants`]).
     /// Returns how many were added.
     pub fn add_pasted_participants(&mut self, text: &str) -> usize {
-        let pasted = parse_participants(text);
-        for p in &pasted {
-            let organisation = self
-                .find_organisation(&p.organisation)
-                .map(|o| o.id.clone());
-            let role = if organisation.is_none() && !p.organisation.is_empty() {
-                [p.organisation.as_str(), p.role.as_str()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            } else {
-                p.role.clone()
-            };
-            let id = ParticipantId::new(self.fresh_id("p"));
-            // A pasted line can be anything: names and roles keep to the
-            // limit of typing (the same a file is held to).
-            let max = super::limits::TITLE_MAX_CHARS;
-            self.participants.push(Participant {
-                id,
-                name: super::limits::truncated(&p.name, max).to_owned(),
-                organisation,
-                role: super::limits::truncated(&role, max).to_owned(),
-                present: true,
-            });
-        }
-        pasted.len()
+        let plan = super::paste::plan_participants(self, text);
+        self.add_planned_participants(&plan)
     }
 
     /// Adds an organisation at the end; a municipality also joins every round.
@@ -218,33 +117,6 @@ mod tests {
     }
 
     #[test]
-    fn lines_from_mail_word_and_excel() {
-        let text = "Naam\tOrganisatie\tRol\n\
-                    Anna de Boer\tGemeente Zeist\tgriffier\n\
-                    • Piet Jansen, Lochem\n\
-                    2. Fatima El\u{00A0}Amrani; Etten-Leur; beleidsadviseur\n\
-                    Kees Smit - VNG\n\
-                    \n\
-                    Alleen Naam\n";
-        let parsed = parse_participants(text);
-        let names: Vec<_> = parsed.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "Anna de Boer",
-                "Piet Jansen",
-                "Fatima El Amrani",
-                "Kees Smit",
-                "Alleen Naam"
-            ]
-        );
-        assert_eq!(parsed[0].organisation, "Gemeente Zeist");
-        assert_eq!(parsed[0].role, "griffier");
-        assert_eq!(parsed[2].role, "beleidsadviseur");
-        assert_eq!(parsed[3].organisation, "VNG");
-    }
-
-    #[test]
     fn pasted_participants_link_known_organisations() {
         let mut s = Session::default();
         let zeist = s.add_organisation("Zeist", OrgKind::Municipality);
@@ -253,8 +125,13 @@ mod tests {
             2
         );
         assert_eq!(s.participants[0].organisation, Some(zeist));
-        assert_eq!(s.participants[1].organisation, None);
-        assert_eq!(s.participants[1].role, "Onbekend, gast");
+        // An organisation not in the session yet is made.
+        assert_eq!(s.organisations[1].name, "Onbekend");
+        assert_eq!(
+            s.participants[1].organisation,
+            Some(s.organisations[1].id.clone())
+        );
+        assert_eq!(s.participants[1].role, "gast");
         assert_eq!(s.participant_count(), Some(2));
     }
 

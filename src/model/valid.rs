@@ -619,7 +619,9 @@ mod tests {
         .apply(&mut s)
         .unwrap();
         let pasted = format!("{}\t{}\n", "p".repeat(400), "r".repeat(400));
-        Edit::PasteParticipants(pasted).apply(&mut s).unwrap();
+        Edit::PasteParticipants { text: pasted }
+            .apply(&mut s)
+            .unwrap();
         assert_eq!(s.problems(), Vec::new());
         let err = Edit::AddKeyword {
             org: OrgId::new("a"),

@@ -14,6 +14,7 @@ mod recovery;
 pub mod series;
 mod settings;
 mod strict;
+mod templates;
 
 pub use assets::{
     AssetError, CarriedPhotos, MAX_PHOTO_BYTES, Unresolved, assets_dir, assets_folder_name,
@@ -45,4 +46,9 @@ pub use recovery::{
 pub use settings::{
     AppDirs, HOME_ENV, Settings, free_copy_path, list_sessions, load_settings,
     prune_recovery_copies, save_recovery_copy, save_settings, unsaved_copy_name,
+};
+pub use templates::{
+    TemplateEntry, TemplateSource, UntitledCopy, all_templates, find_template,
+    list_untitled_copies, load_template, remove_untitled_copy, save_template, template_name,
+    templates_dir,
 };

@@ -85,6 +85,10 @@ pub struct Settings {
     /// The projector window's last size as a window, in points.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub projector_size: Option<[f32; 2]>,
+    /// The last run was left with "keep as recovery copy": the next start
+    /// without a file shows the start screen, which lists that copy.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub show_untitled_copies: bool,
     /// The console window's last size (not maximised), in points.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window_size: Option<[f32; 2]>,

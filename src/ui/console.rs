@@ -274,6 +274,7 @@ fn agenda_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &mu
             command_button(ui, state, view, command, out);
         }
     });
+    super::plan::overrun_ui(ui, &state.session, lang);
     ui.separator();
     let session = &state.session;
     let runner = &state.runner;

@@ -7,12 +7,15 @@
 pub mod console;
 mod lists;
 mod overview;
+mod paste;
 mod photos;
+mod plan;
 pub mod projector;
 pub mod room;
 mod series;
 mod setup;
 mod start;
+mod templates;
 pub mod theme;
 pub mod themes;
 mod typing;
@@ -72,6 +75,15 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: &m
     }
     if state.pending_leave.is_some() {
         leave_question_ui(&ctx, state, out);
+    }
+    if view.new_session.is_some() {
+        templates::new_session_ui(ui.ctx(), state, view, out);
+    }
+    if view.template_name.is_some() && state.screen == Screen::Session {
+        templates::save_template_ui(ui.ctx(), state, view, out);
+    }
+    if view.paste.open && state.screen == Screen::Session {
+        paste::paste_ui(ui.ctx(), state, view, out);
     }
     if (state.screen, view.view) == (Screen::Session, View::Console) {
         // Before the console's own panels, so it spans the window's width.
@@ -176,9 +188,11 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut 
     };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr(lang, T::MenuFile), |ui| {
+            entry(ui, Command::NewSession, out);
             if session_open {
-                entry(ui, Command::NewFromThis, out);
                 follow_up_entry(ui, state, out);
+                entry(ui, Command::NewFromThis, out);
+                entry(ui, Command::SaveAsTemplate, out);
             }
             entry(ui, Command::Open, out);
             entry(ui, Command::OpenSample, out);
@@ -223,6 +237,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, view: &ViewState, out: &mut 
                 ui.separator();
                 entry(ui, Command::ShowConsole, out);
                 entry(ui, Command::ShowSetup, out);
+                entry(ui, Command::ShowPaste, out);
             });
             ui.menu_button(tr(lang, T::MenuAgenda), |ui| {
                 for command in [
@@ -388,6 +403,10 @@ fn follow_up_entry(ui: &mut egui::Ui, state: &AppState, out: &mut Intents) {
 #[must_use]
 pub fn save_state_text(state: &AppState) -> String {
     let lang = state.ui_lang;
+    // An untitled session is only a recovery copy until it has a name.
+    if state.file.is_none() && state.screen == Screen::Session {
+        return tr(lang, T::NotSavedUnderName).to_owned();
+    }
     match (state.dirty, state.saved_at) {
         (true, _) => tr(lang, T::NotSaved).to_owned(),
         (false, Some(at)) => trf(
@@ -674,17 +693,30 @@ fn leave_question_ui(ctx: &egui::Context, state: &AppState, out: &mut Intents) {
         };
         ui.add(egui::Label::new(tr(lang, explanation)).wrap());
         ui.add_space(8.0);
+        let second = if state.file.is_none() {
+            Command::LeaveKeepRecovery
+        } else {
+            Command::LeaveDiscard
+        };
         ui.horizontal(|ui| {
-            for command in [
-                Command::LeaveSaveAs,
-                Command::LeaveDiscard,
-                Command::LeaveCancel,
-            ] {
-                if ui.button(command.label(lang)).clicked() {
+            for (index, command) in [Command::LeaveSaveAs, second, Command::LeaveCancel]
+                .into_iter()
+                .enumerate()
+            {
+                let button = ui.button(command.label(lang));
+                // Keyboard first: the first answer has the focus, Tab moves
+                // on, Enter or Space answers.
+                if index == 0 && ui.memory(|m| m.focused().is_none()) {
+                    button.request_focus();
+                }
+                if button.clicked() {
                     out.command(command);
                 }
             }
         });
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            out.command(Command::LeaveCancel);
+        }
     });
 }
 

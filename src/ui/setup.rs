@@ -34,6 +34,10 @@ pub fn setup_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, out: 
                 ui.add_enabled_ui(!state.read_only, |ui| {
                     ui.heading(tr(lang, T::SetupHeader));
                     header_ui(ui, state, view, out);
+                    super::plan::overrun_ui(ui, &state.session, lang);
+                    ui.horizontal(|ui| {
+                        super::console::command_button(ui, state, view, Command::ShowPaste, out);
+                    });
                     ui.add_space(12.0);
                     ui.heading(tr(lang, T::SetupOrganisations));
                     ui.label(RichText::new(tr(lang, T::SetupRowsHint)).weak());
@@ -700,7 +704,9 @@ fn participants_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, ou
     )
     .labelled_by(label.id);
     if ui.button(tr(lang, T::CmdPasteParticipants)).clicked() && !text.trim().is_empty() {
-        out.edit(Edit::PasteParticipants(std::mem::take(&mut text)));
+        out.edit(Edit::PasteParticipants {
+            text: std::mem::take(&mut text),
+        });
     }
     ui.data_mut(|d| d.insert_temp(id, text));
 }

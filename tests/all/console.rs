@@ -38,6 +38,13 @@ pub fn press_with(h: &mut Harness<'static, LeerkringApp>, modifiers: Modifiers, 
     h.run_steps(2);
 }
 
+/// Carries out a command as its menu entry would (for commands without a key).
+pub fn run_command(h: &mut Harness<'static, LeerkringApp>, command: leerkring::app::Command) {
+    let ctx = h.ctx.clone();
+    h.state_mut().run_command(command, &ctx);
+    h.run_steps(2);
+}
+
 fn keywords_of(session: &Session, org: &str) -> Vec<String> {
     session
         .experiments
@@ -59,10 +66,10 @@ fn texts(bullets: &[Bullet]) -> Vec<(usize, String)> {
     out
 }
 
-/// The sample's structure without content (Ctrl+N on the sample).
+/// The sample's structure without content ("Copy of this session" on the sample).
 fn empty_from_sample(home: &std::path::Path, clock: ManualClock) -> Harness<'static, LeerkringApp> {
     let mut h = harness(app_with_clock(StartWith::Sample, home, clock));
-    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    run_command(&mut h, leerkring::app::Command::NewFromThis);
     assert!(h.state().state.session.experiments.is_empty());
     h
 }
@@ -560,16 +567,17 @@ fn unsaved_untitled_changes_are_never_dropped_without_asking() {
     assert!(h.state().state.pending_leave.is_none());
     assert!(!h.state().is_quitting());
 
-    // Opening another session asks too; "Don't save" goes on.
-    press_with(&mut h, Modifiers::COMMAND, Key::N);
-    h.get_by_label("Niet opslaan").click();
+    // Opening another session asks too; "keep as recovery copy" goes on.
+    run_command(&mut h, leerkring::app::Command::NewFromThis);
+    h.get_by_label("Als herstelkopie houden").click();
     h.run_steps(2);
     assert!(
         h.state().state.session.experiments.is_empty(),
         "the new session is open"
     );
+    // The copy of the sample is new work too: quitting asks.
     press_with(&mut h, Modifiers::COMMAND, Key::Q);
-    h.get_by_label("Niet opslaan").click();
+    h.get_by_label("Als herstelkopie houden").click();
     h.run_steps(2);
     assert!(h.state().is_quitting());
 }

@@ -15,7 +15,7 @@ use crate::support::app;
 /// cursor is in the keyword field of Meijerijstad, which has no experiment.
 fn empty(home: &std::path::Path) -> Harness<'static, LeerkringApp> {
     let mut h = harness(app(StartWith::Sample, home));
-    press_with(&mut h, Modifiers::COMMAND, Key::N);
+    crate::console::run_command(&mut h, leerkring::app::Command::NewFromThis);
     assert!(h.state().state.session.experiments.is_empty());
     h
 }

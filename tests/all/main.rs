@@ -11,6 +11,7 @@ mod hostile;
 mod journal;
 mod keyboard;
 mod keystrokes;
+mod new_session;
 mod paged;
 mod perf;
 mod photos;

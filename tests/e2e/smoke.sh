@@ -265,6 +265,76 @@ fi
 [ "$(sha256sum "$sample" | cut -d' ' -f1)" = "$sample_sum" ] \
   && ok "bundled sample unchanged" || fail "bundled sample was changed"
 
+# 4b. Untitled work never disappears from view: a change to the untitled
+# sample, Ctrl+Q asks (the app stays), Tab + Enter answers "keep as recovery
+# copy" (exit 0); the next start shows the start screen with the copy
+# focused, Enter opens it with the change, and a second keyword typed there
+# lands in the same copy.
+home_before=$LEERKRING_HOME
+export LEERKRING_HOME="$work/home-untitled"
+copy_words() {
+  python3 - "$LEERKRING_HOME/data/recovery" <<'PY'
+import json, os, sys
+folder = sys.argv[1]
+names = sorted(n for n in os.listdir(folder) if n.startswith("untitled-")) if os.path.isdir(folder) else []
+for name in names:
+    s = json.load(open(os.path.join(folder, name)))
+    words = [k["text"] for e in s["experiments"] for k in e["keywords"] if k["text"].startswith("e2e-")]
+    print(name, " ".join(sorted(words)))
+PY
+}
+if start_app "^Leerkring .* Kick-off"; then
+  xdotool windowfocus --sync "$wid"
+  xdotool type --window "$wid" --delay 40 "e2e-eerste"
+  xdotool key --window "$wid" Return
+  sleep 0.5
+  xdotool key --window "$wid" ctrl+q
+  sleep 1.5
+  if kill -0 "$pid" 2>/dev/null; then
+    ok "Ctrl+Q on an untitled session with a change asks instead of quitting"
+    import -window root "$work/untitled-question.png"
+    xdotool key --window "$wid" Tab
+    sleep 0.3
+    xdotool key --window "$wid" Return
+    wait_exit 5000
+    [ "$code" = 0 ] && ok "'keep as recovery copy' quits with exit code 0" || fail "keep: exit '$code'"
+  else
+    fail "Ctrl+Q quit an untitled session with a change without asking"
+  fi
+  found=$(copy_words)
+  echo "$found" | grep -q "e2e-eerste" && ok "the recovery copy holds the change ($found)" \
+    || fail "no recovery copy with the change ($found)"
+  if start_app "^Leerkring$"; then
+    ok "the next start shows the start screen"
+    xdotool windowfocus --sync "$wid"
+    xdotool key --window "$wid" Return
+    if timeout 10 xdotool search --sync --onlyvisible --name "^Leerkring .* Kick-off" >/dev/null; then
+      ok "Enter on the listed copy opens it"
+      sleep 1
+      xdotool type --window "$wid" --delay 40 "e2e-tweede"
+      xdotool key --window "$wid" Return
+      sleep 0.5
+      xdotool key --window "$wid" ctrl+q
+      sleep 1
+      xdotool key --window "$wid" Tab
+      sleep 0.3
+      xdotool key --window "$wid" Return
+      wait_exit 5000
+      [ "$code" = 0 ] || fail "second keep: exit '$code'"
+      found=$(copy_words)
+      if [ "$(echo "$found" | wc -l)" = 1 ] && echo "$found" | grep -q "e2e-eerste e2e-tweede"; then
+        ok "the copy opened with its change and went on in the same file ($found)"
+      else
+        fail "after reopening the copy: $found"
+      fi
+    else
+      fail "the listed copy did not open (log: $(tail -3 "$work/app.log"))"
+      kill -TERM "$pid"; wait_exit 2000
+    fi
+  fi
+fi
+export LEERKRING_HOME=$home_before
+
 # 5. The journal and keystrokes in order, in a real window: 20 kill -9 at
 # random moments while typing at 5 ms per key (tests/e2e/kill.sh).
 t0=$(now_ms)
