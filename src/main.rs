@@ -54,11 +54,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
             );
-            Ok(if good {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
+            Ok(exit_code(good))
         }
         Cli::Export(args) => {
             let good = cli::run_export(
@@ -67,11 +63,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
             );
-            Ok(if good {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
+            Ok(exit_code(good))
         }
         Cli::FollowUp {
             file,
@@ -88,11 +80,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
             );
-            Ok(if good {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
+            Ok(exit_code(good))
         }
         Cli::New(args) => {
             let good = cli::run_new(
@@ -101,11 +89,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
             );
-            Ok(if good {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
+            Ok(exit_code(good))
         }
         Cli::NewList { language } => {
             let good = cli::run_new_list(
@@ -113,11 +97,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
             );
-            Ok(if good {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            })
+            Ok(exit_code(good))
         }
         Cli::Open {
             file,
@@ -136,6 +116,16 @@ fn run() -> anyhow::Result<ExitCode> {
             };
             run_window(start, projector, room, started)
         }
+    }
+}
+
+/// The exit code of a command that printed its own results: failure when
+/// anything it was asked to do failed.
+fn exit_code(good: bool) -> ExitCode {
+    if good {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

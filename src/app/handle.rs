@@ -203,15 +203,7 @@ impl LeerkringApp {
             Command::OpenSample => self.leave(Leave::OpenSample, ctx),
             Command::Save => self.save_now(),
             Command::SaveAs => {
-                let name = self
-                    .state
-                    .file
-                    .as_ref()
-                    .and_then(|f| f.file_name())
-                    .map_or_else(
-                        || self.title_file_name(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
+                let name = self.save_as_file_name();
                 self.pending_save_as = Some(self.env.dialogs.save_session_as(&name));
             }
             Command::ShowHistory => {
@@ -973,6 +965,19 @@ impl LeerkringApp {
                 error.message(lang),
             ),
         }
+    }
+
+    /// The name "save as" offers: the session's own file name, or one made
+    /// from its title.
+    pub(super) fn save_as_file_name(&self) -> String {
+        self.state
+            .file
+            .as_ref()
+            .and_then(|f| f.file_name())
+            .map_or_else(
+                || self.title_file_name(),
+                |n| n.to_string_lossy().into_owned(),
+            )
     }
 
     /// A file name for a session without one, from its title.

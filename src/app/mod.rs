@@ -1390,15 +1390,7 @@ impl LeerkringApp {
                 }
             }
             PathPurpose::SaveAs => {
-                let name = self
-                    .state
-                    .file
-                    .as_ref()
-                    .and_then(|f| f.file_name())
-                    .map_or_else(
-                        || self.title_file_name(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
+                let name = self.save_as_file_name();
                 folder.join(name).display().to_string()
             }
         };
