@@ -45,7 +45,8 @@ pub fn run_command(h: &mut Harness<'static, LeerkringApp>, command: leerkring::a
     h.run_steps(2);
 }
 
-fn keywords_of(session: &Session, org: &str) -> Vec<String> {
+/// The keywords on one organisation's card, in order.
+pub fn keywords_of(session: &Session, org: &str) -> Vec<String> {
     session
         .experiments
         .iter()
@@ -54,7 +55,8 @@ fn keywords_of(session: &Session, org: &str) -> Vec<String> {
         .collect()
 }
 
-fn texts(bullets: &[Bullet]) -> Vec<(usize, String)> {
+/// A block's bullets as (depth, text), depth first.
+pub fn texts(bullets: &[Bullet]) -> Vec<(usize, String)> {
     fn walk(out: &mut Vec<(usize, String)>, list: &[Bullet], depth: usize) {
         for b in list {
             out.push((depth, b.text.clone()));

@@ -5,10 +5,9 @@
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use leerkring::model::{Bullet, OrgId, Session};
 use leerkring::{LeerkringApp, StartWith};
 
-use crate::console::{harness, press, press_with};
+use crate::console::{harness, keywords_of, press, press_with, texts};
 use crate::support::app;
 
 /// The sample's structure without content (Ctrl+N on the sample): the
@@ -58,27 +57,6 @@ fn in_one_frame(h: &mut Harness<'static, LeerkringApp>, typed: &str) {
     h.input_mut().events.extend(events);
     h.step();
     h.run_steps(2);
-}
-
-fn keywords_of(session: &Session, org: &str) -> Vec<String> {
-    session
-        .experiments
-        .iter()
-        .filter(|e| e.organisation == OrgId::new(org))
-        .flat_map(|e| e.keywords.iter().map(|k| k.text.clone()))
-        .collect()
-}
-
-fn texts(bullets: &[Bullet]) -> Vec<(usize, String)> {
-    fn walk(out: &mut Vec<(usize, String)>, list: &[Bullet], depth: usize) {
-        for b in list {
-            out.push((depth, b.text.clone()));
-            walk(out, &b.children, depth + 1);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&mut out, bullets, 0);
-    out
 }
 
 #[test]
